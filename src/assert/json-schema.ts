@@ -1,0 +1,75 @@
+/**
+ * Compiles the JSON Schemas that servers publish (tool input and output schemas). The dialect
+ * follows the schema's `$schema`: 2020-12 unless it names draft-07/06 or 2019-09. A schema
+ * that does not compile is a finding about the server, so compiling returns a result instead
+ * of throwing.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+type AnyAjv = Ajv | Ajv2019 | Ajv2020;
+
+// ajv-formats is CommonJS with a `default` property; NodeNext sees the module object.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: AnyAjv) => void;
+
+const engines = new Map<string, AnyAjv>();
+
+function engine(dialect: 'draft-07' | '2019-09' | '2020-12'): AnyAjv {
+    let ajv = engines.get(dialect);
+    if (!ajv) {
+        // strict off: published schemas carry extra keywords (e.g. `title` variants, vendor keys).
+        // addUsedSchema off: two servers may publish schemas with the same `$id`.
+        const options = { allErrors: true, strict: false, addUsedSchema: false, validateSchema: true };
+        ajv = dialect === 'draft-07' ? new Ajv(options) : dialect === '2019-09' ? new Ajv2019(options) : new Ajv2020(options);
+        addFormats(ajv);
+        engines.set(dialect, ajv);
+    }
+    return ajv;
+}
+
+function dialectOf(schema: unknown): 'draft-07' | '2019-09' | '2020-12' {
+    const declared = (schema as { $schema?: unknown } | null)?.$schema;
+    if (typeof declared !== 'string') return '2020-12';
+    if (/draft-0[67]/.test(declared)) return 'draft-07';
+    if (declared.includes('2019-09')) return '2019-09';
+    return '2020-12';
+}
+
+export type CompiledSchema = { ok: true; validate: ValidateFunction } | { ok: false; error: string };
+
+/** Compiles a published schema in the dialect it declares; never throws. */
+export function compileSchema(schema: unknown): CompiledSchema {
+    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+        return { ok: false, error: `schema must be an object, got ${describeType(schema)}` };
+    }
+    // `$schema` only selects the engine; engines reject dialect URIs they do not bundle.
+    const { $schema: _dialect, ...body } = schema as Record<string, unknown>;
+    try {
+        return { ok: true, validate: engine(dialectOf(schema)).compile(body) };
+    } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+}
+
+/** One line per Ajv error: `/path: message (params)`. */
+export function formatAjvErrors(errors: readonly ErrorObject[] | null | undefined): string[] {
+    return (errors ?? []).map((e) => {
+        const where = e.instancePath || '(root)';
+        const extra =
+            e.keyword === 'additionalProperties'
+                ? ` "${(e.params as { additionalProperty: string }).additionalProperty}"`
+                : e.keyword === 'enum'
+                  ? `: ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`
+                  : '';
+        return `${where}: ${e.message ?? e.keyword}${extra}`;
+    });
+}
+
+/** `null`, `array`, or the `typeof` name, for messages. */
+export function describeType(value: unknown): string {
+    if (value === null) return 'null';
+    if (Array.isArray(value)) return 'array';
+    return typeof value;
+}

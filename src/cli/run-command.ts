@@ -1,0 +1,34 @@
+/** `mcp-check <spec...>`: load, run, report, and decide the exit code. */
+import { ExitCode } from '../errors.js';
+import { ConsoleReporter, JUnitReporter, ReportDispatcher, type Reporter } from '../report/index.js';
+import { runSuites } from '../run/runner.js';
+import { loadSpecs } from '../spec/load.js';
+import type { CliOptions } from './program.js';
+import { watchSignals } from './signals.js';
+
+/** Runs the suites and returns the process exit code. Spec errors are thrown (exit 2 upstream). */
+export async function runCommand(options: CliOptions): Promise<number> {
+    const suites = await loadSpecs(options.specs);
+    const reporters: Reporter[] = [new ConsoleReporter({ color: options.color })];
+    if (options.junit) reporters.push(new JUnitReporter({ outputFile: options.junit }));
+    const dispatcher = new ReportDispatcher(
+        reporters,
+        suites.flatMap((s) => s.secrets),
+    );
+    const signals = watchSignals();
+    try {
+        const result = await runSuites(suites, {
+            timeoutMs: options.timeoutMs,
+            signal: signals.signal,
+            interruptReason: () => signals.received,
+            listener: dispatcher,
+        });
+        const failures = await dispatcher.finish(result);
+        for (const error of failures) process.stderr.write(`mcp-check: could not write a report: ${error.message}\n`);
+        if (result.interrupted) return result.interrupted === 'SIGINT' ? ExitCode.sigint : ExitCode.sigterm;
+        if (failures.length) return ExitCode.failed;
+        return result.totals.failed + result.totals.errored > 0 ? ExitCode.failed : ExitCode.passed;
+    } finally {
+        signals.dispose();
+    }
+}

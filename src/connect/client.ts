@@ -1,0 +1,261 @@
+/**
+ * The universal connector: one object that connects to any number of MCP servers over
+ * stdio, SSE or Streamable HTTP, each exactly once, and talks to them through the SDK client.
+ * The runner uses it; users can import it for their own scripts.
+ *
+ * @example
+ * await using mcp = new UniversalMCPClient();
+ * mcp.addServer('weather', { transport: 'stdio', command: 'node', args: ['weather.js'] });
+ * await mcp.connect('weather');
+ * const tools = await mcp.listTools('weather');
+ */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { CallToolResultSchema, ResultSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { ConnectError, ServerGoneError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { describeConnectFailure } from './connect-failure.js';
+import { closeHttpTransport, createHttpTransport } from './http-transport.js';
+import { describeExit, type ServerProcess } from './process.js';
+import { startServer } from './start.js';
+import { ProcessStdioTransport } from './stdio-transport.js';
+import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig, type ServerInfo, type TransportKind } from './types.js';
+
+/** A tool exactly as the server listed it; nothing is validated, so one sloppy tool cannot hide the others. */
+export interface ListedTool {
+    name: string;
+    /** The raw object from `tools/list`. */
+    raw: Record<string, unknown>;
+}
+
+/** Options for one request. */
+export interface CallOptions {
+    /** Overrides the server's timeout, in ms. */
+    timeoutMs?: number;
+    signal?: AbortSignal;
+}
+
+/** A server's entry in `listServers()`. */
+export interface ServerStatus {
+    name: string;
+    transport: TransportKind;
+    target: string;
+    state: 'idle' | 'connecting' | 'connected' | 'failed' | 'closed';
+    info?: ServerInfo;
+}
+
+interface Connection {
+    client: Client;
+    transport: Transport;
+    started?: ServerProcess;
+}
+
+interface Entry {
+    name: string;
+    config: ServerConfig;
+    connecting?: Promise<ServerInfo>;
+    connection?: Connection;
+    info?: ServerInfo;
+    failed?: boolean;
+    /** Set once the connection is lost; later requests fail at once with it. */
+    goneReason?: string;
+    closing?: Promise<void>;
+}
+
+const MAX_LIST_PAGES = 1000;
+
+export class UniversalMCPClient implements AsyncDisposable {
+    private readonly entries = new Map<string, Entry>();
+
+    /** Registers a server; nothing is started until `connect`. */
+    addServer(name: string, config: ServerConfig): void {
+        if (this.entries.has(name)) throw new Error(`server "${name}" is already added`);
+        this.entries.set(name, { name, config });
+    }
+
+    /** Every registered server and its state. */
+    listServers(): ServerStatus[] {
+        return [...this.entries.values()].map((e) => ({
+            name: e.name,
+            transport: e.config.transport,
+            target: describeTarget(e.config),
+            state: stateOf(e),
+            info: e.info,
+        }));
+    }
+
+    /** Connects (once: later calls share the first attempt) and returns what the server said about itself. */
+    connect(name: string): Promise<ServerInfo> {
+        const entry = this.entry(name);
+        entry.connecting ??= this.open(entry);
+        return entry.connecting;
+    }
+
+    /** What the server said during `initialize`, once connected. */
+    serverInfo(name: string): ServerInfo | undefined {
+        return this.entry(name).info;
+    }
+
+    /** The bounded tail of a server process's stderr (stdio servers and `start` commands). */
+    stderr(name: string): string | undefined {
+        const conn = this.entry(name).connection;
+        const proc = conn?.transport instanceof ProcessStdioTransport ? conn.transport.process : conn?.started;
+        return proc?.stderr.text();
+    }
+
+    /** Non-protocol output noticed on the connection, e.g. log lines on a stdio server's stdout. */
+    diagnostics(name: string): string[] {
+        const transport = this.entry(name).connection?.transport;
+        return transport instanceof ProcessStdioTransport ? [...transport.diagnostics] : [];
+    }
+
+    /** Lists every tool, following pagination cursors, without validating the tools. */
+    async listTools(name: string, options: CallOptions = {}): Promise<ListedTool[]> {
+        const tools: ListedTool[] = [];
+        const seen = new Set<string>();
+        let cursor: string | undefined;
+        for (let page = 0; page < MAX_LIST_PAGES; page++) {
+            const result = await this.request(name, 'tools/list', cursor ? { cursor } : {}, ResultSchema, options);
+            const listed = Array.isArray(result.tools) ? result.tools : [];
+            for (const raw of listed) {
+                if (raw && typeof raw === 'object') {
+                    const tool = raw as Record<string, unknown>;
+                    tools.push({ name: String(tool.name), raw: tool });
+                }
+            }
+            cursor = typeof result.nextCursor === 'string' ? result.nextCursor : undefined;
+            if (!cursor || seen.has(cursor)) return tools;
+            seen.add(cursor);
+        }
+        return tools;
+    }
+
+    /** Calls a tool and returns its result as the server sent it (no output-schema check here). */
+    async callTool(name: string, tool: string, args: Record<string, unknown>, options: CallOptions = {}): Promise<CallToolResult> {
+        return this.request(name, 'tools/call', { name: tool, arguments: args }, CallToolResultSchema, options);
+    }
+
+    /** Closes one server: session, then transport, then process. */
+    async disconnect(name: string): Promise<void> {
+        const entry = this.entry(name);
+        await entry.connecting?.catch(() => undefined);
+        await closeConnection(entry);
+    }
+
+    /** Closes every server, in parallel. */
+    async close(): Promise<void> {
+        await Promise.all([...this.entries.keys()].map((name) => this.disconnect(name)));
+    }
+
+    async [Symbol.asyncDispose](): Promise<void> {
+        await this.close();
+    }
+
+    private entry(name: string): Entry {
+        const entry = this.entries.get(name);
+        if (!entry) throw new Error(`unknown server "${name}"`);
+        return entry;
+    }
+
+    private async request<T extends typeof ResultSchema | typeof CallToolResultSchema>(
+        name: string,
+        method: string,
+        params: Record<string, unknown>,
+        schema: T,
+        options: CallOptions,
+    ) {
+        const entry = this.entry(name);
+        const conn = entry.connection;
+        if (!conn || entry.goneReason) {
+            throw new ServerGoneError(name, entry.goneReason ?? 'not connected');
+        }
+        const timeout = options.timeoutMs ?? entry.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const requestOptions: RequestOptions = {
+            timeout,
+            signal: options.signal,
+            // Progress notifications prove the server is working, so they extend the deadline.
+            onprogress: () => undefined,
+            resetTimeoutOnProgress: true,
+        };
+        try {
+            return await conn.client.request({ method, params } as never, schema, requestOptions);
+        } catch (error) {
+            if (entry.goneReason) throw new ServerGoneError(name, entry.goneReason);
+            throw error;
+        }
+    }
+
+    private async open(entry: Entry): Promise<ServerInfo> {
+        const { config, name } = entry;
+        const timeout = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        let started: ServerProcess | undefined;
+        let transport: Transport | undefined;
+        try {
+            if (config.transport !== 'stdio' && config.start) started = await startServer(config.start, config.url);
+            transport = config.transport === 'stdio' ? new ProcessStdioTransport(config) : createHttpTransport(config);
+            const client = new Client({ name: 'mcp-check', version: VERSION }, { capabilities: {} });
+            entry.connection = { client, transport, started };
+            let protocolVersion = '';
+            transport.onmessage = (message) => {
+                const result = (message as { result?: { protocolVersion?: unknown } }).result;
+                if (!protocolVersion && typeof result?.protocolVersion === 'string') protocolVersion = result.protocolVersion;
+            };
+            client.onclose = () => {
+                entry.goneReason ??= goneReason(transport);
+            };
+            await client.connect(transport, { timeout });
+            const server = client.getServerVersion();
+            entry.info = {
+                name: server?.name ?? '',
+                version: server?.version ?? '',
+                protocolVersion,
+                capabilities: (client.getServerCapabilities() ?? {}) as Record<string, unknown>,
+                instructions: client.getInstructions(),
+                connectedAt: new Date(),
+            };
+            return entry.info;
+        } catch (error) {
+            entry.failed = true;
+            const reason = await describeConnectFailure(error, config, transport, timeout);
+            entry.goneReason = reason;
+            await closeConnection(entry);
+            await started?.stop();
+            throw new ConnectError(name, config.transport, describeTarget(config), reason, { cause: error });
+        }
+    }
+}
+
+/** Closes once; the connection stays on the entry so its stderr and diagnostics remain readable. */
+function closeConnection(entry: Entry): Promise<void> {
+    entry.closing ??= closeNow(entry);
+    return entry.closing;
+}
+
+async function closeNow(entry: Entry): Promise<void> {
+    const conn = entry.connection;
+    if (!conn) return;
+    entry.goneReason ??= 'disconnected';
+    if (conn.transport instanceof ProcessStdioTransport) {
+        await conn.transport.close();
+    } else {
+        await closeHttpTransport(conn.transport).catch(() => undefined);
+    }
+    await conn.client.close().catch(() => undefined);
+    await conn.started?.stop();
+}
+
+function stateOf(entry: Entry): ServerStatus['state'] {
+    if (entry.failed) return 'failed';
+    if (entry.goneReason) return 'closed';
+    if (entry.info) return 'connected';
+    return entry.connecting ? 'connecting' : 'idle';
+}
+
+/** Why a connection ended, with the exit code and last stderr lines when a process died. */
+function goneReason(transport: Transport | undefined): string {
+    const proc = transport instanceof ProcessStdioTransport ? transport.process : undefined;
+    if (!proc?.exit) return 'connection closed';
+    const lines = proc.stderr.lastLines(3);
+    return `server exited (${describeExit(proc.exit)})${lines.length ? `; stderr: ${lines.join(' | ')}` : ''}`;
+}

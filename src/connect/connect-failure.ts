@@ -1,0 +1,71 @@
+/**
+ * Turns whatever went wrong while connecting into one sentence a user can act on: the exit
+ * code and stderr of a dead process, an HTTP status with what it usually means, a timeout.
+ */
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { describeExit } from './process.js';
+import { ProcessStdioTransport } from './stdio-transport.js';
+import type { ServerConfig } from './types.js';
+
+/** Describes a connect failure: the cause, not the SDK's wording. */
+export async function describeConnectFailure(
+    error: unknown,
+    config: ServerConfig,
+    transport: Transport | undefined,
+    timeoutMs: number,
+): Promise<string> {
+    if (transport instanceof ProcessStdioTransport && transport.process) {
+        return describeProcessFailure(error, transport, timeoutMs);
+    }
+    if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
+        return `no answer to initialize within ${timeoutMs} ms`;
+    }
+    const status = httpStatusOf(error);
+    if (status === 401 || status === 403) {
+        return `authentication failed (HTTP ${status}): check the server's \`headers\` (e.g. Authorization)`;
+    }
+    if (status === 404) return `HTTP 404 Not Found: is the URL path right? (${config.transport === 'sse' ? 'SSE endpoints are often /sse' : 'Streamable HTTP endpoints are often /mcp'})`;
+    if (status !== undefined && status >= 400) return `HTTP ${status}: ${messageOf(error)}`;
+    return networkCause(error) ?? messageOf(error);
+}
+
+async function describeProcessFailure(error: unknown, transport: ProcessStdioTransport, timeoutMs: number): Promise<string> {
+    const proc = transport.process!;
+    if (proc.spawnError) return `cannot start the command: ${proc.spawnError.message}`;
+    if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
+        return `no answer to initialize within ${timeoutMs} ms${stderrTail(transport)}`;
+    }
+    // The process may still be delivering its last words; give it a moment to finish dying.
+    await Promise.race([proc.exited, new Promise((resolve) => setTimeout(resolve, 200).unref())]);
+    if (proc.exit) return `server exited (${describeExit(proc.exit)}) before answering initialize${stderrTail(transport)}`;
+    return `${messageOf(error)}${stderrTail(transport)}`;
+}
+
+function stderrTail(transport: ProcessStdioTransport): string {
+    const lines = transport.process?.stderr.lastLines(5) ?? [];
+    return lines.length ? `; last stderr lines:\n  ${lines.join('\n  ')}` : '';
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+    const code = (error as { code?: unknown } | undefined)?.code;
+    if (typeof code === 'number' && code >= 100 && code < 600) return code;
+    const match = /\b(?:HTTP|status(?: code)?)\s*:?\s*(\d{3})\b|\bnon-200 status code \((\d{3})\)/i.exec(messageOf(error));
+    return match ? Number(match[1] ?? match[2]) : undefined;
+}
+
+/** Node's fetch hides the socket error in `cause`; surface the useful part. */
+function networkCause(error: unknown): string | undefined {
+    for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+        const code = (e as { code?: unknown }).code;
+        if (code === 'ECONNREFUSED') return 'connection refused (is the server running and the port right?)';
+        if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset by the server';
+        if (code === 'ENOTFOUND') return 'host not found';
+        if (code === 'UND_ERR_HEADERS_TIMEOUT') return 'the server accepted the connection but never answered';
+    }
+    return undefined;
+}
+
+function messageOf(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}

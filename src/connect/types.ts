@@ -1,0 +1,64 @@
+/**
+ * Typed server configurations, after the spec loader resolved defaults, durations and
+ * `${VAR}` interpolation. The connector accepts these directly, so programmatic users
+ * never need a YAML file.
+ */
+
+export type TransportKind = 'stdio' | 'sse' | 'streamable_http';
+
+/** Options shared by every transport. */
+export interface CommonServerConfig {
+    /** Timeout for connecting (including `initialize`) and for each request, in ms. @default 30000 */
+    timeoutMs?: number;
+}
+
+/** A server started as a child process and spoken to over stdin/stdout. */
+export interface StdioServerConfig extends CommonServerConfig {
+    transport: 'stdio';
+    command: string;
+    args?: string[];
+    /** Merged over the SDK's default (safe) environment. */
+    env?: Record<string, string>;
+    /** Working directory of the child; relative paths resolve against the current directory. */
+    cwd?: string;
+}
+
+/** A command the runner starts before connecting to an HTTP server, and stops afterwards. */
+export interface StartCommand {
+    command: string;
+    args?: string[];
+    env?: Record<string, string>;
+    cwd?: string;
+    /** How long to wait for the URL to answer at all. @default 30000 */
+    readyTimeoutMs?: number;
+}
+
+/** A server reached over HTTP: legacy SSE or Streamable HTTP. */
+export interface HttpServerConfig extends CommonServerConfig {
+    transport: 'sse' | 'streamable_http';
+    url: string;
+    headers?: Record<string, string>;
+    /** How long an SSE stream may stay silent before it counts as dead, in ms. */
+    sseReadTimeoutMs?: number;
+    start?: StartCommand;
+}
+
+export type ServerConfig = StdioServerConfig | HttpServerConfig;
+
+/** Default connect and request timeout, in ms. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** What a server said about itself during `initialize`. */
+export interface ServerInfo {
+    name: string;
+    version: string;
+    protocolVersion: string;
+    capabilities: Record<string, unknown>;
+    instructions?: string;
+    connectedAt: Date;
+}
+
+/** Where a server lives, for messages: the command line or the URL. */
+export function describeTarget(config: ServerConfig): string {
+    return config.transport === 'stdio' ? [config.command, ...(config.args ?? [])].join(' ') : config.url;
+}

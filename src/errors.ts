@@ -1,0 +1,81 @@
+/**
+ * Typed errors. Every error a user can cause carries where it came from, so the CLI can
+ * print `file:line:col` and map it to a documented exit code without string matching.
+ */
+
+/** A position in a spec file, 1-based like editors show it. */
+export interface SourceLocation {
+    file: string;
+    line: number;
+    col: number;
+}
+
+/** Renders a location the way editors and CI annotations link it: `file:line:col`. */
+export function formatLocation(loc: SourceLocation): string {
+    return `${loc.file}:${loc.line}:${loc.col}`;
+}
+
+/** Exit codes of the CLI; documented in the README. */
+export const ExitCode = {
+    passed: 0,
+    failed: 1,
+    invalidInput: 2,
+    sigint: 130,
+    sigterm: 143,
+} as const;
+
+/** A problem in a spec file: bad YAML, wrong shape, unknown server, missing variable. */
+export class SpecError extends Error {
+    override readonly name = 'SpecError';
+    constructor(
+        message: string,
+        readonly loc?: SourceLocation,
+        /** The spec key the problem is about, e.g. `tests[0].server`. */
+        readonly key?: string,
+    ) {
+        super(message);
+    }
+
+    /** `file:line:col: message`, or just the message when there is no location. */
+    describe(): string {
+        return this.loc ? `${formatLocation(this.loc)}: ${this.message}` : this.message;
+    }
+}
+
+/** One or more spec problems found while loading; the CLI lists them all and exits 2. */
+export class SpecErrors extends Error {
+    override readonly name = 'SpecErrors';
+    constructor(readonly errors: SpecError[]) {
+        super(errors.map((e) => e.describe()).join('\n'));
+    }
+}
+
+/** The command line itself is wrong (bad flag value, no spec files). Exit 2. */
+export class UsageError extends Error {
+    override readonly name = 'UsageError';
+}
+
+/** A server could not be started or reached; names the server, transport, target and cause. */
+export class ConnectError extends Error {
+    override readonly name = 'ConnectError';
+    constructor(
+        readonly server: string,
+        readonly transport: string,
+        readonly target: string,
+        readonly reason: string,
+        options?: { cause?: unknown },
+    ) {
+        super(`cannot connect to server "${server}" (${transport} ${target}): ${reason}`, options);
+    }
+}
+
+/** A request could not be sent or answered because the server is gone (exited, connection closed). */
+export class ServerGoneError extends Error {
+    override readonly name = 'ServerGoneError';
+    constructor(
+        readonly server: string,
+        readonly reason: string,
+    ) {
+        super(`server "${server}" is gone: ${reason}`);
+    }
+}

@@ -1,0 +1,38 @@
+/** Plain-text rendering shared by reporters: a problem's lines, values, statuses. */
+import { formatLocation } from '../errors.js';
+import type { CaseResult, Problem, SuiteResult } from '../run/result.js';
+
+/** Longest value shown inline in expected/actual lines. */
+const MAX_INLINE_VALUE = 300;
+
+/** A value as one line of JSON (strings quoted), bounded for display. */
+export function renderValue(value: unknown): string {
+    const text = value === undefined ? '(nothing)' : (JSON.stringify(value) ?? String(value));
+    return text.length > MAX_INLINE_VALUE ? `${text.slice(0, MAX_INLINE_VALUE)}… (${text.length} chars)` : text;
+}
+
+/** The lines that explain one problem: message, location, expected/actual, details. */
+export function problemLines(problem: Problem, fallbackLoc: CaseResult['loc']): string[] {
+    const lines = [`${formatLocation(problem.loc ?? fallbackLoc)}: ${problem.message}`];
+    if ('expected' in problem) lines.push(`  expected: ${renderValue(problem.expected)}`);
+    if ('actual' in problem) lines.push(`  actual:   ${renderValue(problem.actual)}`);
+    for (const detail of problem.details ?? []) lines.push(`  - ${detail}`);
+    return lines;
+}
+
+/** The problems of a case that did not pass (empty for passed and skipped). */
+export function problemsOf(result: CaseResult): Problem[] {
+    if (result.status === 'failed') return result.problems;
+    if (result.status === 'errored') return [result.error];
+    return [];
+}
+
+/** `weather (stdio: node fixtures/weather-server.js)`. */
+export function describeServer(suite: SuiteResult): string {
+    return `${suite.server} (${suite.transport}: ${suite.target})`;
+}
+
+/** Seconds with three decimals, as JUnit and our console show durations. */
+export function seconds(ms: number): string {
+    return (ms / 1000).toFixed(3);
+}

@@ -1,0 +1,42 @@
+/**
+ * One pass over the finished result before any reporter sees it: secrets become `***` and
+ * long strings become bounded excerpts, so no reporter can leak a token or dump a 10 MB payload.
+ */
+import type { RunResult } from '../run/result.js';
+
+/** Longest string kept whole in reports; longer ones keep their start and a note. */
+export const MAX_REPORTED_STRING = 10_000;
+
+export interface PrepareOptions {
+    secrets: readonly string[];
+    maxStringLength?: number;
+}
+
+/** Returns a redacted, bounded copy of the result. */
+export function prepareForReport<T extends RunResult | object>(result: T, options: PrepareOptions): T {
+    const redact = redactor(options.secrets);
+    const max = options.maxStringLength ?? MAX_REPORTED_STRING;
+    return transform(result, (s) => boundString(redact(s), max)) as T;
+}
+
+/** Builds a function that replaces every secret (longest first, so overlaps redact fully) with `***`. */
+export function redactor(secrets: readonly string[]): (text: string) => string {
+    const values = [...new Set(secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
+    if (values.length === 0) return (text) => text;
+    return (text) => values.reduce((out, secret) => out.replaceAll(secret, '***'), text);
+}
+
+/** Keeps the start of a long string and says how much was left out. */
+export function boundString(text: string, max: number): string {
+    if (text.length <= max) return text;
+    return `${text.slice(0, max)}… [${text.length - max} more characters not shown]`;
+}
+
+function transform(value: unknown, onString: (s: string) => string): unknown {
+    if (typeof value === 'string') return onString(value);
+    if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+    if (Array.isArray(value)) return value.map((v) => transform(v, onString));
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) out[key] = transform(v, onString);
+    return out;
+}

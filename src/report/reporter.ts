@@ -1,0 +1,14 @@
+/**
+ * Reporters are plugins over the result model: they get events while the run goes and the
+ * finished result at the end, and never talk to servers.
+ */
+import type { CaseResult, RunResult, SuiteResult } from '../run/result.js';
+
+export interface Reporter {
+    /** A suite (one spec file × one server) has finished, already redacted. */
+    onSuiteEnd?(suite: SuiteResult): void;
+    /** A check has finished. Not redacted yet: reporters that print it must redact themselves. */
+    onCaseEnd?(result: CaseResult): void;
+    /** The run is over; write the report. */
+    onRunEnd(result: RunResult): void | Promise<void>;
+}

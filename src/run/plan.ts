@@ -1,0 +1,115 @@
+/**
+ * Turns loaded suites into the list of checks to run, before anything is started. The plan
+ * is what makes "nothing planned disappears from a report" hold: every case exists up front,
+ * and the runner only fills in outcomes.
+ */
+import { createHash } from 'node:crypto';
+import type { ServerConfig } from '../connect/types.js';
+import type { CallSpec, Suite } from '../spec/types.js';
+import type { CaseInfo } from './result.js';
+
+export type CaseAction =
+    | { kind: 'tools.schemas' }
+    | { kind: 'tools.include'; tool: string }
+    | { kind: 'tools.exclude'; tool: string }
+    | { kind: 'call'; call: CallSpec };
+
+export interface PlannedCase {
+    info: CaseInfo;
+    action: CaseAction;
+}
+
+/** One spec file × one server: becomes one report suite. */
+export interface PlannedSuite {
+    suite: Suite;
+    server: string;
+    /** Which connection serves it; equal configs share one connection across files. */
+    connectionId: string;
+    config: ServerConfig;
+    cases: PlannedCase[];
+}
+
+/** A server to connect once, and the suites it serves in order. */
+export interface PlannedConnection {
+    id: string;
+    server: string;
+    config: ServerConfig;
+    suites: PlannedSuite[];
+}
+
+export interface RunPlan {
+    connections: PlannedConnection[];
+    /** In report order: spec files in the order given, servers in order of first use. */
+    suites: PlannedSuite[];
+}
+
+/** Builds the run plan; connections are shared by servers whose resolved config is identical. */
+export function planRun(suites: readonly Suite[]): RunPlan {
+    const connections = new Map<string, PlannedConnection>();
+    const planned: PlannedSuite[] = [];
+    for (const suite of suites) {
+        const byServer = new Map<string, PlannedSuite>();
+        for (const test of suite.tests) {
+            let ps = byServer.get(test.server);
+            if (!ps) {
+                const spec = suite.servers[test.server]!;
+                const connection = connectionFor(connections, test.server, spec.config);
+                ps = { suite, server: test.server, connectionId: connection.id, config: spec.config, cases: [] };
+                ps.cases.push(plannedCase(ps, suite, { kind: 'tools.schemas' }, 'tool input schemas compile', 'tools', spec.loc));
+                byServer.set(test.server, ps);
+                connection.suites.push(ps);
+                planned.push(ps);
+            }
+            for (const t of test.tools?.include ?? []) {
+                ps.cases.push(plannedCase(ps, suite, { kind: 'tools.include', tool: t.name }, `lists tool ${t.name}`, 'tools', t.loc));
+            }
+            for (const t of test.tools?.exclude ?? []) {
+                ps.cases.push(plannedCase(ps, suite, { kind: 'tools.exclude', tool: t.name }, `does not list tool ${t.name}`, 'tools', t.loc));
+            }
+            for (const call of test.calls) {
+                ps.cases.push(plannedCase(ps, suite, { kind: 'call', call }, call.name ?? defaultCallName(call), call.tool, call.loc));
+            }
+        }
+    }
+    return { connections: [...connections.values()], suites: planned };
+}
+
+function connectionFor(connections: Map<string, PlannedConnection>, server: string, config: ServerConfig): PlannedConnection {
+    const id = `${server}#${createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 12)}`;
+    let connection = connections.get(id);
+    if (!connection) {
+        connection = { id, server, config, suites: [] };
+        connections.set(id, connection);
+    }
+    return connection;
+}
+
+function plannedCase(
+    ps: PlannedSuite,
+    suite: Suite,
+    action: CaseAction,
+    name: string,
+    classSuffix: string,
+    loc: CaseInfo['loc'],
+): PlannedCase {
+    const tool = action.kind === 'call' ? action.call.tool : action.kind === 'tools.schemas' ? undefined : action.tool;
+    return {
+        info: {
+            id: `${suite.file}#${ps.server}#${ps.cases.length}`,
+            name,
+            classname: `${ps.server}.${classSuffix}`,
+            kind: action.kind,
+            server: ps.server,
+            tool,
+            loc,
+        },
+        action,
+    };
+}
+
+/** A readable name for a call the spec left unnamed: the tool and its arguments. */
+function defaultCallName(call: CallSpec): string {
+    const args = JSON.stringify(call.args);
+    const shown = args.length > 60 ? `${args.slice(0, 57)}…` : args;
+    return `${call.tool} ${shown}`;
+}

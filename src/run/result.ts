@@ -1,0 +1,106 @@
+/**
+ * The result model every reporter consumes. Plain data, no behaviour, so reports can be
+ * written, redacted, serialised and merged without talking to a server.
+ */
+import type { SourceLocation } from '../errors.js';
+import type { ServerInfo, TransportKind } from '../connect/types.js';
+
+export type CaseKind = 'tools.include' | 'tools.exclude' | 'tools.schemas' | 'call';
+
+/** Why a check did not pass. `assert` problems become JUnit `<failure>`, the rest `<error>`. */
+export type ProblemKind =
+    | 'assert.isError'
+    | 'assert.text'
+    | 'assert.structuredContent'
+    | 'assert.outputSchema'
+    | 'contract.include'
+    | 'contract.exclude'
+    | 'contract.inputSchema'
+    | 'contract.unknownTool'
+    | 'call.rpcError'
+    | 'args.invalid'
+    | 'runtime.connect'
+    | 'runtime.timeout'
+    | 'runtime.closed'
+    | 'runtime.protocol'
+    | 'runtime.interrupted'
+    | 'runtime.internal';
+
+export interface Problem {
+    kind: ProblemKind;
+    message: string;
+    /** Where in the spec the failing assertion was written. */
+    loc?: SourceLocation;
+    expected?: unknown;
+    actual?: unknown;
+    /** Extra lines, e.g. one per Ajv error. */
+    details?: string[];
+}
+
+/** What a planned check is, known before anything runs. */
+export interface CaseInfo {
+    /** Unique within a run. */
+    id: string;
+    /** The spec's `name:` verbatim, or a generated one when the spec gives none. */
+    name: string;
+    /** `server.tool` for calls, `server.tools` for contract checks. */
+    classname: string;
+    kind: CaseKind;
+    server: string;
+    tool?: string;
+    loc: SourceLocation;
+}
+
+export type CaseOutcome =
+    | { status: 'passed' }
+    | { status: 'failed'; problems: Problem[] }
+    | { status: 'errored'; error: Problem }
+    | { status: 'skipped'; reason: string };
+
+export type CaseStatus = CaseOutcome['status'];
+
+export type CaseResult = CaseInfo & CaseOutcome & { durationMs: number };
+
+/** One spec file × one server: a JUnit `<testsuite>`. */
+export interface SuiteResult {
+    file: string;
+    /** The spec's `name:`. */
+    name: string;
+    server: string;
+    transport: TransportKind;
+    target: string;
+    serverInfo?: ServerInfo;
+    /** Captured server stderr (bounded tail, redacted). */
+    stderr?: string;
+    /** Things worth knowing that are not test outcomes, e.g. non-JSON lines on stdout. */
+    diagnostics: string[];
+    cases: CaseResult[];
+    startedAt: Date;
+    durationMs: number;
+}
+
+export interface Totals {
+    tests: number;
+    passed: number;
+    failed: number;
+    errored: number;
+    skipped: number;
+}
+
+export interface RunResult {
+    suites: SuiteResult[];
+    totals: Totals;
+    startedAt: Date;
+    durationMs: number;
+    /** Set when a signal stopped the run early. */
+    interrupted?: 'SIGINT' | 'SIGTERM';
+}
+
+/** Counts cases by status. */
+export function countCases(cases: readonly CaseResult[]): Totals {
+    const totals: Totals = { tests: cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
+    for (const c of cases) {
+        totals[c.status]++;
+    }
+    return totals;
+}

@@ -1,0 +1,131 @@
+/**
+ * Runs a plan: every server connected once and in parallel, each server's checks in spec
+ * order (servers are stateful), different servers concurrently. The runner produces the
+ * result model and events; it never formats output.
+ */
+import { UniversalMCPClient } from '../connect/client.js';
+import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig } from '../connect/types.js';
+import type { Suite } from '../spec/types.js';
+import { runCall } from './call-case.js';
+import { classifyRequestError } from './classify.js';
+import { checkExcluded, checkIncluded, checkInputSchemas } from './contract-cases.js';
+import { planRun, type PlannedCase, type PlannedConnection, type PlannedSuite } from './plan.js';
+import { countCases, type CaseOutcome, type CaseResult, type RunResult, type SuiteResult } from './result.js';
+import { indexTools, type IndexedTool } from './tool-index.js';
+
+/** Hooks for live output; all optional. */
+export interface RunListener {
+    onCaseEnd?(result: CaseResult, suite: PlannedSuite): void;
+    onSuiteEnd?(result: SuiteResult): void;
+}
+
+export interface RunOptions {
+    /** Timeout for servers and calls that set none, in ms. @default 30000 */
+    timeoutMs?: number;
+    /** Aborting stops the run: in-flight calls are cancelled, the rest are reported as skipped. */
+    signal?: AbortSignal;
+    /** Why the signal was aborted, for skip reasons, e.g. `SIGINT`. */
+    interruptReason?: () => 'SIGINT' | 'SIGTERM' | undefined;
+    listener?: RunListener;
+}
+
+/** Runs loaded suites and returns the complete result tree. */
+export async function runSuites(suites: readonly Suite[], options: RunOptions = {}): Promise<RunResult> {
+    const startedAt = new Date();
+    const plan = planRun(suites);
+    const signal = options.signal ?? new AbortController().signal;
+    const results = new Map<PlannedSuite, SuiteResult>();
+    const mcp = new UniversalMCPClient();
+    try {
+        for (const connection of plan.connections) {
+            mcp.addServer(connection.id, withDefaultTimeout(connection.config, options.timeoutMs));
+        }
+        await Promise.all(
+            plan.connections.map((connection) => runConnection(connection, { mcp, signal, options, results })),
+        );
+    } finally {
+        await mcp.close();
+    }
+    const suiteResults = plan.suites.map((ps) => results.get(ps)!);
+    const interrupted = signal.aborted ? (options.interruptReason?.() ?? 'SIGINT') : undefined;
+    return {
+        suites: suiteResults,
+        totals: countCases(suiteResults.flatMap((s) => s.cases)),
+        startedAt,
+        durationMs: Date.now() - startedAt.getTime(),
+        ...(interrupted ? { interrupted } : {}),
+    };
+}
+
+interface RunState {
+    mcp: UniversalMCPClient;
+    signal: AbortSignal;
+    options: RunOptions;
+    results: Map<PlannedSuite, SuiteResult>;
+}
+
+async function runConnection(connection: PlannedConnection, state: RunState): Promise<void> {
+    const { mcp, signal } = state;
+    const timeoutMs = connection.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let tools: Map<string, IndexedTool> | undefined;
+    let blocked: CaseOutcome | undefined;
+    try {
+        await mcp.connect(connection.id);
+        tools = indexTools(await mcp.listTools(connection.id, { signal }));
+    } catch (error) {
+        blocked = classifyRequestError(error, 'tools/list', timeoutMs);
+    }
+    const pending: SuiteResult[] = [];
+    for (const ps of connection.suites) {
+        const startedAt = new Date();
+        const cases: CaseResult[] = [];
+        for (const planned of ps.cases) {
+            const began = Date.now();
+            const outcome = signal.aborted
+                ? { status: 'skipped' as const, reason: `not run: the run was interrupted (${state.options.interruptReason?.() ?? 'SIGINT'})` }
+                : (blocked ?? (await runCase(planned, { mcp, connectionId: connection.id, suite: ps.suite, tools: tools!, timeoutMs, signal })));
+            const result = { ...planned.info, ...outcome, durationMs: Date.now() - began } as CaseResult;
+            cases.push(result);
+            state.options.listener?.onCaseEnd?.(result, ps);
+        }
+        pending.push({
+            file: ps.suite.file,
+            name: ps.suite.name,
+            server: ps.server,
+            transport: ps.config.transport,
+            target: describeTarget(ps.config),
+            serverInfo: mcp.serverInfo(connection.id),
+            diagnostics: [],
+            cases,
+            startedAt,
+            durationMs: Date.now() - startedAt.getTime(),
+        });
+    }
+    // Stderr is read after the server stopped, so its last words are in the report.
+    await mcp.disconnect(connection.id);
+    const stderr = mcp.stderr(connection.id);
+    const diagnostics = mcp.diagnostics(connection.id);
+    connection.suites.forEach((ps, i) => {
+        const result: SuiteResult = { ...pending[i]!, diagnostics, ...(stderr ? { stderr } : {}) };
+        state.results.set(ps, result);
+        state.options.listener?.onSuiteEnd?.(result);
+    });
+}
+
+async function runCase(planned: PlannedCase, ctx: Parameters<typeof runCall>[1]): Promise<CaseOutcome> {
+    const { action } = planned;
+    switch (action.kind) {
+        case 'tools.schemas':
+            return checkInputSchemas(ctx.tools);
+        case 'tools.include':
+            return checkIncluded(ctx.tools, action.tool);
+        case 'tools.exclude':
+            return checkExcluded(ctx.tools, action.tool);
+        case 'call':
+            return runCall(action.call, ctx);
+    }
+}
+
+function withDefaultTimeout(config: ServerConfig, timeoutMs: number | undefined): ServerConfig {
+    return timeoutMs === undefined || config.timeoutMs !== undefined ? config : { ...config, timeoutMs };
+}

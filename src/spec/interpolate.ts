@@ -1,0 +1,139 @@
+/**
+ * `${VAR}` / `${VAR:-default}` substitution in spec strings.
+ *
+ * `${{ ... }}` is left alone (reserved for captures), and `$${` is the escape for a literal
+ * `${`. Values that came from the environment into server `headers`/`env` are reported back
+ * as secrets so reports can redact them: they are usually tokens.
+ */
+import { SpecError } from '../errors.js';
+import { describePath, formatPath, isRecord } from './paths.js';
+import type { SpecPositions } from './positions.js';
+import type { SpecPath } from './types.js';
+
+/** An environment to interpolate from; `process.env` has this shape. */
+export type Env = Record<string, string | undefined>;
+
+/** The outcome of interpolating one string. */
+export interface InterpolatedString {
+    /** The interpolated string; the input unchanged when there is a problem. */
+    value: string;
+    /** Values substituted from the environment (defaults are not included). */
+    fromEnv: string[];
+    /** Why the string could not be interpolated, phrased for a user. */
+    problem?: string;
+}
+
+const REFERENCE = /^([A-Za-z_][A-Za-z0-9_]*)(?::-([^]*))?$/;
+
+/** Substitutes `${VAR}` and `${VAR:-default}` in one string; `:-` also applies to empty values, as in sh. */
+export function interpolateString(input: string, env: Env = process.env): InterpolatedString {
+    const fromEnv: string[] = [];
+    let out = '';
+    let i = 0;
+    while (i < input.length) {
+        const dollar = input.indexOf('$', i);
+        if (dollar < 0) {
+            out += input.slice(i);
+            break;
+        }
+        out += input.slice(i, dollar);
+        if (input.startsWith('$${', dollar)) {
+            // Escape: emit `${` and continue after it, so what follows is plain text.
+            out += '${';
+            i = dollar + 3;
+        } else if (input.startsWith('${{', dollar)) {
+            // Capture expressions are evaluated later by the runner; copy them verbatim.
+            const close = input.indexOf('}}', dollar + 3);
+            const end = close < 0 ? input.length : close + 2;
+            out += input.slice(dollar, end);
+            i = end;
+        } else if (input.startsWith('${', dollar)) {
+            const close = input.indexOf('}', dollar + 2);
+            if (close < 0) {
+                return { value: input, fromEnv: [], problem: 'unterminated "${" (write "$${" for a literal "${")' };
+            }
+            const reference = input.slice(dollar + 2, close);
+            const m = REFERENCE.exec(reference);
+            if (!m) {
+                return {
+                    value: input,
+                    fromEnv: [],
+                    problem: `invalid variable reference "\${${reference}}" (use \${NAME} or \${NAME:-default}; write "$\${" for a literal "\${")`,
+                };
+            }
+            const [, name, fallback] = m as unknown as [string, string, string | undefined];
+            const fromEnvironment = env[name];
+            if (fromEnvironment !== undefined && (fallback === undefined || fromEnvironment !== '')) {
+                out += fromEnvironment;
+                fromEnv.push(fromEnvironment);
+            } else if (fallback !== undefined) {
+                out += fallback;
+            } else {
+                return {
+                    value: input,
+                    fromEnv: [],
+                    problem: `environment variable "${name}" is not set (write "\${${name}:-default}" to give a default)`,
+                };
+            }
+            i = close + 1;
+        } else {
+            out += '$';
+            i = dollar + 1;
+        }
+    }
+    return { value: out, fromEnv };
+}
+
+/** The outcome of interpolating a whole spec document. */
+export interface InterpolatedSpec {
+    /** A copy of the data with every string value interpolated (keys untouched). */
+    data: unknown;
+    /** `secrets:` entries plus environment values that went into server headers/env. */
+    secrets: string[];
+    errors: SpecError[];
+    /** Paths of strings that could not be interpolated (as `formatPath` renders them). */
+    failed: Set<string>;
+}
+
+/** Interpolates every string value in the parsed spec; problems come back as located errors. */
+export function interpolateSpec(data: unknown, env: Env, positions: SpecPositions): InterpolatedSpec {
+    const result: InterpolatedSpec = { data: undefined, secrets: [], errors: [], failed: new Set() };
+    // Builds a fresh tree instead of mutating: YAML aliases share objects, and a second pass
+    // over the same object would re-interpret the `${` that an escape produced.
+    const visit = (value: unknown, path: (string | number)[]): unknown => {
+        if (typeof value === 'string') return visitString(value, path);
+        if (Array.isArray(value)) return value.map((item, index) => visit(item, [...path, index]));
+        if (isRecord(value)) {
+            // `fromEntries` defines own properties, so a `__proto__` key stays a plain key.
+            return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, visit(item, [...path, key])]));
+        }
+        return value;
+    };
+    const visitString = (value: string, path: SpecPath): string => {
+        const done = interpolateString(value, env);
+        if (done.problem !== undefined) {
+            const where = describePath(path);
+            result.errors.push(new SpecError(`${where}: ${done.problem}`, positions.locate(path), formatPath(path)));
+            result.failed.add(formatPath(path));
+            return value;
+        }
+        if (isSecretsEntry(path)) result.secrets.push(done.value);
+        else if (isSecretSink(path)) result.secrets.push(...done.fromEnv);
+        return done.value;
+    };
+    result.data = visit(data, []);
+    // Redacting an empty string would mangle every output, so drop empties and duplicates.
+    result.secrets = [...new Set(result.secrets.filter((s) => s !== ''))];
+    return result;
+}
+
+function isSecretsEntry(path: SpecPath): boolean {
+    return path.length === 2 && path[0] === 'secrets';
+}
+
+// servers.<name>.headers.<key>, servers.<name>.env.<key>, servers.<name>.start.env.<key>
+function isSecretSink(path: SpecPath): boolean {
+    if (path[0] !== 'servers') return false;
+    if (path.length === 4) return path[2] === 'headers' || path[2] === 'env';
+    return path.length === 5 && path[2] === 'start' && path[3] === 'env';
+}

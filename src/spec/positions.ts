@@ -1,0 +1,81 @@
+/**
+ * Maps spec paths to `file:line:col` using the YAML syntax tree, never by searching the
+ * text: the same key can appear many times, and only the tree knows which one is meant.
+ */
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { SourceLocation } from '../errors.js';
+import type { SpecPath } from './types.js';
+
+/** Resolves paths in one parsed document to source locations. */
+export class SpecPositions {
+    constructor(
+        private readonly doc: Document,
+        private readonly lineCounter: LineCounter,
+        readonly file: string,
+    ) {}
+
+    /** Where the value at `path` was written, or its nearest existing parent. */
+    locate(path: SpecPath): SourceLocation {
+        return this.at(this.walk(path).offset);
+    }
+
+    /**
+     * Where the key `key` of the mapping at `path` was written; used for unknown keys, where
+     * the key itself is the mistake. Falls back to the mapping (or its nearest parent).
+     */
+    locateKey(path: SpecPath, key: string): SourceLocation {
+        const found = this.walk([...path, key]);
+        return this.at(found.complete && found.keyOffset !== undefined ? found.keyOffset : found.offset);
+    }
+
+    /** Converts a character offset into a 1-based location in this file. */
+    at(offset: number): SourceLocation {
+        const { line, col } = this.lineCounter.linePos(offset);
+        return { file: this.file, line, col };
+    }
+
+    // Follows `path` through the tree as far as it exists, remembering the best offset so far.
+    private walk(path: SpecPath): { offset: number; keyOffset?: number; complete: boolean } {
+        let node: unknown = this.doc.contents;
+        let offset = startOf(node) ?? 0;
+        let keyOffset: number | undefined;
+        for (const segment of path) {
+            node = this.resolve(node);
+            let next: unknown;
+            keyOffset = undefined;
+            if (isMap(node)) {
+                const pair = node.items.find((p) => keyMatches(p.key, segment));
+                if (!pair) return { offset, complete: false };
+                keyOffset = startOf(pair.key);
+                next = pair.value;
+            } else if (isSeq(node) && typeof segment === 'number') {
+                if (segment < 0 || segment >= node.items.length) return { offset, complete: false };
+                next = node.items[segment];
+            } else {
+                return { offset, complete: false };
+            }
+            // An empty value (`expect:` with nothing after it) has no useful position of its
+            // own, so point at its key instead.
+            offset = startOf(next, true) ?? keyOffset ?? offset;
+            node = next;
+        }
+        return { offset, keyOffset, complete: true };
+    }
+
+    private resolve(node: unknown): unknown {
+        return isAlias(node) ? node.resolve(this.doc) : node;
+    }
+}
+
+// `segment` may be a number for seq indices, but YAML mapping keys can be numbers too (`200:`).
+function keyMatches(key: unknown, segment: string | number): boolean {
+    const value = isScalar(key) ? key.value : key;
+    return value !== null && value !== undefined && String(value) === String(segment);
+}
+
+function startOf(node: unknown, requireNonEmpty = false): number | undefined {
+    const range = (node as Node | null | undefined)?.range;
+    if (!range) return undefined;
+    if (requireNonEmpty && range[1] <= range[0]) return undefined;
+    return range[0];
+}

@@ -1,0 +1,124 @@
+/**
+ * Rules JSON Schema cannot phrase well: how a server's keys fit together, references from
+ * tests to servers, regexes and durations. Written defensively, because they also run on data
+ * that failed schema validation, so that one pass reports every problem.
+ */
+import { SpecError } from '../errors.js';
+import { DURATION_HINT, parseDuration } from './duration.js';
+import { describePath, formatPath, isRecord } from './paths.js';
+import type { SpecPositions } from './positions.js';
+import type { SpecPath } from './types.js';
+import { quote } from './validate.js';
+
+const STDIO_KEYS = ['command', 'args', 'env', 'cwd'];
+const HTTP_KEYS = ['url', 'headers', 'sse_read_timeout', 'start'];
+const HTTP_TRANSPORTS = ['sse', 'streamable_http'];
+
+/** Checks cross-field and cross-reference rules of parsed (interpolated) spec data. */
+export function checkSemantics(data: unknown, positions: SpecPositions): SpecError[] {
+    const errors: SpecError[] = [];
+    // `target` is the exact node at fault when it is not `path` itself (e.g. a misplaced key).
+    const report: Report = (path, message, target) => {
+        const loc = target ? positions.locateKey(target.slice(0, -1), String(target[target.length - 1])) : positions.locate(path);
+        errors.push(new SpecError(`${describePath(path)}: ${message}`, loc, formatPath(target ?? path) || undefined));
+    };
+    if (!isRecord(data)) return errors;
+
+    const servers = isRecord(data['servers']) ? data['servers'] : {};
+    for (const [name, server] of Object.entries(servers)) {
+        if (isRecord(server)) checkServer(['servers', name], server, report);
+    }
+    const tests = Array.isArray(data['tests']) ? data['tests'] : [];
+    tests.forEach((test, index) => {
+        if (isRecord(test)) checkTest(['tests', index], test, Object.keys(servers), report);
+    });
+    return errors;
+}
+
+type Report = (path: SpecPath, message: string, target?: SpecPath) => void;
+
+function checkServer(path: SpecPath, server: Record<string, unknown>, report: Report): void {
+    checkDuration([...path, 'timeout'], server['timeout'], report);
+    checkDuration([...path, 'sse_read_timeout'], server['sse_read_timeout'], report);
+    if (isRecord(server['start'])) checkDuration([...path, 'start', 'timeout'], server['start']['timeout'], report);
+
+    const transport = resolveTransport(path, server, report);
+    if (!transport) return;
+    const stdio = transport === 'stdio';
+    const owner = stdio ? 'HTTP servers (sse / streamable_http)' : 'stdio servers';
+    for (const key of (stdio ? HTTP_KEYS : STDIO_KEYS).filter((k) => server[k] !== undefined)) {
+        // Stdio keys on an HTTP server usually mean "run this server for me": that is `start`.
+        const hint = stdio ? '' : ` (to have mcp-check run the server, use start.${key})`;
+        report(path, `"${key}" only applies to ${owner}, but this server uses ${transport}${hint}`, [...path, key]);
+    }
+}
+
+// The transport a server will use, reporting a missing or conflicting `command` / `url`.
+// `undefined` when no transport can be told, so key placement is not judged at all.
+function resolveTransport(path: SpecPath, server: Record<string, unknown>, report: Report): string | undefined {
+    const hasCommand = server['command'] !== undefined;
+    const hasUrl = server['url'] !== undefined;
+    const transport = server['transport'];
+    // An invalid `transport` is the schema's to report; judge the keys by what is there.
+    if (transport === 'stdio' || (typeof transport === 'string' && HTTP_TRANSPORTS.includes(transport))) {
+        const needed = transport === 'stdio' ? 'command' : 'url';
+        if (server[needed] === undefined) report(path, `transport "${transport}" needs "${needed}"`);
+        return transport;
+    }
+    if (hasCommand && hasUrl) {
+        report(path, 'has both "command" and "url"; use "command" for a stdio server or "url" for an HTTP server');
+        return undefined;
+    }
+    if (!hasCommand && !hasUrl) {
+        report(path, 'needs "command" (stdio) or "url" (sse / streamable_http)');
+        return undefined;
+    }
+    return hasCommand ? 'stdio' : 'streamable_http';
+}
+
+function checkTest(path: SpecPath, test: Record<string, unknown>, declared: string[], report: Report): void {
+    const server = test['server'];
+    // With no servers declared, the schema already says so; listing "declared: " helps no one.
+    if (typeof server === 'string' && declared.length > 0 && !declared.includes(server)) {
+        report([...path, 'server'], `unknown server ${quote(server)} (declared: ${declared.join(', ')})`);
+    }
+    const tools = test['tools'];
+    if (isRecord(tools) && Array.isArray(tools['include']) && Array.isArray(tools['exclude'])) {
+        const included = new Set(tools['include']);
+        tools['exclude'].forEach((name, index) => {
+            if (typeof name === 'string' && included.has(name)) {
+                report([...path, 'tools', 'exclude', index], `tool ${quote(name)} is also listed in tools.include`);
+            }
+        });
+    }
+    const calls = Array.isArray(test['calls']) ? test['calls'] : [];
+    calls.forEach((call, index) => {
+        if (!isRecord(call)) return;
+        const callPath = [...path, 'calls', index];
+        checkDuration([...callPath, 'timeout'], call['timeout'], report);
+        const expect = call['expect'];
+        const text = isRecord(expect) ? expect['text'] : undefined;
+        if (isRecord(text) && typeof text['matches'] === 'string') {
+            checkRegex([...callPath, 'expect', 'text', 'matches'], text['matches'], report);
+        }
+    });
+}
+
+function checkDuration(path: SpecPath, value: unknown, report: Report): void {
+    // Other types are the schema's to report; this catches what its pattern cannot (e.g. 1000h).
+    if ((typeof value === 'string' || typeof value === 'number') && parseDuration(value) === undefined) {
+        report(path, `invalid duration ${quote(value)} (${DURATION_HINT})`);
+    }
+}
+
+function checkRegex(path: SpecPath, pattern: string, report: Report): void {
+    try {
+        // Same flags as the assertion that will use it (src/assert/text.ts), so what passes
+        // here compiles there.
+        new RegExp(pattern, 'u');
+    } catch (error) {
+        // V8 says `Invalid regular expression: /(/u: Unterminated group`; keep only the reason.
+        const reason = error instanceof Error ? error.message.slice(error.message.lastIndexOf(': ') + 2) : String(error);
+        report(path, `invalid regular expression ${quote(pattern)}: ${reason}`);
+    }
+}

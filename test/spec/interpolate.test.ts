@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { interpolateString } from '../../src/spec/interpolate.js';
+import { loadSpec } from '../../src/spec/load.js';
+import { MINIMAL, specErrors, writeSpecs, yaml } from './helpers.js';
+
+test('${VAR} takes the value from the environment', () => {
+    assert.deepEqual(interpolateString('http://${HOST}/mcp', { HOST: 'example.org' }), {
+        value: 'http://example.org/mcp',
+        fromEnv: ['example.org'],
+    });
+});
+
+test('${VAR:-default} uses the default when the variable is unset or empty', () => {
+    assert.equal(interpolateString('${PORT:-8931}', {}).value, '8931');
+    assert.equal(interpolateString('${PORT:-8931}', { PORT: '' }).value, '8931');
+    assert.equal(interpolateString('${PORT:-8931}', { PORT: '9000' }).value, '9000');
+    assert.deepEqual(interpolateString('${PORT:-8931}', {}).fromEnv, []);
+});
+
+test('${{ ... }} is left untouched for captures', () => {
+    assert.equal(interpolateString('id=${{ captures.noteId }}', {}).value, 'id=${{ captures.noteId }}');
+});
+
+test('$${VAR} is an escape for a literal ${VAR}', () => {
+    assert.equal(interpolateString('cost: $${PRICE} and $5', { PRICE: '3' }).value, 'cost: ${PRICE} and $5');
+});
+
+test('a missing variable is named in the problem', () => {
+    assert.equal(
+        interpolateString('Bearer ${TOKEN}', {}).problem,
+        'environment variable "TOKEN" is not set (write "${TOKEN:-default}" to give a default)',
+    );
+});
+
+test('a missing variable in a spec is reported at the string that uses it', async () => {
+    const dir = await writeSpecs({
+        'spec.yaml': yaml(
+            'servers:',
+            '  weather:',
+            '    url: http://127.0.0.1:${PORT:-8931}/mcp',
+            '    headers:',
+            '      Authorization: "Bearer ${WEATHER_TOKEN}"',
+            'tests:',
+            '  - server: weather',
+        ),
+    });
+    const file = join(dir, 'spec.yaml');
+    assert.deepEqual(await specErrors(loadSpec(file, {})), [
+        `${file}:5:22: servers.weather.headers.Authorization: environment variable "WEATHER_TOKEN" is not set (write "\${WEATHER_TOKEN:-default}" to give a default)`,
+    ]);
+});
+
+test('variables are interpolated in values but not in keys', async () => {
+    const dir = await writeSpecs({
+        'spec.yaml': yaml(
+            ...MINIMAL,
+            '    calls:',
+            '      - tool: ${TOOL:-echo}',
+            '        args: { "${KEY}": "${VALUE}", note: "${{ captures.id }}", literal: "$${VALUE}" }',
+        ),
+    });
+    const suite = await loadSpec(join(dir, 'spec.yaml'), { VALUE: 'v' });
+    const call = suite.tests[0]!.calls[0]!;
+    assert.equal(call.tool, 'echo');
+    assert.deepEqual(call.args, { '${KEY}': 'v', note: '${{ captures.id }}', literal: '${VALUE}' });
+});
+
+test('secrets: env values in headers and env, and the secrets list, but not defaults', async () => {
+    const dir = await writeSpecs({
+        'spec.yaml': yaml(
+            'secrets: ["${API_TOKEN}", literal-secret, "${UNSET:-}"]',
+            'servers:',
+            '  local:',
+            '    command: node',
+            '    env: { DB_PASSWORD: "${DB_PASSWORD}", MODE: "${MODE:-dev}", PORT: 8080 }',
+            '  remote:',
+            '    url: https://example.org/mcp',
+            '    headers: { Authorization: "Bearer ${TOKEN}" }',
+            '    start: { command: node, env: { KEY: "${START_KEY}" } }',
+            'tests:',
+            '  - server: local',
+        ),
+    });
+    const env = { API_TOKEN: 'api-1', DB_PASSWORD: 'pw-2', TOKEN: 'tok-3', START_KEY: 'key-4' };
+    const suite = await loadSpec(join(dir, 'spec.yaml'), env);
+    assert.deepEqual([...suite.secrets].sort(), ['api-1', 'key-4', 'literal-secret', 'pw-2', 'tok-3']);
+});
+
+test('a string with a missing variable gets no follow-on errors', async () => {
+    const dir = await writeSpecs({
+        'spec.yaml': yaml('servers:', '  weather:', '    url: ${WEATHER_URL}', 'tests:', '  - server: ${SERVER}'),
+    });
+    const file = join(dir, 'spec.yaml');
+    assert.deepEqual(await specErrors(loadSpec(file, {})), [
+        `${file}:3:10: servers.weather.url: environment variable "WEATHER_URL" is not set (write "\${WEATHER_URL:-default}" to give a default)`,
+        `${file}:5:13: tests[0].server: environment variable "SERVER" is not set (write "\${SERVER:-default}" to give a default)`,
+    ]);
+});
+
+test('values are interpolated before validation, so durations can come from the environment', async () => {
+    const dir = await writeSpecs({
+        'spec.yaml': yaml('servers:', '  weather:', '    command: node', '    timeout: ${TIMEOUT:-45s}', 'tests:', '  - server: weather'),
+    });
+    const suite = await loadSpec(join(dir, 'spec.yaml'), { TIMEOUT: '2m' });
+    assert.equal(suite.servers['weather']!.config.timeoutMs, 120_000);
+});
