@@ -12,7 +12,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { CallToolResultSchema, ResultSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolResultSchema, ErrorCode, McpError, ResultSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { ConnectError, ServerGoneError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { describeConnectFailure } from './connect-failure.js';
@@ -171,9 +171,10 @@ export class UniversalMCPClient implements AsyncDisposable {
             throw new ServerGoneError(name, entry.goneReason ?? 'not connected');
         }
         const timeout = options.timeoutMs ?? entry.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const scoped = scopeSignal(options.signal);
         const requestOptions: RequestOptions = {
             timeout,
-            signal: options.signal,
+            signal: scoped.signal,
             // Progress notifications prove the server is working, so they extend the deadline.
             onprogress: () => undefined,
             resetTimeoutOnProgress: true,
@@ -183,6 +184,8 @@ export class UniversalMCPClient implements AsyncDisposable {
         } catch (error) {
             if (entry.goneReason) throw new ServerGoneError(name, entry.goneReason);
             throw error;
+        } finally {
+            scoped.dispose();
         }
     }
 
@@ -204,7 +207,9 @@ export class UniversalMCPClient implements AsyncDisposable {
             client.onclose = () => {
                 entry.goneReason ??= goneReason(transport);
             };
-            await client.connect(transport, { timeout });
+            // The timeout option covers `initialize` only; an SSE stream that never opens would
+            // hang `transport.start()` forever, so the whole handshake gets one deadline too.
+            await withDeadline(client.connect(transport, { timeout }), timeout);
             const server = client.getServerVersion();
             entry.info = {
                 name: server?.name ?? '',
@@ -224,6 +229,27 @@ export class UniversalMCPClient implements AsyncDisposable {
             throw new ConnectError(name, config.transport, describeTarget(config), reason, { cause: error });
         }
     }
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new McpError(ErrorCode.RequestTimeout, `no answer within ${ms} ms`)), ms);
+    });
+    return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A per-request child of the caller's signal. The SDK adds an abort listener for every request
+ * and never removes it; on a run-wide signal that would pile up one listener per call.
+ */
+function scopeSignal(parent: AbortSignal | undefined): { signal?: AbortSignal; dispose(): void } {
+    if (!parent) return { dispose() {} };
+    const controller = new AbortController();
+    const forward = () => controller.abort(parent.reason);
+    if (parent.aborted) forward();
+    else parent.addEventListener('abort', forward, { once: true });
+    return { signal: controller.signal, dispose: () => parent.removeEventListener('abort', forward) };
 }
 
 /** Closes once; the connection stays on the entry so its stderr and diagnostics remain readable. */

@@ -3,7 +3,6 @@
  * is what makes "nothing planned disappears from a report" hold: every case exists up front,
  * and the runner only fills in outcomes.
  */
-import { createHash } from 'node:crypto';
 import type { ServerConfig } from '../connect/types.js';
 import type { CallSpec, Suite } from '../spec/types.js';
 import type { CaseInfo } from './result.js';
@@ -75,12 +74,13 @@ export function planRun(suites: readonly Suite[]): RunPlan {
 }
 
 function connectionFor(connections: Map<string, PlannedConnection>, server: string, config: ServerConfig): PlannedConnection {
-    const id = `${server}#${createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 12)}`;
-    let connection = connections.get(id);
-    if (!connection) {
-        connection = { id, server, config, suites: [] };
-        connections.set(id, connection);
-    }
+    const key = JSON.stringify(config);
+    const existing = [...connections.values()].find((c) => c.server === server && JSON.stringify(c.config) === key);
+    if (existing) return existing;
+    // The id is what messages show, so it stays the server's name unless two files reuse the name.
+    const taken = [...connections.values()].filter((c) => c.server === server).length;
+    const connection: PlannedConnection = { id: taken ? `${server} (${taken + 1})` : server, server, config, suites: [] };
+    connections.set(connection.id, connection);
     return connection;
 }
 

@@ -24,18 +24,15 @@ export interface InterpolatedString {
 }
 
 const REFERENCE = /^([A-Za-z_][A-Za-z0-9_]*)(?::-([^]*))?$/;
+const LITERAL_HINT = 'write "$${" for a literal "${"';
 
 /** Substitutes `${VAR}` and `${VAR:-default}` in one string; `:-` also applies to empty values, as in sh. */
 export function interpolateString(input: string, env: Env = process.env): InterpolatedString {
     const fromEnv: string[] = [];
+    const failed = (problem: string): InterpolatedString => ({ value: input, fromEnv: [], problem });
     let out = '';
     let i = 0;
-    while (i < input.length) {
-        const dollar = input.indexOf('$', i);
-        if (dollar < 0) {
-            out += input.slice(i);
-            break;
-        }
+    for (let dollar = input.indexOf('$'); dollar >= 0; dollar = input.indexOf('$', i)) {
         out += input.slice(i, dollar);
         if (input.startsWith('$${', dollar)) {
             // Escape: emit `${` and continue after it, so what follows is plain text.
@@ -44,44 +41,36 @@ export function interpolateString(input: string, env: Env = process.env): Interp
         } else if (input.startsWith('${{', dollar)) {
             // Capture expressions are evaluated later by the runner; copy them verbatim.
             const close = input.indexOf('}}', dollar + 3);
-            const end = close < 0 ? input.length : close + 2;
-            out += input.slice(dollar, end);
-            i = end;
+            i = close < 0 ? input.length : close + 2;
+            out += input.slice(dollar, i);
         } else if (input.startsWith('${', dollar)) {
             const close = input.indexOf('}', dollar + 2);
-            if (close < 0) {
-                return { value: input, fromEnv: [], problem: 'unterminated "${" (write "$${" for a literal "${")' };
-            }
-            const reference = input.slice(dollar + 2, close);
-            const m = REFERENCE.exec(reference);
-            if (!m) {
-                return {
-                    value: input,
-                    fromEnv: [],
-                    problem: `invalid variable reference "\${${reference}}" (use \${NAME} or \${NAME:-default}; write "$\${" for a literal "\${")`,
-                };
-            }
-            const [, name, fallback] = m as unknown as [string, string, string | undefined];
-            const fromEnvironment = env[name];
-            if (fromEnvironment !== undefined && (fallback === undefined || fromEnvironment !== '')) {
-                out += fromEnvironment;
-                fromEnv.push(fromEnvironment);
-            } else if (fallback !== undefined) {
-                out += fallback;
-            } else {
-                return {
-                    value: input,
-                    fromEnv: [],
-                    problem: `environment variable "${name}" is not set (write "\${${name}:-default}" to give a default)`,
-                };
-            }
+            if (close < 0) return failed(`unterminated "\${" (${LITERAL_HINT})`);
+            const resolved = resolve(input.slice(dollar + 2, close), env);
+            if (resolved.problem !== undefined) return failed(resolved.problem);
+            out += resolved.value;
+            if (resolved.fromEnv) fromEnv.push(resolved.value);
             i = close + 1;
         } else {
             out += '$';
             i = dollar + 1;
         }
     }
-    return { value: out, fromEnv };
+    return { value: out + input.slice(i), fromEnv };
+}
+
+// One `${...}` body: `NAME` or `NAME:-default`.
+function resolve(reference: string, env: Env): { value: string; fromEnv?: boolean; problem?: string } {
+    const m = REFERENCE.exec(reference);
+    if (!m) {
+        return { value: '', problem: `invalid variable reference "\${${reference}}" (use \${NAME} or \${NAME:-default}; ${LITERAL_HINT})` };
+    }
+    const name = m[1] as string;
+    const fallback = m[2];
+    const value = env[name];
+    if (value !== undefined && (fallback === undefined || value !== '')) return { value, fromEnv: true };
+    if (fallback !== undefined) return { value: fallback };
+    return { value: '', problem: `environment variable "${name}" is not set (write "\${${name}:-default}" to give a default)` };
 }
 
 /** The outcome of interpolating a whole spec document. */

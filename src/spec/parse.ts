@@ -52,6 +52,8 @@ function syntaxErrors(found: readonly YAMLError[], positions: SpecPositions): Sp
     const hidden = errors.length - MAX_SYNTAX_ERRORS;
     return [
         ...errors.slice(0, MAX_SYNTAX_ERRORS),
-        new SpecError(`${hidden} more YAML syntax error${hidden === 1 ? '' : 's'} in ${positions.file} not shown (often consequences of the first)`),
+        new SpecError(
+            `${hidden} more YAML syntax error${hidden === 1 ? '' : 's'} in ${positions.file} not shown (often consequences of the first)`,
+        ),
     ];
 }

@@ -4,11 +4,11 @@
  * that failed schema validation, so that one pass reports every problem.
  */
 import { SpecError } from '../errors.js';
-import { DURATION_HINT, parseDuration } from './duration.js';
+import { parseDuration } from './duration.js';
+import { invalidDuration, invalidUrl, quote } from './messages.js';
 import { describePath, formatPath, isRecord } from './paths.js';
 import type { SpecPositions } from './positions.js';
 import type { SpecPath } from './types.js';
-import { quote } from './validate.js';
 
 const STDIO_KEYS = ['command', 'args', 'env', 'cwd'];
 const HTTP_KEYS = ['url', 'headers', 'sse_read_timeout', 'start'];
@@ -41,6 +41,7 @@ function checkServer(path: SpecPath, server: Record<string, unknown>, report: Re
     checkDuration([...path, 'timeout'], server['timeout'], report);
     checkDuration([...path, 'sse_read_timeout'], server['sse_read_timeout'], report);
     if (isRecord(server['start'])) checkDuration([...path, 'start', 'timeout'], server['start']['timeout'], report);
+    if (typeof server['url'] === 'string') checkUrl([...path, 'url'], server['url'], report);
 
     const transport = resolveTransport(path, server, report);
     if (!transport) return;
@@ -107,8 +108,19 @@ function checkTest(path: SpecPath, test: Record<string, unknown>, declared: stri
 function checkDuration(path: SpecPath, value: unknown, report: Report): void {
     // Other types are the schema's to report; this catches what its pattern cannot (e.g. 1000h).
     if ((typeof value === 'string' || typeof value === 'number') && parseDuration(value) === undefined) {
-        report(path, `invalid duration ${quote(value)} (${DURATION_HINT})`);
+        report(path, invalidDuration(value));
     }
+}
+
+// The schema's pattern lets `${` through for editors; the interpolated value must be a real URL.
+function checkUrl(path: SpecPath, value: string, report: Report): void {
+    let protocol: string | undefined;
+    try {
+        protocol = new URL(value).protocol;
+    } catch {
+        protocol = undefined;
+    }
+    if (protocol !== 'http:' && protocol !== 'https:') report(path, invalidUrl(value));
 }
 
 function checkRegex(path: SpecPath, pattern: string, report: Report): void {

@@ -5,7 +5,7 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { SpecError } from '../errors.js';
-import { DURATION_HINT } from './duration.js';
+import { invalidDuration, invalidUrl, quote, typeName } from './messages.js';
 import { describePath, formatPath, isRecord, pointerToPath } from './paths.js';
 import type { SpecPositions } from './positions.js';
 import { specSchema, type SpecSchema } from './schema.js';
@@ -54,8 +54,8 @@ function mapError(error: ErrorObject, root: unknown, positions: SpecPositions, s
         case 'enum':
             return make(`expected one of ${(params['allowedValues'] as unknown[]).map(quote).join(', ')}, got ${quote(data)}`);
     }
-    if (parent === schema.defs['duration']) return make(`invalid duration ${quote(data)} (${DURATION_HINT})`);
-    if (parent === schema.defs['httpUrl']) return make(`expected an http:// or https:// URL, got ${quote(data)}`);
+    if (parent === schema.defs['duration']) return make(invalidDuration(data));
+    if (parent === schema.defs['httpUrl']) return make(invalidUrl(data));
     if (parent === schema.defs['textMatcher']) {
         // An unknown key already gets its own error; only complain about the count when
         // the known keys themselves are wrong.
@@ -84,17 +84,4 @@ function listTypes(type: unknown): string {
     const types = Array.isArray(type) ? type.map(String) : [String(type)];
     if (types.length === 1) return types.join('');
     return `${types.slice(0, -1).join(', ')} or ${types[types.length - 1]}`;
-}
-
-/** The JSON type of a value as a user would name it. */
-export function typeName(value: unknown): string {
-    if (value === null) return 'null';
-    if (Array.isArray(value)) return 'array';
-    return typeof value === 'object' ? 'object' : typeof value;
-}
-
-/** JSON-quotes a value for a message, shortened so one bad value cannot flood the output. */
-export function quote(value: unknown): string {
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -106,3 +106,11 @@ test('values are interpolated before validation, so durations can come from the 
     const suite = await loadSpec(join(dir, 'spec.yaml'), { TIMEOUT: '2m' });
     assert.equal(suite.servers['weather']!.config.timeoutMs, 120_000);
 });
+
+test('malformed references are problems, not silent text', () => {
+    assert.equal(
+        interpolateString('${FOO BAR}', {}).problem,
+        'invalid variable reference "${FOO BAR}" (use ${NAME} or ${NAME:-default}; write "$${" for a literal "${")',
+    );
+    assert.equal(interpolateString('x ${FOO', {}).problem, 'unterminated "${" (write "$${" for a literal "${")');
+});
