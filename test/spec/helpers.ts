@@ -1,13 +1,18 @@
 /** Shared helpers for spec loader tests: temporary spec files and error text. */
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { after } from 'node:test';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import assert from 'node:assert/strict';
 import { SpecErrors } from '../../src/errors.js';
 
+const created: string[] = [];
+after(() => Promise.all(created.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 /** Writes `files` (name → YAML text) into a fresh temporary directory and returns it. */
 export async function writeSpecs(files: Record<string, string>): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'mcp-check-spec-'));
+    created.push(dir);
     for (const [name, text] of Object.entries(files)) {
         await mkdir(dirname(join(dir, name)), { recursive: true });
         await writeFile(join(dir, name), text);
