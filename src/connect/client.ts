@@ -86,9 +86,9 @@ export class UniversalMCPClient implements AsyncDisposable {
     }
 
     /** Connects (once: later calls share the first attempt) and returns what the server said about itself. */
-    connect(name: string): Promise<ServerInfo> {
+    connect(name: string, options: { signal?: AbortSignal } = {}): Promise<ServerInfo> {
         const entry = this.entry(name);
-        entry.connecting ??= this.open(entry);
+        entry.connecting ??= this.open(entry, options.signal);
         return entry.connecting;
     }
 
@@ -189,7 +189,7 @@ export class UniversalMCPClient implements AsyncDisposable {
         }
     }
 
-    private async open(entry: Entry): Promise<ServerInfo> {
+    private async open(entry: Entry, signal?: AbortSignal): Promise<ServerInfo> {
         const { config, name } = entry;
         const timeout = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         let started: ServerProcess | undefined;
@@ -209,7 +209,7 @@ export class UniversalMCPClient implements AsyncDisposable {
             };
             // The timeout option covers `initialize` only; an SSE stream that never opens would
             // hang `transport.start()` forever, so the whole handshake gets one deadline too.
-            await withDeadline(client.connect(transport, { timeout }), timeout);
+            await withDeadline(client.connect(transport, { timeout }), timeout, signal);
             const server = client.getServerVersion();
             entry.info = {
                 name: server?.name ?? '',
@@ -231,12 +231,19 @@ export class UniversalMCPClient implements AsyncDisposable {
     }
 }
 
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+function withDeadline<T>(work: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
     const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new McpError(ErrorCode.RequestTimeout, `no answer within ${ms} ms`)), ms);
+        onAbort = () => reject(signal?.reason ?? new Error('aborted'));
+        if (signal?.aborted) onAbort();
+        else signal?.addEventListener('abort', onAbort, { once: true });
     });
-    return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+    return Promise.race([work, deadline]).finally(() => {
+        clearTimeout(timer);
+        if (onAbort) signal?.removeEventListener('abort', onAbort);
+    });
 }
 
 /**

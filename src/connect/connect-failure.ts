@@ -27,7 +27,24 @@ export async function describeConnectFailure(
     }
     if (status === 404) return `HTTP 404 Not Found: is the URL path right? (${config.transport === 'sse' ? 'SSE endpoints are often /sse' : 'Streamable HTTP endpoints are often /mcp'})`;
     if (status !== undefined && status >= 400) return `HTTP ${status}: ${messageOf(error)}`;
+    if (/content type/i.test(messageOf(error))) return describeWrongContent(config, error);
     return networkCause(error) ?? messageOf(error);
+}
+
+/** The URL answered, but not with MCP; a second look tells an HTML page (wrong URL, login page) apart. */
+async function describeWrongContent(config: ServerConfig, error: unknown): Promise<string> {
+    if (config.transport === 'stdio') return messageOf(error);
+    let contentType = '';
+    try {
+        const response = await fetch(config.url, { headers: config.headers, signal: AbortSignal.timeout(2000) });
+        contentType = response.headers.get('content-type') ?? '';
+        await response.body?.cancel();
+    } catch {
+        // The first answer is all we have.
+    }
+    const seen = contentType || /content type:?\s*([^\s;]+)/i.exec(messageOf(error))?.[1] || 'an unexpected content type';
+    if (/html/i.test(seen)) return `the server answered with an HTML page, not MCP (${seen}): is the URL the MCP endpoint?`;
+    return `the server answered with ${seen}, not MCP: is the URL the MCP endpoint and the transport right?`;
 }
 
 async function describeProcessFailure(error: unknown, transport: ProcessStdioTransport, timeoutMs: number): Promise<string> {
@@ -59,7 +76,9 @@ function networkCause(error: unknown): string | undefined {
     for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
         const code = (e as { code?: unknown }).code;
         if (code === 'ECONNREFUSED') return 'connection refused (is the server running and the port right?)';
-        if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset by the server';
+        if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || /other side closed|socket hang up/i.test(messageOf(e))) {
+            return 'connection reset by the server';
+        }
         if (code === 'ENOTFOUND') return 'host not found';
         if (code === 'UND_ERR_HEADERS_TIMEOUT') return 'the server accepted the connection but never answered';
     }

@@ -58,7 +58,7 @@ export async function runCall(call: CallSpec, ctx: CallContext): Promise<CaseOut
     try {
         result = await ctx.mcp.callTool(ctx.connectionId, call.tool, call.args, { timeoutMs, signal: ctx.signal });
     } catch (error) {
-        return classifyRequestError(error, `tools/call ${call.tool}`, timeoutMs);
+        return classifyRequestError(error, `tools/call ${call.tool}`, timeoutMs, ctx.signal);
     }
     const expectPath: SpecPath = [...call.path, 'expect'];
     const problems = assertCallResult(result, call.expect, { locate: (p) => ctx.suite.locate([...expectPath, ...p]) }, tool.outputSchema());

@@ -8,15 +8,16 @@ import { ConnectError, ServerGoneError } from '../errors.js';
 import type { CaseOutcome, Problem } from './result.js';
 
 /** Classifies an error thrown by a request to a server. */
-export function classifyRequestError(error: unknown, what: string, timeoutMs: number): CaseOutcome {
+export function classifyRequestError(error: unknown, what: string, timeoutMs: number, signal?: AbortSignal): CaseOutcome {
+    // Whatever the SDK turned the abort into, a request that died because the run stopped was interrupted.
+    if (signal?.aborted) {
+        return errored({ kind: 'runtime.interrupted', message: `${what} was cancelled: the run was interrupted` });
+    }
     if (error instanceof ServerGoneError) {
         return errored({ kind: 'runtime.closed', message: `${what} could not complete: ${error.reason}` });
     }
     if (error instanceof ConnectError) {
         return errored({ kind: 'runtime.connect', message: error.message });
-    }
-    if (isAbort(error)) {
-        return errored({ kind: 'runtime.interrupted', message: `${what} was cancelled: the run was interrupted` });
     }
     if (error instanceof McpError) {
         if (error.code === ErrorCode.RequestTimeout) {
@@ -39,11 +40,6 @@ function errored(error: Problem): CaseOutcome {
 
 function failed(problem: Problem): CaseOutcome {
     return { status: 'failed', problems: [problem] };
-}
-
-function isAbort(error: unknown): boolean {
-    const name = (error as { name?: unknown } | null)?.name;
-    return name === 'AbortError' || (error instanceof Error && /\baborted\b/i.test(error.message) && !(error instanceof McpError));
 }
 
 function stripPrefix(message: string): string {

@@ -70,10 +70,10 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
     let tools: Map<string, IndexedTool> | undefined;
     let blocked: CaseOutcome | undefined;
     try {
-        await mcp.connect(connection.id);
+        await mcp.connect(connection.id, { signal });
         tools = indexTools(await mcp.listTools(connection.id, { signal }));
     } catch (error) {
-        blocked = classifyRequestError(error, 'tools/list', timeoutMs);
+        blocked = classifyRequestError(error, 'tools/list', timeoutMs, signal);
     }
     const pending: SuiteResult[] = [];
     for (const ps of connection.suites) {
