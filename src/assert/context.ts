@@ -5,4 +5,6 @@ import type { SpecPath } from '../spec/types.js';
 export interface AssertContext {
     /** Resolves a path below the call's `expect:` to where it was written in the spec. */
     locate(path: SpecPath): SourceLocation;
+    /** Resolves an absolute spec path (as matchers carry) to where it was written. */
+    locateSpec(path: SpecPath): SourceLocation;
 }

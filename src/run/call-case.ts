@@ -61,6 +61,6 @@ export async function runCall(call: CallSpec, ctx: CallContext): Promise<CaseOut
         return classifyRequestError(error, `tools/call ${call.tool}`, timeoutMs, ctx.signal);
     }
     const expectPath: SpecPath = [...call.path, 'expect'];
-    const problems = assertCallResult(result, call.expect, { locate: (p) => ctx.suite.locate([...expectPath, ...p]) }, tool.outputSchema());
+    const problems = assertCallResult(result, call.expect, { locate: (p) => ctx.suite.locate([...expectPath, ...p]), locateSpec: (p) => ctx.suite.locate(p) }, tool.outputSchema());
     return problems.length ? { status: 'failed', problems } : { status: 'passed' };
 }

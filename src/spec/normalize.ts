@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { HttpServerConfig, ServerConfig, StartCommand, StdioServerConfig } from '../connect/types.js';
 import { parseDuration } from './duration.js';
 import type { SpecPositions } from './positions.js';
-import type { CallSpec, Expectations, ServerSpec, Suite, TestSpec, TextMatcher, ToolName } from './types.js';
+import type { CallSpec, Expectations, Matcher, ServerSpec, SpecPath, Suite, TestSpec, TextMatcher, ToolName } from './types.js';
 
 type Scalar = string | number | boolean;
 type Duration = string | number;
@@ -111,6 +111,8 @@ function toTest(test: RawTest, index: number, positions: SpecPositions): TestSpe
         loc: positions.locate(path),
         tools: test.tools && { include: names(test.tools.include, 'include'), exclude: names(test.tools.exclude, 'exclude') },
         calls: (test.calls ?? []).map((call, i) => toCall(call, [...path, 'calls', i], positions)),
+        lint: { enabled: true, rules: {}, loc: positions.locate(path) },
+        defaults: {},
     });
 }
 
@@ -118,7 +120,7 @@ function toCall(call: RawCall, path: readonly (string | number)[], positions: Sp
     const raw = call.expect ?? {};
     const expect = compact<Expectations>({
         isError: raw.isError,
-        text: typeof raw.text === 'string' ? { equals: raw.text } : raw.text,
+        text: raw.text === undefined ? undefined : toTextMatcher(raw.text, [...path, 'expect', 'text']),
     });
     // `structuredContent: null` is a real expectation, so copy by presence, not by value.
     if ('structuredContent' in raw) expect.structuredContent = raw.structuredContent;
@@ -131,6 +133,13 @@ function toCall(call: RawCall, path: readonly (string | number)[], positions: Sp
         path,
         loc: positions.locate(path),
     });
+}
+
+function toTextMatcher(text: string | TextMatcher, path: SpecPath): Matcher {
+    if (typeof text === 'string') return { op: 'equals', value: text, path };
+    if ('equals' in text) return { op: 'equals', value: text.equals, path: [...path, 'equals'] };
+    if ('contains' in text) return { op: 'contains', value: text.contains, path: [...path, 'contains'] };
+    return { op: 'matches', pattern: text.matches, path: [...path, 'matches'] };
 }
 
 function ms(value: Duration | undefined): number | undefined {

@@ -36,6 +36,12 @@ export interface TestSpec {
     loc: SourceLocation;
     tools?: ToolsContract;
     calls: CallSpec[];
+    resources?: ResourcesContract;
+    prompts?: PromptsContract;
+    /** Automatic lint of listed tools; on unless `lint: false`. */
+    lint: LintConfig;
+    /** Defaults for every call/read/get of this test entry. */
+    defaults: { maxDurationMs?: number };
 }
 
 /** A tool name under `tools.include` / `tools.exclude`, with where it was written. */
@@ -52,23 +58,152 @@ export interface ToolsContract {
 /** A text matcher; a plain string in YAML means `equals`. */
 export type TextMatcher = { equals: string } | { contains: string } | { matches: string };
 
+/** JSON types a `type:` matcher accepts; `integer` is a number without a fraction. */
+export type JsonTypeName = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+
+/**
+ * One matcher, parsed. A bare value in YAML is `equals`; an object whose keys are all matcher
+ * names combines those matchers (all must hold); any other object is a deep `equals`.
+ * `path` is where the matcher key was written, so a failure can point at it.
+ */
+export type Matcher = (
+    | { op: 'equals'; value: unknown }
+    | { op: 'contains'; value: unknown }
+    | { op: 'matches'; pattern: string }
+    | { op: 'startsWith' | 'endsWith'; value: string }
+    | { op: 'gt' | 'gte' | 'lt' | 'lte'; value: number | string }
+    | { op: 'type'; value: JsonTypeName }
+    | { op: 'length'; matcher: Matcher }
+    | { op: 'exists'; value: boolean }
+    | { op: 'oneOf'; values: unknown[] }
+    | { op: 'not'; matcher: Matcher }
+    | { op: 'all' | 'any'; matchers: Matcher[] }
+) & { path: SpecPath };
+
+/** `json:` entries: a JSONPath and the matcher its value(s) must satisfy. */
+export interface JsonPathCheck {
+    jsonPath: string;
+    matcher: Matcher;
+}
+
+/** `schema:` — an inline JSON Schema or one loaded from a file (resolved relative to the spec file). */
+export interface SchemaAssertion {
+    schema: unknown;
+    /** The file it came from, when it was not inline. */
+    file?: string;
+    path: SpecPath;
+}
+
+/** One entry of `content:`, checked against the content item at the same index. */
+export interface ContentItemCheck {
+    type?: string;
+    text?: Matcher;
+    mimeType?: Matcher;
+    path: SpecPath;
+}
+
 /** Assertions on a tool call's result. Absent keys are not checked. */
 export interface Expectations {
     isError?: boolean;
-    text?: TextMatcher;
+    text?: Matcher;
     /** Partial deep match: every key given must be present and equal; extra keys in the result are fine. */
     structuredContent?: unknown;
+    /** Over `structuredContent`, else over the first text item parsed as JSON. */
+    json?: JsonPathCheck[];
+    schema?: SchemaAssertion;
+    content?: ContentItemCheck[];
+    /** Latency budget in ms; exceeding it is a failure. */
+    maxDurationMs?: number;
+    /** A negative call: the server must reject it (JSON-RPC error or `isError`). No Ajv pre-check. */
+    rejects?: boolean;
+}
+
+/** `retry:` — re-run the call until its assertions hold. */
+export interface RetryPolicy {
+    /** Attempts after the first. */
+    count: number;
+    intervalMs: number;
 }
 
 export interface CallSpec {
     /** `name:` as written; reports use it verbatim. */
     name?: string;
     tool: string;
+    /** May contain `${{ captures.NAME }}` strings, resolved at run time. */
     args: Record<string, unknown>;
     /** Per-call timeout override, in ms. */
     timeoutMs?: number;
     expect: Expectations;
+    /** Capture name → JSONPath over the call result. */
+    capture?: Record<string, string>;
+    retry?: RetryPolicy;
     /** Path of this call in the spec; assertion locations are resolved below it. */
     path: SpecPath;
     loc: SourceLocation;
 }
+
+/** Expectations on a `resources/read` result. */
+export interface ResourceExpectations {
+    mimeType?: Matcher;
+    text?: Matcher;
+    json?: JsonPathCheck[];
+    /** On the decoded size in bytes of blob contents. */
+    blobSize?: Matcher;
+    maxDurationMs?: number;
+}
+
+export interface ResourceReadSpec {
+    name?: string;
+    /** May contain `${{ captures.NAME }}`. */
+    uri: string;
+    expect: ResourceExpectations;
+    capture?: Record<string, string>;
+    path: SpecPath;
+    loc: SourceLocation;
+}
+
+export interface ResourcesContract {
+    include: NameRef[];
+    exclude: NameRef[];
+    read: ResourceReadSpec[];
+    path: SpecPath;
+}
+
+/** Expectations on a `prompts/get` result. */
+export interface PromptExpectations {
+    /** On the `messages` array (e.g. `{ length: { gte: 1 } }`). */
+    messages?: Matcher;
+    /** On all text content of all messages, joined with newlines. */
+    text?: Matcher;
+    json?: JsonPathCheck[];
+    maxDurationMs?: number;
+}
+
+export interface PromptGetSpec {
+    name?: string;
+    prompt: string;
+    /** Prompt arguments are strings; may contain `${{ captures.NAME }}`. */
+    args: Record<string, string>;
+    expect: PromptExpectations;
+    path: SpecPath;
+    loc: SourceLocation;
+}
+
+export interface PromptsContract {
+    include: NameRef[];
+    exclude: NameRef[];
+    get: PromptGetSpec[];
+    path: SpecPath;
+}
+
+export type LintLevel = 'error' | 'warn' | 'off';
+
+/** `lint:` — `false` turns it off; rules map a rule id to its level. */
+export interface LintConfig {
+    enabled: boolean;
+    rules: Record<string, LintLevel>;
+    loc: SourceLocation;
+}
+
+/** A name with where it was written (resource URIs, prompt names). */
+export type NameRef = ToolName;
