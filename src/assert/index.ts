@@ -2,15 +2,23 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Problem } from '../run/result.js';
 import type { Expectations } from '../spec/types.js';
+import { checkContent } from './content.js';
 import type { AssertContext } from './context.js';
 import { checkIsError } from './is-error.js';
+import { checkJson, parseJsonText, type JsonRoot } from './json.js';
 import type { CompiledSchema } from './json-schema.js';
 import { checkOutputSchema } from './output-schema.js';
+import { checkSchemaAssertion } from './schema-assertion.js';
 import { checkStructuredContent } from './structured-content.js';
 import { checkText } from './text.js';
 
 export type { AssertContext } from './context.js';
 export { compileSchema, formatAjvErrors, type CompiledSchema } from './json-schema.js';
+export { checkBudget } from './budget.js';
+export { checkJson, parseJsonText, type JsonRoot } from './json.js';
+export { matchSubject, present } from './match.js';
+export { queryJson } from './json-path.js';
+export { textOf } from './text-content.js';
 
 /** Checks a result against the spec's `expect:` and the tool's own output schema. */
 export function assertCallResult(
@@ -19,11 +27,24 @@ export function assertCallResult(
     ctx: AssertContext,
     outputSchema?: CompiledSchema,
 ): Problem[] {
+    const root = expect.json || expect.schema ? jsonRootOfCall(result) : undefined;
     return [
         // A tool error nobody asked for is a failure, so `isError` defaults to false.
         ...checkIsError(result, expect.isError ?? false, ctx),
         ...(expect.text !== undefined ? checkText(result, expect.text, ctx) : []),
         ...(expect.structuredContent !== undefined ? checkStructuredContent(result, expect.structuredContent, ctx) : []),
+        ...(expect.json ? checkJson(root!, expect.json, ctx) : []),
+        ...(expect.schema ? checkSchemaAssertion(root!, expect.schema, ctx) : []),
+        ...(expect.content ? checkContent(result, expect.content, ctx) : []),
         ...(outputSchema ? checkOutputSchema(result, outputSchema) : []),
     ];
+}
+
+/** `json:` and `schema:` look at structured content, else at the first text item parsed as JSON. */
+export function jsonRootOfCall(result: CallToolResult): JsonRoot {
+    if (result.structuredContent !== undefined) return { ok: true, value: result.structuredContent };
+    const first = (result.content ?? []).find((item) => item.type === 'text') as { text?: string } | undefined;
+    if (first?.text === undefined) return { ok: false, reason: 'the result has no structuredContent and no text item' };
+    const parsed = parseJsonText(first.text, 'text');
+    return parsed.ok ? parsed : { ok: false, reason: 'the result has no structuredContent and its first text item is not JSON' };
 }

@@ -112,23 +112,52 @@ export class UniversalMCPClient implements AsyncDisposable {
 
     /** Lists every tool, following pagination cursors, without validating the tools. */
     async listTools(name: string, options: CallOptions = {}): Promise<ListedTool[]> {
-        const tools: ListedTool[] = [];
+        const tools = await this.listAll(name, 'tools/list', 'tools', options);
+        return tools.map((raw) => ({ name: String(raw.name), raw }));
+    }
+
+    /** Lists every resource (raw objects with at least `uri`), following cursors. */
+    listResources(name: string, options: CallOptions = {}): Promise<Record<string, unknown>[]> {
+        return this.listAll(name, 'resources/list', 'resources', options);
+    }
+
+    /** Lists every resource template, following cursors. */
+    listResourceTemplates(name: string, options: CallOptions = {}): Promise<Record<string, unknown>[]> {
+        return this.listAll(name, 'resources/templates/list', 'resourceTemplates', options);
+    }
+
+    /** Lists every prompt, following cursors. */
+    listPrompts(name: string, options: CallOptions = {}): Promise<Record<string, unknown>[]> {
+        return this.listAll(name, 'prompts/list', 'prompts', options);
+    }
+
+    /** Reads a resource; the result is returned as sent (`contents` with `text` or `blob` items). */
+    readResource(name: string, uri: string, options: CallOptions = {}): Promise<Record<string, unknown>> {
+        return this.request(name, 'resources/read', { uri }, ResultSchema, options);
+    }
+
+    /** Gets a prompt with its arguments; the result is returned as sent (`messages`). */
+    getPrompt(name: string, prompt: string, args: Record<string, string>, options: CallOptions = {}): Promise<Record<string, unknown>> {
+        return this.request(name, 'prompts/get', { name: prompt, arguments: args }, ResultSchema, options);
+    }
+
+    /** Collects a paginated list. Items are not validated: judging them is the caller's job. */
+    private async listAll(name: string, method: string, key: string, options: CallOptions): Promise<Record<string, unknown>[]> {
+        const items: Record<string, unknown>[] = [];
         const seen = new Set<string>();
         let cursor: string | undefined;
         for (let page = 0; page < MAX_LIST_PAGES; page++) {
-            const result = await this.request(name, 'tools/list', cursor ? { cursor } : {}, ResultSchema, options);
-            const listed = Array.isArray(result.tools) ? result.tools : [];
-            for (const raw of listed) {
-                if (raw && typeof raw === 'object') {
-                    const tool = raw as Record<string, unknown>;
-                    tools.push({ name: String(tool.name), raw: tool });
-                }
+            const result = await this.request(name, method, cursor ? { cursor } : {}, ResultSchema, options);
+            const listed = Array.isArray(result[key]) ? (result[key] as unknown[]) : [];
+            for (const item of listed) {
+                if (item && typeof item === 'object') items.push(item as Record<string, unknown>);
             }
             cursor = typeof result.nextCursor === 'string' ? result.nextCursor : undefined;
-            if (!cursor || seen.has(cursor)) return tools;
+            // A server that repeats a cursor would loop forever; what it listed so far is the answer.
+            if (!cursor || seen.has(cursor)) break;
             seen.add(cursor);
         }
-        return tools;
+        return items;
     }
 
     /** Calls a tool and returns its result as the server sent it (no output-schema check here). */

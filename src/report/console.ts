@@ -77,10 +77,14 @@ export class ConsoleReporter implements Reporter {
     private caseLines(result: CaseResult): string[] {
         const { c } = this;
         const name = visibleText(result.name);
-        const time = c.dim(`(${result.durationMs} ms)`);
+        const attempts = result.attempts ? `, ${result.attempts} attempts` : '';
+        const time = c.dim(`(${result.durationMs} ms${attempts})`);
         switch (result.status) {
             case 'passed':
-                return [`  ${c.green('✓')} ${name} ${time}`];
+                return [
+                    `  ${c.green('✓')} ${name} ${time}`,
+                    ...(result.warnings ?? []).map((w) => c.yellow(`      warning: ${visibleText(w)}`)),
+                ];
             case 'skipped':
                 return [`  ${c.yellow('-')} ${name} ${c.dim(`skipped: ${visibleText(result.reason)}`)}`];
             case 'failed':

@@ -85,6 +85,11 @@ function addCase(tc: TestCase, result: CaseResult): void {
     } else if (result.status === 'skipped') {
         tc.skipped().standardOutput(xmlSafeText(`skipped: ${result.reason}`));
     }
+    const notes = [
+        ...(result.attempts ? [`attempts: ${result.attempts}`] : []),
+        ...(result.status === 'passed' ? (result.warnings ?? []).map((w) => `warning: ${w}`) : []),
+    ];
+    if (notes.length) tc.standardOutput(xmlSafeText(notes.join('\n')));
 }
 
 /** A one-line message attribute: the first line of each problem, joined. */

@@ -1,66 +1,105 @@
-/** Runs one `calls:` entry: argument pre-check, the call itself, then the assertions. */
-import { assertCallResult, formatAjvErrors } from '../assert/index.js';
-import type { UniversalMCPClient } from '../connect/client.js';
-import type { SpecPath, Suite, CallSpec } from '../spec/types.js';
+/** Runs one `calls:` entry: captures, argument pre-check, the call (with retries), assertions, budget. */
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { assertCallResult, checkBudget, formatAjvErrors, type AssertContext } from '../assert/index.js';
+import type { SourceLocation } from '../errors.js';
+import type { CallSpec, SpecPath, TestSpec } from '../spec/types.js';
 import { classifyRequestError } from './classify.js';
 import { listNames } from './contract-cases.js';
-import type { CaseOutcome } from './result.js';
-import type { IndexedTool } from './tool-index.js';
-
-export interface CallContext {
-    mcp: UniversalMCPClient;
-    connectionId: string;
-    suite: Suite;
-    tools: Map<string, IndexedTool>;
-    /** Timeout for this server's requests, in ms. */
-    timeoutMs: number;
-    signal: AbortSignal;
-}
+import type { CaseOutcome, Problem } from './result.js';
+import { withRetry } from './retry.js';
+import type { CaseContext } from './session.js';
 
 /** Runs a call and judges its result. Never throws. */
-export async function runCall(call: CallSpec, ctx: CallContext): Promise<CaseOutcome> {
-    const tool = ctx.tools.get(call.tool);
+export async function runCall(call: CallSpec, test: TestSpec, ctx: CaseContext): Promise<{ outcome: CaseOutcome; attempts: number }> {
+    const { outcome, attempts } = await withRetry(call.retry, ctx.session.signal, () => attemptCall(call, test, ctx));
+    if (outcome.status !== 'passed') ctx.session.captures.fail(call.capture, call.name ?? call.tool);
+    return { outcome, attempts };
+}
+
+/** One attempt: everything from resolving captures to the last assertion. */
+async function attemptCall(call: CallSpec, test: TestSpec, ctx: CaseContext): Promise<CaseOutcome> {
+    const { session, suite } = ctx;
+    const tool = session.tools.get(call.tool);
     if (!tool) {
-        return {
-            status: 'failed',
-            problems: [
-                {
-                    kind: 'contract.unknownTool',
-                    message: `the server does not list tool "${call.tool}"; it lists: ${listNames(ctx.tools)}`,
-                    loc: ctx.suite.locate([...call.path, 'tool']),
-                },
-            ],
-        };
+        const message = `the server does not list tool "${call.tool}"; it lists: ${listNames(session.tools)}`;
+        return failed({ kind: 'contract.unknownTool', message, loc: suite.locate([...call.path, 'tool']) });
     }
-    const input = tool.inputSchema();
-    if (!input.ok) {
-        return {
-            status: 'failed',
-            problems: [{ kind: 'contract.inputSchema', message: `cannot check the arguments: the tool's inputSchema is not valid JSON Schema: ${input.error}` }],
-        };
+    const args = session.captures.resolve(call.args);
+    if (!args.ok) return { status: 'errored', error: { kind: 'runtime.capture', message: args.message, loc: suite.locate([...call.path, 'args']) } };
+    // A negative call exists to send what the schema forbids, so only it skips the pre-check.
+    if (!call.expect.rejects) {
+        const problem = checkArguments(call, args.value, ctx);
+        if (problem) return failed(problem);
     }
-    if (!input.validate(call.args)) {
-        return {
-            status: 'failed',
-            problems: [
-                {
-                    kind: 'args.invalid',
-                    message: `arguments do not match the tool's inputSchema; the call was not sent`,
-                    details: formatAjvErrors(input.validate.errors),
-                    loc: ctx.suite.locate([...call.path, 'args']),
-                    actual: call.args,
-                },
-            ],
-        };
-    }
-    const timeoutMs = call.timeoutMs ?? ctx.timeoutMs;
-    let result;
+    const timeoutMs = call.timeoutMs ?? session.timeoutMs;
+    const began = performance.now();
+    let result: CallToolResult | undefined;
+    let error: unknown;
     try {
-        result = await ctx.mcp.callTool(ctx.connectionId, call.tool, call.args, { timeoutMs, signal: ctx.signal });
-    } catch (error) {
-        return classifyRequestError(error, `tools/call ${call.tool}`, timeoutMs, ctx.signal);
+        result = await session.mcp.callTool(session.connectionId, call.tool, args.value, { timeoutMs, signal: session.signal });
+    } catch (e) {
+        error = e;
     }
-    const expectPath: SpecPath = [...call.path, 'expect'];
-    const problems = assertCallResult(result, call.expect, { locate: (p) => ctx.suite.locate([...expectPath, ...p]), locateSpec: (p) => ctx.suite.locate(p) }, tool.outputSchema());
+    const durationMs = Math.round(performance.now() - began);
+    const budget = checkBudget(durationMs, ...budgetOf(call.expect.maxDurationMs, call.path, test, ctx));
+    const what = `tools/call ${call.tool}`;
+    if (call.expect.rejects) return judgeRejection(result, error, what, timeoutMs, budget, ctx, call);
+    if (!result) return classifyRequestError(error, what, timeoutMs, session.signal);
+    const expectPath = [...call.path, 'expect'];
+    const assertCtx: AssertContext = { locate: (p) => suite.locate([...expectPath, ...p]), locateSpec: (p) => suite.locate(p) };
+    const problems = [...assertCallResult(result, call.expect, assertCtx, tool.outputSchema()), ...budget];
+    if (problems.length === 0) problems.push(...session.captures.capture(call.capture, result, call.name ?? call.tool));
     return problems.length ? { status: 'failed', problems } : { status: 'passed' };
+}
+
+/** The latency budget that applies (the check's own, else its test's default) and where it was written. */
+export function budgetOf(own: number | undefined, path: SpecPath, test: TestSpec, ctx: CaseContext): [number | undefined, SourceLocation] {
+    if (own !== undefined) return [own, ctx.suite.locate([...path, 'expect', 'maxDuration'])];
+    return [test.defaults.maxDurationMs, ctx.suite.locate([...test.path, 'defaults', 'maxDuration'])];
+}
+
+function checkArguments(call: CallSpec, args: Record<string, unknown>, ctx: CaseContext): Problem | undefined {
+    const input = ctx.session.tools.get(call.tool)!.inputSchema();
+    if (!input.ok) {
+        return { kind: 'contract.inputSchema', message: `cannot check the arguments: the tool's inputSchema is not valid JSON Schema: ${input.error}` };
+    }
+    if (input.validate(args)) return undefined;
+    return {
+        kind: 'args.invalid',
+        message: `arguments do not match the tool's inputSchema; the call was not sent`,
+        details: formatAjvErrors(input.validate.errors),
+        loc: ctx.suite.locate([...call.path, 'args']),
+        actual: args,
+    };
+}
+
+/** `rejects: true` passes on a JSON-RPC error or an `isError` result, and fails when the server accepts. */
+function judgeRejection(
+    result: CallToolResult | undefined,
+    error: unknown,
+    what: string,
+    timeoutMs: number,
+    budget: Problem[],
+    ctx: CaseContext,
+    call: CallSpec,
+): CaseOutcome {
+    if (result) {
+        if (result.isError) return budget.length ? { status: 'failed', problems: budget } : { status: 'passed' };
+        return failed({
+            kind: 'assert.rejects',
+            message: 'expected the server to reject the arguments, but it accepted them',
+            loc: ctx.suite.locate([...call.path, 'expect', 'rejects']),
+            actual: result,
+        });
+    }
+    const classified = classifyRequestError(error, what, timeoutMs, ctx.session.signal);
+    // A JSON-RPC error answer is exactly what a negative call expects.
+    if (classified.status === 'failed' && classified.problems[0]?.kind === 'call.rpcError') {
+        return budget.length ? { status: 'failed', problems: budget } : { status: 'passed', warnings: [`rejected: ${classified.problems[0].message}`] };
+    }
+    return classified;
+}
+
+function failed(problem: Problem): CaseOutcome {
+    return { status: 'failed', problems: [problem] };
 }

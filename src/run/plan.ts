@@ -4,14 +4,20 @@
  * and the runner only fills in outcomes.
  */
 import type { ServerConfig } from '../connect/types.js';
-import type { CallSpec, Suite } from '../spec/types.js';
+import { LINT_RULES } from '../assert/lint/index.js';
+import type { CallSpec, LintConfig, LintLevel, PromptGetSpec, ResourceReadSpec, Suite, TestSpec } from '../spec/types.js';
 import type { CaseInfo } from './result.js';
 
 export type CaseAction =
     | { kind: 'tools.schemas' }
     | { kind: 'tools.include'; tool: string }
     | { kind: 'tools.exclude'; tool: string }
-    | { kind: 'call'; call: CallSpec };
+    | { kind: 'call'; call: CallSpec; test: TestSpec }
+    | { kind: 'lint'; rule: string; level: Exclude<LintLevel, 'off'>; config: LintConfig }
+    | { kind: 'resources.include' | 'resources.exclude'; uri: string }
+    | { kind: 'resources.read'; read: ResourceReadSpec; test: TestSpec }
+    | { kind: 'prompts.include' | 'prompts.exclude'; prompt: string }
+    | { kind: 'prompts.get'; get: PromptGetSpec; test: TestSpec };
 
 export interface PlannedCase {
     info: CaseInfo;
@@ -55,22 +61,50 @@ export function planRun(suites: readonly Suite[]): RunPlan {
                 const connection = connectionFor(connections, test.server, spec.config);
                 ps = { suite, server: test.server, connectionId: connection.id, config: spec.config, cases: [] };
                 ps.cases.push(plannedCase(ps, suite, { kind: 'tools.schemas' }, 'tool input schemas compile', 'tools', spec.loc));
+                planLint(ps, suite, lintConfigFor(suite, test.server));
                 byServer.set(test.server, ps);
                 connection.suites.push(ps);
                 planned.push(ps);
             }
-            for (const t of test.tools?.include ?? []) {
-                ps.cases.push(plannedCase(ps, suite, { kind: 'tools.include', tool: t.name }, `lists tool ${t.name}`, 'tools', t.loc));
-            }
-            for (const t of test.tools?.exclude ?? []) {
-                ps.cases.push(plannedCase(ps, suite, { kind: 'tools.exclude', tool: t.name }, `does not list tool ${t.name}`, 'tools', t.loc));
-            }
-            for (const call of test.calls) {
-                ps.cases.push(plannedCase(ps, suite, { kind: 'call', call }, call.name ?? defaultCallName(call), call.tool, call.loc));
-            }
+            planTest(ps, suite, test);
         }
     }
     return { connections: [...connections.values()], suites: planned };
+}
+
+function planTest(ps: PlannedSuite, suite: Suite, test: TestSpec): void {
+    const add = (action: CaseAction, name: string, classSuffix: string, loc: CaseInfo['loc']) =>
+        ps.cases.push(plannedCase(ps, suite, action, name, classSuffix, loc));
+    for (const t of test.tools?.include ?? []) add({ kind: 'tools.include', tool: t.name }, `lists tool ${t.name}`, 'tools', t.loc);
+    for (const t of test.tools?.exclude ?? []) add({ kind: 'tools.exclude', tool: t.name }, `does not list tool ${t.name}`, 'tools', t.loc);
+    for (const call of test.calls) add({ kind: 'call', call, test }, call.name ?? defaultCallName(call), call.tool, call.loc);
+    const { resources, prompts } = test;
+    for (const r of resources?.include ?? []) add({ kind: 'resources.include', uri: r.name }, `lists resource ${r.name}`, 'resources', r.loc);
+    for (const r of resources?.exclude ?? []) add({ kind: 'resources.exclude', uri: r.name }, `does not list resource ${r.name}`, 'resources', r.loc);
+    for (const read of resources?.read ?? []) add({ kind: 'resources.read', read, test }, read.name ?? `read ${read.uri}`, 'resources', read.loc);
+    for (const p of prompts?.include ?? []) add({ kind: 'prompts.include', prompt: p.name }, `lists prompt ${p.name}`, 'prompts', p.loc);
+    for (const p of prompts?.exclude ?? []) add({ kind: 'prompts.exclude', prompt: p.name }, `does not list prompt ${p.name}`, 'prompts', p.loc);
+    for (const get of prompts?.get ?? []) add({ kind: 'prompts.get', get, test }, get.name ?? `get prompt ${get.prompt}`, `prompts.${get.prompt}`, get.loc);
+}
+
+/** One lint case per rule that is not off, planned once per spec file and server. */
+function planLint(ps: PlannedSuite, suite: Suite, config: LintConfig): void {
+    if (!config.enabled) return;
+    for (const rule of LINT_RULES) {
+        const level = config.rules[rule.id] ?? rule.defaultLevel;
+        if (level === 'off') continue;
+        ps.cases.push(plannedCase(ps, suite, { kind: 'lint', rule: rule.id, level, config }, `lint: ${rule.id}`, 'lint', config.loc));
+    }
+}
+
+/** A server's lint settings in one file: off if any entry turns it off, rule levels merged in order. */
+function lintConfigFor(suite: Suite, server: string): LintConfig {
+    const configs = suite.tests.filter((t) => t.server === server).map((t) => t.lint);
+    return {
+        enabled: configs.every((c) => c.enabled),
+        rules: Object.assign({}, ...configs.map((c) => c.rules)) as LintConfig['rules'],
+        loc: configs.find((c) => Object.keys(c.rules).length > 0 || !c.enabled)?.loc ?? configs[0]!.loc,
+    };
 }
 
 function connectionFor(connections: Map<string, PlannedConnection>, server: string, config: ServerConfig): PlannedConnection {
@@ -92,7 +126,7 @@ function plannedCase(
     classSuffix: string,
     loc: CaseInfo['loc'],
 ): PlannedCase {
-    const tool = action.kind === 'call' ? action.call.tool : action.kind === 'tools.schemas' ? undefined : action.tool;
+    const tool = action.kind === 'call' ? action.call.tool : action.kind === 'tools.include' || action.kind === 'tools.exclude' ? action.tool : undefined;
     return {
         info: {
             id: `${suite.file}#${ps.server}#${ps.cases.length}`,

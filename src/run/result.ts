@@ -5,7 +5,18 @@
 import type { SourceLocation } from '../errors.js';
 import type { ServerInfo, TransportKind } from '../connect/types.js';
 
-export type CaseKind = 'tools.include' | 'tools.exclude' | 'tools.schemas' | 'call';
+export type CaseKind =
+    | 'tools.include'
+    | 'tools.exclude'
+    | 'tools.schemas'
+    | 'call'
+    | 'lint'
+    | 'resources.include'
+    | 'resources.exclude'
+    | 'resources.read'
+    | 'prompts.include'
+    | 'prompts.exclude'
+    | 'prompts.get';
 
 /** Why a check did not pass. `assert` problems become JUnit `<failure>`, the rest `<error>`. */
 export type ProblemKind =
@@ -13,6 +24,16 @@ export type ProblemKind =
     | 'assert.text'
     | 'assert.structuredContent'
     | 'assert.outputSchema'
+    | 'assert.json'
+    | 'assert.schema'
+    | 'assert.content'
+    | 'assert.maxDuration'
+    | 'assert.rejects'
+    | 'assert.capture'
+    | 'assert.resource'
+    | 'assert.prompt'
+    | 'contract.capability'
+    | 'lint'
     | 'contract.include'
     | 'contract.exclude'
     | 'contract.inputSchema'
@@ -24,7 +45,8 @@ export type ProblemKind =
     | 'runtime.closed'
     | 'runtime.protocol'
     | 'runtime.interrupted'
-    | 'runtime.internal';
+    | 'runtime.internal'
+    | 'runtime.capture';
 
 export interface Problem {
     kind: ProblemKind;
@@ -52,14 +74,19 @@ export interface CaseInfo {
 }
 
 export type CaseOutcome =
-    | { status: 'passed' }
+    | { status: 'passed'; warnings?: string[] }
     | { status: 'failed'; problems: Problem[] }
     | { status: 'errored'; error: Problem }
     | { status: 'skipped'; reason: string };
 
 export type CaseStatus = CaseOutcome['status'];
 
-export type CaseResult = CaseInfo & CaseOutcome & { durationMs: number };
+export type CaseResult = CaseInfo &
+    CaseOutcome & {
+        durationMs: number;
+        /** How many times the check ran, when a `retry` policy made it run more than once. */
+        attempts?: number;
+    };
 
 /** One spec file × one server: a JUnit `<testsuite>`. */
 export interface SuiteResult {

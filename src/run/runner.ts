@@ -9,9 +9,12 @@ import type { Suite } from '../spec/types.js';
 import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
 import { checkExcluded, checkIncluded, checkInputSchemas } from './contract-cases.js';
-import { planRun, type PlannedCase, type PlannedConnection, type PlannedSuite } from './plan.js';
+import { runLintRule } from './lint-case.js';
+import { planRun, type CaseAction, type PlannedCase, type PlannedConnection, type PlannedSuite } from './plan.js';
+import { checkPromptListed, runPromptGet } from './prompt-cases.js';
+import { checkResourceListed, runResourceRead } from './resource-cases.js';
 import { countCases, type CaseOutcome, type CaseResult, type RunResult, type SuiteResult } from './result.js';
-import { indexTools, type IndexedTool } from './tool-index.js';
+import { ServerSession, type CaseContext } from './session.js';
 
 /** Hooks for live output; all optional. */
 export interface RunListener {
@@ -67,11 +70,12 @@ interface RunState {
 async function runConnection(connection: PlannedConnection, state: RunState): Promise<void> {
     const { mcp, signal } = state;
     const timeoutMs = connection.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    let tools: Map<string, IndexedTool> | undefined;
+    let session: ServerSession | undefined;
     let blocked: CaseOutcome | undefined;
     try {
         await mcp.connect(connection.id, { signal });
-        tools = indexTools(await mcp.listTools(connection.id, { signal }));
+        const tools = await mcp.listTools(connection.id, { signal });
+        session = new ServerSession(mcp, connection.id, tools, timeoutMs, signal);
     } catch (error) {
         blocked = classifyRequestError(error, 'tools/list', timeoutMs, signal);
     }
@@ -81,10 +85,12 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
         const cases: CaseResult[] = [];
         for (const planned of ps.cases) {
             const began = Date.now();
-            const outcome = signal.aborted
-                ? { status: 'skipped' as const, reason: `not run: the run was interrupted (${state.options.interruptReason?.() ?? 'SIGINT'})` }
-                : (blocked ?? (await runCase(planned, { mcp, connectionId: connection.id, suite: ps.suite, tools: tools!, timeoutMs, signal })));
-            const result = { ...planned.info, ...outcome, durationMs: Date.now() - began } as CaseResult;
+            const { outcome, attempts } = signal.aborted
+                ? { outcome: interrupted(state), attempts: 1 }
+                : blocked
+                  ? { outcome: blocked, attempts: 1 }
+                  : await runCase(planned, { session: session!, suite: ps.suite });
+            const result = { ...planned.info, ...outcome, durationMs: Date.now() - began, ...(attempts > 1 ? { attempts } : {}) } as CaseResult;
             cases.push(result);
             state.options.listener?.onCaseEnd?.(result, ps);
         }
@@ -112,17 +118,47 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
     });
 }
 
-async function runCase(planned: PlannedCase, ctx: Parameters<typeof runCall>[1]): Promise<CaseOutcome> {
-    const { action } = planned;
+function interrupted(state: RunState): CaseOutcome {
+    return { status: 'skipped', reason: `not run: the run was interrupted (${state.options.interruptReason?.() ?? 'SIGINT'})` };
+}
+
+/** Runs one planned check. Never throws: a bug in a check is reported as that check's error. */
+async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<{ outcome: CaseOutcome; attempts: number }> {
+    try {
+        const { action } = planned;
+        switch (action.kind) {
+            case 'call':
+                return await runCall(action.call, action.test, ctx);
+            default:
+                return { outcome: await runSimpleCase(action, ctx), attempts: 1 };
+        }
+    } catch (error) {
+        const message = `internal error while checking: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+        return { outcome: { status: 'errored', error: { kind: 'runtime.internal', message } }, attempts: 1 };
+    }
+}
+
+async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx: CaseContext): Promise<CaseOutcome> {
+    const { tools } = ctx.session;
     switch (action.kind) {
         case 'tools.schemas':
-            return checkInputSchemas(ctx.tools);
+            return checkInputSchemas(tools);
         case 'tools.include':
-            return checkIncluded(ctx.tools, action.tool);
+            return checkIncluded(tools, action.tool);
         case 'tools.exclude':
-            return checkExcluded(ctx.tools, action.tool);
-        case 'call':
-            return runCall(action.call, ctx);
+            return checkExcluded(tools, action.tool);
+        case 'lint':
+            return runLintRule(action.rule, action.config, ctx);
+        case 'resources.include':
+        case 'resources.exclude':
+            return checkResourceListed(action.uri, action.kind === 'resources.include', ctx);
+        case 'resources.read':
+            return runResourceRead(action.read, action.test, ctx);
+        case 'prompts.include':
+        case 'prompts.exclude':
+            return checkPromptListed(action.prompt, action.kind === 'prompts.include', ctx);
+        case 'prompts.get':
+            return runPromptGet(action.get, action.test, ctx);
     }
 }
 

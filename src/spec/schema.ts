@@ -28,7 +28,14 @@ export interface SpecSchema {
      * the loader reports the same rules itself (see `semantic.ts`) with clearer messages.
      */
     serverRules: Set<unknown>;
+    /**
+     * Every subschema of the matcher definitions. They exist for editors (completion, hover,
+     * mixed keys); the loader parses matchers itself (see `matcher.ts`) with clearer messages.
+     */
+    matcherRules: Set<unknown>;
 }
+
+const MATCHER_DEFS = ['matcher', 'matcherObject', 'matcherList'];
 
 let compiled: SpecSchema | undefined;
 
@@ -53,6 +60,7 @@ export function specSchema(): SpecSchema {
             validate: ajv.compile(schema),
             defs: schema.$defs,
             serverRules: collectObjects(schema.$defs['server']?.allOf),
+            matcherRules: MATCHER_DEFS.reduce((into, name) => collectObjects(schema.$defs[name], into), new Set<unknown>()),
         };
     }
     return compiled;

@@ -6,11 +6,9 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { SpecError } from '../errors.js';
 import { invalidDuration, invalidUrl, quote, typeName } from './messages.js';
-import { describePath, formatPath, isRecord, pointerToPath } from './paths.js';
+import { describePath, formatPath, pointerToPath } from './paths.js';
 import type { SpecPositions } from './positions.js';
 import { specSchema, type SpecSchema } from './schema.js';
-
-const TEXT_KEYS = ['equals', 'contains', 'matches'];
 
 /** Validates parsed spec data against the JSON Schema; returns one located error per problem. */
 export function validateSpecData(data: unknown, positions: SpecPositions): SpecError[] {
@@ -25,9 +23,14 @@ export function validateSpecData(data: unknown, positions: SpecPositions): SpecE
 }
 
 function mapError(error: ErrorObject, root: unknown, positions: SpecPositions, schema: SpecSchema): SpecError | undefined {
-    // Cross-field server rules are re-checked in code with one clear message each; the
-    // `if`/`anyOf`/`false` errors Ajv produces for them would only add noise.
-    if (error.keyword === 'if' || error.keyword === 'false schema' || schema.serverRules.has(error.parentSchema)) {
+    // Cross-field rules (servers, `rejects`) are re-checked in code with one clear message
+    // each, and matchers are parsed in code; the errors Ajv produces for them would only add noise.
+    if (
+        error.keyword === 'if' ||
+        error.keyword === 'false schema' ||
+        schema.serverRules.has(error.parentSchema) ||
+        schema.matcherRules.has(error.parentSchema)
+    ) {
         return undefined;
     }
     const path = pointerToPath(error.instancePath, root);
@@ -44,6 +47,10 @@ function mapError(error: ErrorObject, root: unknown, positions: SpecPositions, s
     switch (error.keyword) {
         case 'additionalProperties': {
             const key = String(params['additionalProperty']);
+            // Maps whose keys are names the user chooses: say what a valid name looks like.
+            if (parent === schema.defs['jsonChecks']) return make(`JSONPath ${quote(key)} must start with "$" (did you mean ${quote(asJsonPath(key))}?)`, key);
+            if (parent === schema.defs['captures']) return make(`invalid capture name ${quote(key)} (use letters, digits and _, not starting with a digit)`, key);
+            if (parent === schema.defs['lintRules']) return make(`invalid lint rule id ${quote(key)} (lowercase letters, digits and -, e.g. "tool-description")`, key);
             const allowed = allowedKeys(parent);
             return make(`unknown key "${key}" (allowed: ${allowed.join(', ')})`, key);
         }
@@ -53,14 +60,15 @@ function mapError(error: ErrorObject, root: unknown, positions: SpecPositions, s
             return make(`expected ${listTypes(params['type'])}, got ${typeName(data)}`);
         case 'enum':
             return make(`expected one of ${(params['allowedValues'] as unknown[]).map(quote).join(', ')}, got ${quote(data)}`);
+        case 'minimum':
+            return make(`must be at least ${String(params['limit'])}, got ${quote(data)}`);
+        case 'maximum':
+            return make(`must be at most ${String(params['limit'])}, got ${quote(data)}`);
     }
     if (parent === schema.defs['duration']) return make(invalidDuration(data));
     if (parent === schema.defs['httpUrl']) return make(invalidUrl(data));
-    if (parent === schema.defs['textMatcher']) {
-        // An unknown key already gets its own error; only complain about the count when
-        // the known keys themselves are wrong.
-        const known = isRecord(data) ? Object.keys(data).filter((k) => TEXT_KEYS.includes(k)).length : 0;
-        return known === 1 ? undefined : make(`needs exactly one of "equals", "contains", "matches"`);
+    if (parent === schema.defs['jsonPath']) {
+        return make(`expected a JSONPath starting with "$", got ${quote(data)} (did you mean ${quote(asJsonPath(String(data)))}?)`);
     }
     switch (error.keyword) {
         case 'minProperties':
@@ -77,6 +85,11 @@ function allowedKeys(schema: unknown): string[] {
     const { properties = {}, patternProperties = {} } = (schema ?? {}) as { properties?: object; patternProperties?: object };
     const patterns = Object.keys(patternProperties).map((p) => (/^\^[\w-]+$/.test(p) ? `${p.slice(1)}*` : `/${p}/`));
     return [...Object.keys(properties), ...patterns];
+}
+
+// `title` → `$.title`, `.title` / `[0]` → `$.title` / `$[0]`: the likely intent of a path without its root.
+function asJsonPath(path: string): string {
+    return path.startsWith('.') || path.startsWith('[') ? `$${path}` : `$.${path}`;
 }
 
 // Ajv gives `type` as `"object"` or `["string", "number"]`.

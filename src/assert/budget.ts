@@ -1,0 +1,8 @@
+import type { Problem } from '../run/result.js';
+import type { SourceLocation } from '../errors.js';
+
+/** `maxDuration:` — a latency budget; the measured duration is always in the report. */
+export function checkBudget(durationMs: number, budgetMs: number | undefined, loc: SourceLocation): Problem[] {
+    if (budgetMs === undefined || durationMs <= budgetMs) return [];
+    return [{ kind: 'assert.maxDuration', message: `took ${durationMs} ms, over its budget of ${budgetMs} ms`, loc, expected: `≤ ${budgetMs} ms`, actual: `${durationMs} ms` }];
+}

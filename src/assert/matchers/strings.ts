@@ -1,0 +1,18 @@
+import { fail, missing, type MatcherImpl } from './types.js';
+
+/** `matches`: a JavaScript regular expression (unicode mode) found anywhere in a string. */
+export const matches: MatcherImpl<'matches'> = (m, subject) => {
+    const wording = `to match /${m.pattern}/`;
+    if (!subject.present) return missing(m, wording, m.pattern);
+    if (typeof subject.value !== 'string') return fail(m, `${wording} (a string)`, m.pattern, subject);
+    return new RegExp(m.pattern, 'u').test(subject.value) ? [] : fail(m, wording, m.pattern, subject);
+};
+
+/** `startsWith` / `endsWith` on strings. */
+export const affix: MatcherImpl<'startsWith' | 'endsWith'> = (m, subject) => {
+    const wording = `to ${m.op === 'startsWith' ? 'start' : 'end'} with ${JSON.stringify(m.value)}`;
+    if (!subject.present) return missing(m, wording, m.value);
+    if (typeof subject.value !== 'string') return fail(m, `${wording} (a string)`, m.value, subject);
+    const holds = m.op === 'startsWith' ? subject.value.startsWith(m.value) : subject.value.endsWith(m.value);
+    return holds ? [] : fail(m, wording, m.value, subject);
+};

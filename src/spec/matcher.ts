@@ -1,0 +1,159 @@
+/**
+ * The matcher vocabulary, parsed: one language for every place a spec checks a value (`text`,
+ * `json` values, content items, resource and prompt expectations). Evaluation lives in
+ * `src/assert/matchers/`; this module only turns what the user wrote into a `Matcher` and
+ * says, at the exact spot, what is wrong with it.
+ *
+ * A bare value (scalar, array, or an object without matcher keys) means deep `equals`. An
+ * object whose keys are all matcher names is those matchers, all of which must hold. An
+ * object mixing the two is ambiguous and rejected.
+ */
+import { quote, typeName } from './messages.js';
+import { isRecord } from './paths.js';
+import type { JsonTypeName, Matcher, SpecPath } from './types.js';
+
+/** Every matcher name, in the order the schema and messages list them. */
+export const MATCHER_NAMES = [
+    'equals',
+    'contains',
+    'matches',
+    'startsWith',
+    'endsWith',
+    'gt',
+    'gte',
+    'lt',
+    'lte',
+    'type',
+    'length',
+    'exists',
+    'oneOf',
+    'not',
+    'all',
+    'any',
+] as const;
+
+export type MatcherName = (typeof MATCHER_NAMES)[number];
+
+/** What `type:` accepts. */
+export const JSON_TYPE_NAMES: readonly JsonTypeName[] = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
+
+/** One thing wrong with a matcher: where (an absolute spec path) and what, phrased for a user. */
+export interface MatcherProblem {
+    path: SpecPath;
+    message: string;
+}
+
+/** A parsed matcher, or every problem found in it (nested ones included). */
+export type ParsedMatcher = { matcher: Matcher } | { errors: MatcherProblem[] };
+
+const NAMES: ReadonlySet<string> = new Set(MATCHER_NAMES);
+
+// `${{ captures.X }}` is replaced at run time, so a pattern holding one cannot be judged yet.
+const CAPTURE_REFERENCE = '${{';
+
+/** True when `key` is a matcher name. */
+export function isMatcherName(key: string): key is MatcherName {
+    return NAMES.has(key);
+}
+
+/**
+ * Parses what the user wrote at `path` into a matcher. Every matcher in the result (nested
+ * ones too) carries the absolute spec path it was written at: the value's own path for a
+ * bare value, `[...path, 'gte']` for a `gte:` key, `[...path, 'all', 1]` for a list item.
+ */
+export function parseMatcher(raw: unknown, path: SpecPath): ParsedMatcher {
+    const errors: MatcherProblem[] = [];
+    const matcher = parse(raw, path, errors);
+    return errors.length === 0 ? { matcher } : { errors };
+}
+
+// Always returns a matcher (a placeholder where the input is wrong) so that parsing can go on
+// and report every problem in one pass.
+function parse(raw: unknown, path: SpecPath, errors: MatcherProblem[]): Matcher {
+    if (!isRecord(raw)) return { op: 'equals', value: raw, path };
+    const keys = Object.keys(raw);
+    const matcherKeys = keys.filter(isMatcherName);
+    if (matcherKeys.length === 0) return { op: 'equals', value: raw, path };
+    const otherKeys = keys.filter((key) => !isMatcherName(key));
+    if (otherKeys.length > 0) {
+        errors.push({
+            path,
+            message:
+                `mixes matcher keys (${matcherKeys.join(', ')}) with other keys (${otherKeys.join(', ')}); ` +
+                'to compare an object literally use `equals:`',
+        });
+        return { op: 'equals', value: raw, path };
+    }
+    const matchers = matcherKeys.map((name) => parseNamed(name, raw[name], [...path, name], errors));
+    return matchers.length === 1 ? (matchers[0] as Matcher) : { op: 'all', matchers, path };
+}
+
+// One `name: value` entry of a matcher object; `path` is the path to `value`.
+function parseNamed(name: MatcherName, value: unknown, path: SpecPath, errors: MatcherProblem[]): Matcher {
+    const problem = (message: string): Matcher => {
+        errors.push({ path, message });
+        return { op: 'equals', value, path };
+    };
+    switch (name) {
+        case 'equals':
+        case 'contains':
+            return { op: name, value, path };
+        case 'matches': {
+            if (typeof value !== 'string') return problem(`expected string (a regular expression), got ${typeName(value)}`);
+            const invalid = value.includes(CAPTURE_REFERENCE) ? undefined : regexProblem(value);
+            return invalid ? problem(invalid) : { op: 'matches', pattern: value, path };
+        }
+        case 'startsWith':
+        case 'endsWith':
+            if (typeof value !== 'string') return problem(`expected string, got ${typeName(value)}`);
+            return { op: name, value, path };
+        case 'gt':
+        case 'gte':
+        case 'lt':
+        case 'lte':
+            if (typeof value !== 'number' && typeof value !== 'string') return problem(`expected number or string, got ${typeName(value)}`);
+            return { op: name, value, path };
+        case 'type':
+            if (!JSON_TYPE_NAMES.includes(value as JsonTypeName)) {
+                return problem(`expected one of ${JSON_TYPE_NAMES.map(quote).join(', ')}, got ${quote(value)}`);
+            }
+            return { op: 'type', value: value as JsonTypeName, path };
+        case 'exists':
+            if (typeof value !== 'boolean') return problem(`expected boolean, got ${typeName(value)}`);
+            return { op: 'exists', value, path };
+        case 'oneOf':
+            if (!Array.isArray(value)) return problem(`expected array (the allowed values), got ${typeName(value)}`);
+            if (value.length === 0) return problem('must not be empty');
+            return { op: 'oneOf', values: value, path };
+        case 'length': {
+            // A length is a count, so a bare value that is not one can never match: most likely
+            // a misspelt matcher (`{ gtee: 1 }`), which would otherwise be a literal object.
+            const count = Number.isInteger(value) && (value as number) >= 0;
+            const capture = typeof value === 'string' && value.includes(CAPTURE_REFERENCE);
+            const matcherObject = isRecord(value) && Object.keys(value).some(isMatcherName);
+            if (!count && !capture && !matcherObject) {
+                return problem(`expected a length (a whole number) or a matcher such as { gte: 1 }, got ${quote(value)}`);
+            }
+            return { op: 'length', matcher: parse(value, path, errors), path };
+        }
+        case 'not':
+            return { op: 'not', matcher: parse(value, path, errors), path };
+        case 'all':
+        case 'any':
+            if (!Array.isArray(value)) return problem(`expected array (of matchers), got ${typeName(value)}`);
+            if (value.length === 0) return problem('must not be empty');
+            return { op: name, matchers: value.map((item, index) => parse(item, [...path, index], errors)), path };
+    }
+}
+
+/** Why `pattern` does not compile the way the assertion will compile it (`u` flag); undefined if it does. */
+export function regexProblem(pattern: string): string | undefined {
+    try {
+        new RegExp(pattern, 'u');
+        return undefined;
+    } catch (error) {
+        // V8 says `Invalid regular expression: /(/u: Unterminated group`; keep only the reason.
+        const reason = error instanceof Error ? error.message.slice(error.message.lastIndexOf(': ') + 2) : String(error);
+        return `invalid regular expression ${quote(pattern)}: ${reason}`;
+    }
+}
