@@ -1,46 +1,15 @@
 #!/usr/bin/env node
 /**
- * The mcp-check executable. The only place that exits: typed errors become the documented
- * exit codes, anything else is a bug and says so.
+ * The mcp-check executable, kept tiny: `--version` answers without loading anything else,
+ * and the rest of the CLI is imported only when there is work to do.
  */
-import { CommanderError } from 'commander';
-import { ExitCode, SpecErrors, UsageError } from '../errors.js';
-import { buildProgram } from './program.js';
-import { runCommand } from './run-command.js';
+import { VERSION } from '../version.js';
 
-async function main(argv: string[]): Promise<number> {
-    let exitCode: number = ExitCode.passed;
-    const program = buildProgram(async (options) => {
-        exitCode = await runCommand(options);
-    });
-    try {
-        await program.parseAsync(argv);
-        return exitCode;
-    } catch (error) {
-        return exitCodeFor(error);
-    }
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+    process.stdout.write(`${VERSION}\n`);
+    process.exit(0);
 }
-
-function exitCodeFor(error: unknown): number {
-    if (error instanceof CommanderError) {
-        // Help and version are successful exits; commander has already printed its message.
-        return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
-            ? ExitCode.passed
-            : ExitCode.invalidInput;
-    }
-    if (error instanceof SpecErrors) {
-        const count = error.errors.length;
-        process.stderr.write(`mcp-check: ${count} problem${count === 1 ? '' : 's'} in the spec, nothing was run:\n`);
-        for (const e of error.errors) process.stderr.write(`  ${e.describe()}\n`);
-        return ExitCode.invalidInput;
-    }
-    if (error instanceof UsageError) {
-        process.stderr.write(`mcp-check: ${error.message}\n`);
-        return ExitCode.invalidInput;
-    }
-    process.stderr.write(`mcp-check: internal error, please report it with this output:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return ExitCode.failed;
-}
-
+const { main } = await import('./main.js');
 // Exit explicitly: a misbehaving server must never keep mcp-check alive after its report is written.
 process.exit(await main(process.argv));

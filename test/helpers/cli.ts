@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Repository root (tests are compiled to dist/test/…). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const CLI = fileURLToPath(new URL('../../src/cli/index.js', import.meta.url));
+/** The shipped executable (package.json `bin`): the bundle users run. */
+export const CLI = fileURLToPath(new URL('../../bundle/mcp-check.js', import.meta.url));
 
 export interface CliRun {
     code: number | null;

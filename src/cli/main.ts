@@ -1,0 +1,43 @@
+/**
+ * The command line behind the executable: typed errors become the documented exit codes,
+ * anything else is a bug and says so.
+ */
+import { CommanderError } from 'commander';
+import { ExitCode, SpecErrors, UsageError } from '../errors.js';
+import { buildProgram } from './program.js';
+import { runCommand } from './run-command.js';
+
+/** Runs mcp-check with `argv` (as in `process.argv`) and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+    let exitCode: number = ExitCode.passed;
+    const program = buildProgram(async (options) => {
+        exitCode = await runCommand(options);
+    });
+    try {
+        await program.parseAsync(argv);
+        return exitCode;
+    } catch (error) {
+        return exitCodeFor(error);
+    }
+}
+
+function exitCodeFor(error: unknown): number {
+    if (error instanceof CommanderError) {
+        // Help and version are successful exits; commander has already printed its message.
+        return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+            ? ExitCode.passed
+            : ExitCode.invalidInput;
+    }
+    if (error instanceof SpecErrors) {
+        const count = error.errors.length;
+        process.stderr.write(`mcp-check: ${count} problem${count === 1 ? '' : 's'} in the spec, nothing was run:\n`);
+        for (const e of error.errors) process.stderr.write(`  ${e.describe()}\n`);
+        return ExitCode.invalidInput;
+    }
+    if (error instanceof UsageError) {
+        process.stderr.write(`mcp-check: ${error.message}\n`);
+        return ExitCode.invalidInput;
+    }
+    process.stderr.write(`mcp-check: internal error, please report it with this output:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return ExitCode.failed;
+}
