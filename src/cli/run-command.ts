@@ -1,6 +1,8 @@
 /** `mcp-check <spec...>`: load, run, report, and decide the exit code. */
 import { ExitCode } from '../errors.js';
-import { ConsoleReporter, JUnitReporter, ReportDispatcher, type Reporter } from '../report/index.js';
+import { ConsoleReporter } from '../report/console.js';
+import { ReportDispatcher } from '../report/dispatch.js';
+import type { Reporter } from '../report/reporter.js';
 import { runSuites } from '../run/runner.js';
 import { loadSpecs } from '../spec/load.js';
 import type { CliOptions } from './program.js';
@@ -10,7 +12,11 @@ import { watchSignals } from './signals.js';
 export async function runCommand(options: CliOptions): Promise<number> {
     const suites = await loadSpecs(options.specs);
     const reporters: Reporter[] = [new ConsoleReporter({ color: options.color })];
-    if (options.junit) reporters.push(new JUnitReporter({ outputFile: options.junit }));
+    if (options.junit) {
+        // Loaded on demand: the JUnit writer and its dependencies cost start-up time for runs without it.
+        const { JUnitReporter } = await import('../report/junit.js');
+        reporters.push(new JUnitReporter({ outputFile: options.junit }));
+    }
     const dispatcher = new ReportDispatcher(
         reporters,
         suites.flatMap((s) => s.secrets),

@@ -16,7 +16,6 @@ import { CallToolResultSchema, ErrorCode, McpError, ResultSchema, type CallToolR
 import { ConnectError, ServerGoneError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { describeConnectFailure } from './connect-failure.js';
-import { closeHttpTransport, createHttpTransport } from './http-transport.js';
 import { describeExit, type ServerProcess } from './process.js';
 import { startServer } from './start.js';
 import { ProcessStdioTransport } from './stdio-transport.js';
@@ -225,7 +224,9 @@ export class UniversalMCPClient implements AsyncDisposable {
         let transport: Transport | undefined;
         try {
             if (config.transport !== 'stdio' && config.start) started = await startServer(config.start, config.url);
-            transport = config.transport === 'stdio' ? new ProcessStdioTransport(config) : createHttpTransport(config);
+            // The HTTP transports are loaded only by runs that use them; most suites are stdio only.
+            transport =
+                config.transport === 'stdio' ? new ProcessStdioTransport(config) : (await import('./http-transport.js')).createHttpTransport(config);
             const client = new Client({ name: 'mcp-check', version: VERSION }, { capabilities: {} });
             entry.connection = { client, transport, started };
             let protocolVersion = '';
@@ -301,6 +302,7 @@ async function closeNow(entry: Entry): Promise<void> {
     if (conn.transport instanceof ProcessStdioTransport) {
         await conn.transport.close();
     } else {
+        const { closeHttpTransport } = await import('./http-transport.js');
         await closeHttpTransport(conn.transport).catch(() => undefined);
     }
     await conn.client.close().catch(() => undefined);

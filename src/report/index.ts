@@ -1,15 +1,12 @@
-/** The reporter registry and the listener that feeds reporters redacted, bounded results. */
-import type { RunListener } from '../run/runner.js';
-import type { RunResult } from '../run/result.js';
+/** The reporter registry. */
 import { ConsoleReporter } from './console.js';
 import { JUnitReporter } from './junit.js';
-import { prepareForReport } from './prepare.js';
-import type { Reporter } from './reporter.js';
 
 export type { Reporter } from './reporter.js';
 export { ConsoleReporter, type ConsoleReporterOptions } from './console.js';
 export { JUnitReporter, renderJUnit, type JUnitReporterOptions } from './junit.js';
 export { prepareForReport } from './prepare.js';
+export { ReportDispatcher } from './dispatch.js';
 
 /** Reporters by the name users pick them with. */
 export const reporters = {
@@ -17,29 +14,3 @@ export const reporters = {
     junit: JUnitReporter,
 } as const;
 
-/** Fans run events out to reporters, redacting and bounding every result first. */
-export class ReportDispatcher implements RunListener {
-    constructor(
-        private readonly targets: readonly Reporter[],
-        private readonly secrets: readonly string[],
-    ) {}
-
-    onSuiteEnd(suite: Parameters<NonNullable<RunListener['onSuiteEnd']>>[0]): void {
-        const prepared = prepareForReport(suite, { secrets: this.secrets });
-        for (const r of this.targets) r.onSuiteEnd?.(prepared);
-    }
-
-    /** Gives every reporter the finished run; a failing reporter does not stop the others. */
-    async finish(result: RunResult): Promise<Error[]> {
-        const prepared = prepareForReport(result, { secrets: this.secrets });
-        const failures: Error[] = [];
-        for (const r of this.targets) {
-            try {
-                await r.onRunEnd(prepared);
-            } catch (error) {
-                failures.push(error instanceof Error ? error : new Error(String(error)));
-            }
-        }
-        return failures;
-    }
-}

@@ -1,7 +1,7 @@
 /**
- * The spec loading pipeline: read → parse YAML → interpolate `${VAR}`s → schema → semantic
- * checks → typed `Suite`. Every stage returns its problems as data; only the public functions
- * here throw, once, with all of them.
+ * The spec loading pipeline: read → parse YAML → interpolate `${VAR}`s → schema, semantic
+ * checks (matchers included) and `schema:` files → typed `Suite`. Every stage returns its
+ * problems as data; only the public functions here throw, once, with all of them.
  */
 import { readFile } from 'node:fs/promises';
 import { SpecError, SpecErrors } from '../errors.js';
@@ -9,6 +9,7 @@ import { expandSpecFiles } from './files.js';
 import { interpolateSpec, type Env } from './interpolate.js';
 import { toSuite, type RawSpec } from './normalize.js';
 import { parseSpecYaml } from './parse.js';
+import { loadSchemaFiles } from './schema-files.js';
 import { checkSemantics } from './semantic.js';
 import type { Suite } from './types.js';
 import { validateSpecData } from './validate.js';
@@ -22,14 +23,18 @@ export function parseSpec(source: string, file: string, env: Env = process.env):
     const interpolated = interpolateSpec(parsed.data, env, parsed.positions);
     // A string whose variable is missing was kept as written; anything else said about it
     // (bad URL, unknown server) would be a consequence, not news.
+    // `schema: ./x.json` files are read now (relative to the spec file), so a missing one is a
+    // spec error like any other.
+    const schemaFiles = loadSchemaFiles(interpolated.data, parsed.positions);
     const later = [
         ...validateSpecData(interpolated.data, parsed.positions),
         ...checkSemantics(interpolated.data, parsed.positions),
+        ...schemaFiles.errors,
     ].filter((e) => e.key === undefined || !interpolated.failed.has(e.key));
     const errors = uniqueSorted([...interpolated.errors, ...later]);
     if (errors.length > 0) throw new SpecErrors(errors);
 
-    return toSuite(interpolated.data as RawSpec, file, parsed.positions, interpolated.secrets);
+    return toSuite(interpolated.data as RawSpec, file, parsed.positions, interpolated.secrets, schemaFiles.byPath);
 }
 
 /** Loads one spec file. Throws `SpecErrors` listing every problem in it. */

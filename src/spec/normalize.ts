@@ -1,13 +1,36 @@
 /**
  * Validated spec data to the typed `Suite`: transports resolved, durations in ms, scalar
- * env/header/arg values stringified, defaults filled in. Only runs on data that passed every
- * check, so it can trust the shape.
+ * env/header/arg values stringified, matchers parsed, schema files filled in, defaults filled
+ * in. Only runs on data that passed every check, so it can trust the shape.
  */
 import { basename } from 'node:path';
 import type { HttpServerConfig, ServerConfig, StartCommand, StdioServerConfig } from '../connect/types.js';
 import { parseDuration } from './duration.js';
+import { parseMatcher } from './matcher.js';
+import { formatPath } from './paths.js';
 import type { SpecPositions } from './positions.js';
-import type { CallSpec, Expectations, Matcher, ServerSpec, SpecPath, Suite, TestSpec, TextMatcher, ToolName } from './types.js';
+import type { SchemaFile } from './schema-files.js';
+import type {
+    CallSpec,
+    ContentItemCheck,
+    Expectations,
+    JsonPathCheck,
+    LintConfig,
+    LintLevel,
+    Matcher,
+    NameRef,
+    PromptExpectations,
+    PromptGetSpec,
+    PromptsContract,
+    ResourceExpectations,
+    ResourceReadSpec,
+    ResourcesContract,
+    SchemaAssertion,
+    ServerSpec,
+    SpecPath,
+    Suite,
+    TestSpec,
+} from './types.js';
 
 type Scalar = string | number | boolean;
 type Duration = string | number;
@@ -29,18 +52,54 @@ interface RawServer extends Omit<RawStart, 'command'> {
     start?: RawStart;
 }
 
+interface RawExpect {
+    isError?: boolean;
+    rejects?: boolean;
+    maxDuration?: Duration;
+    text?: unknown;
+    json?: Record<string, unknown>;
+    schema?: unknown;
+    content?: { type?: string; text?: unknown; mimeType?: unknown }[];
+    structuredContent?: unknown;
+}
+
 interface RawCall {
     name?: string;
     tool: string;
     args?: Record<string, unknown>;
     timeout?: Duration;
-    expect?: { isError?: boolean; text?: string | TextMatcher; structuredContent?: unknown };
+    capture?: Record<string, string>;
+    retry?: { count: number; interval?: Duration };
+    expect?: RawExpect;
+}
+
+interface RawRead {
+    name?: string;
+    uri: string;
+    capture?: Record<string, string>;
+    expect?: { mimeType?: unknown; text?: unknown; json?: Record<string, unknown>; blobSize?: unknown; maxDuration?: Duration };
+}
+
+interface RawGet {
+    name?: string;
+    prompt: string;
+    args?: Record<string, Scalar>;
+    expect?: { messages?: unknown; text?: unknown; json?: Record<string, unknown>; maxDuration?: Duration };
+}
+
+interface RawNames {
+    include?: string[];
+    exclude?: string[];
 }
 
 interface RawTest {
     server: string;
-    tools?: { include?: string[]; exclude?: string[] };
+    defaults?: { maxDuration?: Duration };
+    lint?: boolean | { rules?: Record<string, LintLevel> };
+    tools?: RawNames;
     calls?: RawCall[];
+    resources?: RawNames & { read?: RawRead[] };
+    prompts?: RawNames & { get?: RawGet[] };
 }
 
 /** The shape the schema and semantic checks guarantee. */
@@ -51,8 +110,25 @@ export interface RawSpec {
     tests: RawTest[];
 }
 
+/** Wait between retries when `retry.interval` is not given. */
+export const DEFAULT_RETRY_INTERVAL_MS = 500;
+
+// Everything a test entry's parts need to become typed.
+interface Context {
+    positions: SpecPositions;
+    /** Schemas read from files, by the path of the `schema:` naming them (see `schema-files.ts`). */
+    schemaFiles: ReadonlyMap<string, SchemaFile>;
+}
+
 /** Builds the typed suite from validated, interpolated data. */
-export function toSuite(raw: RawSpec, file: string, positions: SpecPositions, secrets: string[]): Suite {
+export function toSuite(
+    raw: RawSpec,
+    file: string,
+    positions: SpecPositions,
+    secrets: string[],
+    schemaFiles: ReadonlyMap<string, SchemaFile> = new Map(),
+): Suite {
+    const ctx: Context = { positions, schemaFiles };
     const servers = Object.fromEntries(
         Object.entries(raw.servers).map(([name, server]): [string, ServerSpec] => [
             name,
@@ -63,7 +139,7 @@ export function toSuite(raw: RawSpec, file: string, positions: SpecPositions, se
         file,
         name: raw.name ?? basename(file),
         servers,
-        tests: raw.tests.map((test, index) => toTest(test, index, positions)),
+        tests: raw.tests.map((test, index) => toTest(test, index, ctx)),
         secrets,
         locate: (path) => positions.locate(path),
     };
@@ -101,26 +177,56 @@ function toStart(start: RawStart): StartCommand {
     });
 }
 
-function toTest(test: RawTest, index: number, positions: SpecPositions): TestSpec {
+function toTest(test: RawTest, index: number, ctx: Context): TestSpec {
     const path = ['tests', index] as const;
-    const names = (list: string[] | undefined, key: 'include' | 'exclude'): ToolName[] =>
-        (list ?? []).map((name, i) => ({ name, loc: positions.locate([...path, 'tools', key, i]) }));
+    const { positions } = ctx;
     return compact<TestSpec>({
         server: test.server,
         path,
         loc: positions.locate(path),
-        tools: test.tools && { include: names(test.tools.include, 'include'), exclude: names(test.tools.exclude, 'exclude') },
-        calls: (test.calls ?? []).map((call, i) => toCall(call, [...path, 'calls', i], positions)),
-        lint: { enabled: true, rules: {}, loc: positions.locate(path) },
-        defaults: {},
+        tools: test.tools && {
+            include: names(test.tools.include, [...path, 'tools', 'include'], positions),
+            exclude: names(test.tools.exclude, [...path, 'tools', 'exclude'], positions),
+        },
+        calls: (test.calls ?? []).map((call, i) => toCall(call, [...path, 'calls', i], ctx)),
+        resources: test.resources && toResources(test.resources, [...path, 'resources'], ctx),
+        prompts: test.prompts && toPrompts(test.prompts, [...path, 'prompts'], ctx),
+        lint: toLint(test.lint, path, positions),
+        // Not copied into each call: the runner applies it where `maxDuration` is not given.
+        defaults: compact<TestSpec['defaults']>({ maxDurationMs: ms(test.defaults?.maxDuration) }),
     });
 }
 
-function toCall(call: RawCall, path: readonly (string | number)[], positions: SpecPositions): CallSpec {
+function names(list: string[] | undefined, path: SpecPath, positions: SpecPositions): NameRef[] {
+    return (list ?? []).map((name, i) => ({ name, loc: positions.locate([...path, i]) }));
+}
+
+// Absent or `true`: on with default levels. The location is the `lint` key, else the test.
+function toLint(lint: RawTest['lint'], testPath: SpecPath, positions: SpecPositions): LintConfig {
+    const loc = lint === undefined ? positions.locate(testPath) : positions.locateKey(testPath, 'lint');
+    if (lint === false) return { enabled: false, rules: {}, loc };
+    return { enabled: true, rules: typeof lint === 'object' ? { ...lint.rules } : {}, loc };
+}
+
+function toCall(call: RawCall, path: SpecPath, ctx: Context): CallSpec {
     const raw = call.expect ?? {};
+    const at = [...path, 'expect'];
     const expect = compact<Expectations>({
         isError: raw.isError,
-        text: raw.text === undefined ? undefined : toTextMatcher(raw.text, [...path, 'expect', 'text']),
+        rejects: raw.rejects,
+        text: optionalMatcher(raw.text, [...at, 'text']),
+        json: raw.json && toJsonChecks(raw.json, [...at, 'json']),
+        schema: raw.schema === undefined ? undefined : toSchema(raw.schema, [...at, 'schema'], ctx),
+        content: raw.content?.map((item, i) => {
+            const itemPath = [...at, 'content', i];
+            return compact<ContentItemCheck>({
+                type: item.type,
+                text: optionalMatcher(item.text, [...itemPath, 'text']),
+                mimeType: optionalMatcher(item.mimeType, [...itemPath, 'mimeType']),
+                path: itemPath,
+            });
+        }),
+        maxDurationMs: ms(raw.maxDuration),
     });
     // `structuredContent: null` is a real expectation, so copy by presence, not by value.
     if ('structuredContent' in raw) expect.structuredContent = raw.structuredContent;
@@ -130,16 +236,88 @@ function toCall(call: RawCall, path: readonly (string | number)[], positions: Sp
         args: call.args ?? {},
         timeoutMs: ms(call.timeout),
         expect,
+        capture: call.capture && { ...call.capture },
+        retry: call.retry && { count: call.retry.count, intervalMs: ms(call.retry.interval) ?? DEFAULT_RETRY_INTERVAL_MS },
         path,
-        loc: positions.locate(path),
+        loc: ctx.positions.locate(path),
     });
 }
 
-function toTextMatcher(text: string | TextMatcher, path: SpecPath): Matcher {
-    if (typeof text === 'string') return { op: 'equals', value: text, path };
-    if ('equals' in text) return { op: 'equals', value: text.equals, path: [...path, 'equals'] };
-    if ('contains' in text) return { op: 'contains', value: text.contains, path: [...path, 'contains'] };
-    return { op: 'matches', pattern: text.matches, path: [...path, 'matches'] };
+function toSchema(raw: unknown, path: SpecPath, ctx: Context): SchemaAssertion {
+    if (typeof raw !== 'string') return { schema: raw, path };
+    const loaded = ctx.schemaFiles.get(formatPath(path));
+    if (!loaded) throw new Error(`internal error: the schema file of ${formatPath(path)} was not loaded`);
+    return { schema: loaded.schema, file: loaded.file, path };
+}
+
+function toResources(raw: NonNullable<RawTest['resources']>, path: SpecPath, ctx: Context): ResourcesContract {
+    return {
+        include: names(raw.include, [...path, 'include'], ctx.positions),
+        exclude: names(raw.exclude, [...path, 'exclude'], ctx.positions),
+        read: (raw.read ?? []).map((read, i): ResourceReadSpec => {
+            const readPath = [...path, 'read', i];
+            const expect = read.expect ?? {};
+            const at = [...readPath, 'expect'];
+            return compact<ResourceReadSpec>({
+                name: read.name,
+                uri: read.uri,
+                expect: compact<ResourceExpectations>({
+                    mimeType: optionalMatcher(expect.mimeType, [...at, 'mimeType']),
+                    text: optionalMatcher(expect.text, [...at, 'text']),
+                    json: expect.json && toJsonChecks(expect.json, [...at, 'json']),
+                    blobSize: optionalMatcher(expect.blobSize, [...at, 'blobSize']),
+                    maxDurationMs: ms(expect.maxDuration),
+                }),
+                capture: read.capture && { ...read.capture },
+                path: readPath,
+                loc: ctx.positions.locate(readPath),
+            });
+        }),
+        path,
+    };
+}
+
+function toPrompts(raw: NonNullable<RawTest['prompts']>, path: SpecPath, ctx: Context): PromptsContract {
+    return {
+        include: names(raw.include, [...path, 'include'], ctx.positions),
+        exclude: names(raw.exclude, [...path, 'exclude'], ctx.positions),
+        get: (raw.get ?? []).map((get, i): PromptGetSpec => {
+            const getPath = [...path, 'get', i];
+            const expect = get.expect ?? {};
+            const at = [...getPath, 'expect'];
+            return compact<PromptGetSpec>({
+                name: get.name,
+                prompt: get.prompt,
+                // Prompt arguments are strings; YAML reads `count: 3` as a number.
+                args: stringMap(get.args) ?? {},
+                expect: compact<PromptExpectations>({
+                    messages: optionalMatcher(expect.messages, [...at, 'messages']),
+                    text: optionalMatcher(expect.text, [...at, 'text']),
+                    json: expect.json && toJsonChecks(expect.json, [...at, 'json']),
+                    maxDurationMs: ms(expect.maxDuration),
+                }),
+                path: getPath,
+                loc: ctx.positions.locate(getPath),
+            });
+        }),
+        path,
+    };
+}
+
+function toJsonChecks(json: Record<string, unknown>, path: SpecPath): JsonPathCheck[] {
+    return Object.entries(json).map(([jsonPath, raw]) => ({ jsonPath, matcher: toMatcher(raw, [...path, jsonPath]) }));
+}
+
+// `text: null` is a matcher too (equals null); only an absent key means "not checked".
+function optionalMatcher(raw: unknown, path: SpecPath): Matcher | undefined {
+    return raw === undefined ? undefined : toMatcher(raw, path);
+}
+
+function toMatcher(raw: unknown, path: SpecPath): Matcher {
+    const parsed = parseMatcher(raw, path);
+    // The semantic checks parsed the same matcher and reported its problems.
+    if ('errors' in parsed) throw new Error(`internal error: matcher ${formatPath(path)} passed the checks but does not parse`);
+    return parsed.matcher;
 }
 
 function ms(value: Duration | undefined): number | undefined {

@@ -1,11 +1,13 @@
 /**
  * Rules JSON Schema cannot phrase well: how a server's keys fit together, references from
- * tests to servers, regexes and durations. Written defensively, because they also run on data
- * that failed schema validation, so that one pass reports every problem.
+ * tests to servers, matchers, regexes and durations (the contract part is in
+ * `contract-checks.ts`). Written defensively, because they also run on data that failed
+ * schema validation, so that one pass reports every problem.
  */
 import { SpecError } from '../errors.js';
-import { parseDuration } from './duration.js';
-import { invalidDuration, invalidUrl, quote } from './messages.js';
+import { checkDuration, type Report } from './checks.js';
+import { checkTestContract } from './contract-checks.js';
+import { invalidUrl, quote } from './messages.js';
 import { describePath, formatPath, isRecord } from './paths.js';
 import type { SpecPositions } from './positions.js';
 import type { SpecPath } from './types.js';
@@ -34,8 +36,6 @@ export function checkSemantics(data: unknown, positions: SpecPositions): SpecErr
     });
     return errors;
 }
-
-type Report = (path: SpecPath, message: string, target?: SpecPath) => void;
 
 function checkServer(path: SpecPath, server: Record<string, unknown>, report: Report): void {
     checkDuration([...path, 'timeout'], server['timeout'], report);
@@ -83,33 +83,7 @@ function checkTest(path: SpecPath, test: Record<string, unknown>, declared: stri
     if (typeof server === 'string' && declared.length > 0 && !declared.includes(server)) {
         report([...path, 'server'], `unknown server ${quote(server)} (declared: ${declared.join(', ')})`);
     }
-    const tools = test['tools'];
-    if (isRecord(tools) && Array.isArray(tools['include']) && Array.isArray(tools['exclude'])) {
-        const included = new Set(tools['include']);
-        tools['exclude'].forEach((name, index) => {
-            if (typeof name === 'string' && included.has(name)) {
-                report([...path, 'tools', 'exclude', index], `tool ${quote(name)} is also listed in tools.include`);
-            }
-        });
-    }
-    const calls = Array.isArray(test['calls']) ? test['calls'] : [];
-    calls.forEach((call, index) => {
-        if (!isRecord(call)) return;
-        const callPath = [...path, 'calls', index];
-        checkDuration([...callPath, 'timeout'], call['timeout'], report);
-        const expect = call['expect'];
-        const text = isRecord(expect) ? expect['text'] : undefined;
-        if (isRecord(text) && typeof text['matches'] === 'string') {
-            checkRegex([...callPath, 'expect', 'text', 'matches'], text['matches'], report);
-        }
-    });
-}
-
-function checkDuration(path: SpecPath, value: unknown, report: Report): void {
-    // Other types are the schema's to report; this catches what its pattern cannot (e.g. 1000h).
-    if ((typeof value === 'string' || typeof value === 'number') && parseDuration(value) === undefined) {
-        report(path, invalidDuration(value));
-    }
+    checkTestContract(path, test, report);
 }
 
 // The schema's pattern lets `${` through for editors; the interpolated value must be a real URL.
@@ -121,16 +95,4 @@ function checkUrl(path: SpecPath, value: string, report: Report): void {
         protocol = undefined;
     }
     if (protocol !== 'http:' && protocol !== 'https:') report(path, invalidUrl(value));
-}
-
-function checkRegex(path: SpecPath, pattern: string, report: Report): void {
-    try {
-        // Same flags as the assertion that will use it (src/assert/text.ts), so what passes
-        // here compiles there.
-        new RegExp(pattern, 'u');
-    } catch (error) {
-        // V8 says `Invalid regular expression: /(/u: Unterminated group`; keep only the reason.
-        const reason = error instanceof Error ? error.message.slice(error.message.lastIndexOf(': ') + 2) : String(error);
-        report(path, `invalid regular expression ${quote(pattern)}: ${reason}`);
-    }
 }

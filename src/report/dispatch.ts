@@ -1,0 +1,32 @@
+/** The listener that feeds reporters redacted, bounded results. */
+import type { RunListener } from '../run/runner.js';
+import type { RunResult } from '../run/result.js';
+import { prepareForReport } from './prepare.js';
+import type { Reporter } from './reporter.js';
+
+/** Fans run events out to reporters, redacting and bounding every result first. */
+export class ReportDispatcher implements RunListener {
+    constructor(
+        private readonly targets: readonly Reporter[],
+        private readonly secrets: readonly string[],
+    ) {}
+
+    onSuiteEnd(suite: Parameters<NonNullable<RunListener['onSuiteEnd']>>[0]): void {
+        const prepared = prepareForReport(suite, { secrets: this.secrets });
+        for (const r of this.targets) r.onSuiteEnd?.(prepared);
+    }
+
+    /** Gives every reporter the finished run; a failing reporter does not stop the others. */
+    async finish(result: RunResult): Promise<Error[]> {
+        const prepared = prepareForReport(result, { secrets: this.secrets });
+        const failures: Error[] = [];
+        for (const r of this.targets) {
+            try {
+                await r.onRunEnd(prepared);
+            } catch (error) {
+                failures.push(error instanceof Error ? error : new Error(String(error)));
+            }
+        }
+        return failures;
+    }
+}

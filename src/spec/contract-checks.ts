@@ -1,0 +1,97 @@
+/**
+ * Semantic checks of a test entry's contract: matchers (via `matcher.ts`), durations the
+ * schema cannot judge, `rejects` against result checks, and names both required and
+ * forbidden. Defensive like the rest of `semantic.ts`: the data may have failed the schema.
+ */
+import { checkDuration, type Report } from './checks.js';
+import { parseMatcher } from './matcher.js';
+import { quote } from './messages.js';
+import { isRecord } from './paths.js';
+import type { SpecPath } from './types.js';
+
+// Checks on a call's result, which a call that must be rejected does not have.
+const RESULT_KEYS = ['isError', 'text', 'structuredContent', 'json', 'schema', 'content'];
+
+/** Checks everything below one `tests[i]` entry except its `server`. */
+export function checkTestContract(path: SpecPath, test: Record<string, unknown>, report: Report): void {
+    if (isRecord(test['defaults'])) checkDuration([...path, 'defaults', 'maxDuration'], test['defaults']['maxDuration'], report);
+
+    checkOverlap([...path, 'tools'], test['tools'], 'tool', report);
+    each([...path, 'calls'], test['calls'], (callPath, call) => checkCall(callPath, call, report));
+
+    const resources = test['resources'];
+    checkOverlap([...path, 'resources'], resources, 'resource', report);
+    if (isRecord(resources)) {
+        each([...path, 'resources', 'read'], resources['read'], (readPath, read) => {
+            const expect = read['expect'];
+            if (!isRecord(expect)) return;
+            const at = [...readPath, 'expect'];
+            checkDuration([...at, 'maxDuration'], expect['maxDuration'], report);
+            for (const key of ['mimeType', 'text', 'blobSize']) checkMatcher([...at, key], expect[key], report);
+            checkJson([...at, 'json'], expect['json'], report);
+        });
+    }
+
+    const prompts = test['prompts'];
+    checkOverlap([...path, 'prompts'], prompts, 'prompt', report);
+    if (isRecord(prompts)) {
+        each([...path, 'prompts', 'get'], prompts['get'], (getPath, get) => {
+            const expect = get['expect'];
+            if (!isRecord(expect)) return;
+            const at = [...getPath, 'expect'];
+            checkDuration([...at, 'maxDuration'], expect['maxDuration'], report);
+            for (const key of ['messages', 'text']) checkMatcher([...at, key], expect[key], report);
+            checkJson([...at, 'json'], expect['json'], report);
+        });
+    }
+}
+
+function checkCall(path: SpecPath, call: Record<string, unknown>, report: Report): void {
+    checkDuration([...path, 'timeout'], call['timeout'], report);
+    if (isRecord(call['retry'])) checkDuration([...path, 'retry', 'interval'], call['retry']['interval'], report);
+    const expect = call['expect'];
+    if (!isRecord(expect)) return;
+    const at = [...path, 'expect'];
+    checkDuration([...at, 'maxDuration'], expect['maxDuration'], report);
+    checkMatcher([...at, 'text'], expect['text'], report);
+    checkJson([...at, 'json'], expect['json'], report);
+    each([...at, 'content'], expect['content'], (itemPath, item) => {
+        checkMatcher([...itemPath, 'text'], item['text'], report);
+        checkMatcher([...itemPath, 'mimeType'], item['mimeType'], report);
+    });
+    if (expect['rejects'] === true) {
+        for (const key of RESULT_KEYS.filter((k) => expect[k] !== undefined)) {
+            report(at, `"${key}" cannot be combined with "rejects: true" (a rejected call has no result to check)`, [...at, key]);
+        }
+    }
+}
+
+// `json:` — every value is a matcher. Keys are the schema's to judge (they must start with `$`).
+function checkJson(path: SpecPath, json: unknown, report: Report): void {
+    if (!isRecord(json)) return;
+    for (const [jsonPath, raw] of Object.entries(json)) checkMatcher([...path, jsonPath], raw, report);
+}
+
+function checkMatcher(path: SpecPath, raw: unknown, report: Report): void {
+    if (raw === undefined) return;
+    const parsed = parseMatcher(raw, path);
+    if ('errors' in parsed) for (const problem of parsed.errors) report(problem.path, problem.message);
+}
+
+// A name both required and forbidden is a contradiction no server can satisfy.
+function checkOverlap(path: SpecPath, contract: unknown, noun: string, report: Report): void {
+    if (!isRecord(contract) || !Array.isArray(contract['include']) || !Array.isArray(contract['exclude'])) return;
+    const included = new Set(contract['include']);
+    const listName = `${String(path[path.length - 1])}.include`;
+    contract['exclude'].forEach((name, index) => {
+        if (typeof name === 'string' && included.has(name)) report([...path, 'exclude', index], `${noun} ${quote(name)} is also listed in ${listName}`);
+    });
+}
+
+// Calls `visit` for each object item of the list at `path`; other items are the schema's to report.
+function each(path: SpecPath, list: unknown, visit: (itemPath: SpecPath, item: Record<string, unknown>) => void): void {
+    if (!Array.isArray(list)) return;
+    list.forEach((item, index) => {
+        if (isRecord(item)) visit([...path, index], item);
+    });
+}
