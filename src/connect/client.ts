@@ -210,7 +210,11 @@ export class UniversalMCPClient implements AsyncDisposable {
         try {
             return await conn.client.request({ method, params } as never, schema, requestOptions);
         } catch (error) {
-            if (entry.goneReason) throw new ServerGoneError(name, entry.goneReason);
+            const gone = entry.goneReason ?? (await exitedMeanwhile(conn.transport));
+            if (gone) {
+                entry.goneReason ??= gone;
+                throw new ServerGoneError(name, gone);
+            }
             throw error;
         } finally {
             scoped.dispose();
@@ -314,6 +318,17 @@ function stateOf(entry: Entry): ServerStatus['state'] {
     if (entry.goneReason) return 'closed';
     if (entry.info) return 'connected';
     return entry.connecting ? 'connecting' : 'idle';
+}
+
+/**
+ * A write to a server that just died fails (EPIPE) before its exit is reported. When a request
+ * fails, give a dying process a moment so the user learns the exit code, not the pipe error.
+ */
+async function exitedMeanwhile(transport: Transport): Promise<string | undefined> {
+    const proc = transport instanceof ProcessStdioTransport ? transport.process : undefined;
+    if (!proc) return undefined;
+    await Promise.race([proc.exited, new Promise((resolve) => setTimeout(resolve, 300).unref())]);
+    return proc.exit ? goneReason(transport) : undefined;
 }
 
 /** Why a connection ended, with the exit code and last stderr lines when a process died. */

@@ -75,7 +75,8 @@ function httpStatusOf(error: unknown): number | undefined {
 function networkCause(error: unknown): string | undefined {
     for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
         const code = (e as { code?: unknown }).code;
-        if (code === 'ECONNREFUSED') return 'connection refused (is the server running and the port right?)';
+        // The SSE client keeps only the text of the socket error, so look at the message too.
+        if (code === 'ECONNREFUSED' || /\bECONNREFUSED\b/.test(messageOf(e))) return 'connection refused (is the server running and the port right?)';
         if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || /other side closed|socket hang up/i.test(messageOf(e))) {
             return 'connection reset by the server';
         }

@@ -84,7 +84,9 @@ function checkOverlap(path: SpecPath, contract: unknown, noun: string, report: R
     const included = new Set(contract['include']);
     const listName = `${String(path[path.length - 1])}.include`;
     contract['exclude'].forEach((name, index) => {
-        if (typeof name === 'string' && included.has(name)) report([...path, 'exclude', index], `${noun} ${quote(name)} is also listed in ${listName}`);
+        if (typeof name === 'string' && included.has(name)) {
+            report([...path, 'exclude', index], `${noun} ${quote(name)} is also listed in ${listName}`);
+        }
     });
 }
 

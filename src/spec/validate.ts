@@ -48,9 +48,15 @@ function mapError(error: ErrorObject, root: unknown, positions: SpecPositions, s
         case 'additionalProperties': {
             const key = String(params['additionalProperty']);
             // Maps whose keys are names the user chooses: say what a valid name looks like.
-            if (parent === schema.defs['jsonChecks']) return make(`JSONPath ${quote(key)} must start with "$" (did you mean ${quote(asJsonPath(key))}?)`, key);
-            if (parent === schema.defs['captures']) return make(`invalid capture name ${quote(key)} (use letters, digits and _, not starting with a digit)`, key);
-            if (parent === schema.defs['lintRules']) return make(`invalid lint rule id ${quote(key)} (lowercase letters, digits and -, e.g. "tool-description")`, key);
+            if (parent === schema.defs['jsonChecks']) {
+                return make(`JSONPath ${quote(key)} must start with "$" (did you mean ${quote(asJsonPath(key))}?)`, key);
+            }
+            if (parent === schema.defs['captures']) {
+                return make(`invalid capture name ${quote(key)} (use letters, digits and _, not starting with a digit)`, key);
+            }
+            if (parent === schema.defs['lintRules']) {
+                return make(`invalid lint rule id ${quote(key)} (lowercase letters, digits and -, e.g. "tool-description")`, key);
+            }
             const allowed = allowedKeys(parent);
             return make(`unknown key "${key}" (allowed: ${allowed.join(', ')})`, key);
         }
