@@ -210,7 +210,9 @@ export class UniversalMCPClient implements AsyncDisposable {
         try {
             return await conn.client.request({ method, params } as never, schema, requestOptions);
         } catch (error) {
-            const gone = entry.goneReason ?? (await exitedMeanwhile(conn.transport));
+            // A JSON-RPC error or a timeout says nothing about the process; only transport failures might.
+            const answered = error instanceof McpError && error.code !== ErrorCode.ConnectionClosed;
+            const gone = entry.goneReason ?? (answered ? undefined : await exitedMeanwhile(conn.transport));
             if (gone) {
                 entry.goneReason ??= gone;
                 throw new ServerGoneError(name, gone);

@@ -84,6 +84,7 @@ export class ConsoleReporter implements Reporter {
                 return [
                     `  ${c.green('✓')} ${name} ${time}`,
                     ...(result.warnings ?? []).map((w) => c.yellow(`      warning: ${visibleText(w)}`)),
+                    ...(result.notes ?? []).map((n) => c.dim(`      ${visibleText(n)}`)),
                 ];
             case 'skipped':
                 return [`  ${c.yellow('-')} ${name} ${c.dim(`skipped: ${visibleText(result.reason)}`)}`];

@@ -88,6 +88,7 @@ function addCase(tc: TestCase, result: CaseResult): void {
     const notes = [
         ...(result.attempts ? [`attempts: ${result.attempts}`] : []),
         ...(result.status === 'passed' ? (result.warnings ?? []).map((w) => `warning: ${w}`) : []),
+        ...(result.status === 'passed' ? (result.notes ?? []) : []),
     ];
     if (notes.length) tc.standardOutput(xmlSafeText(notes.join('\n')));
 }

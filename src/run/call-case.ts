@@ -95,7 +95,7 @@ function judgeRejection(
     const classified = classifyRequestError(error, what, timeoutMs, ctx.session.signal);
     // A JSON-RPC error answer is exactly what a negative call expects.
     if (classified.status === 'failed' && classified.problems[0]?.kind === 'call.rpcError') {
-        return budget.length ? { status: 'failed', problems: budget } : { status: 'passed', warnings: [`rejected: ${classified.problems[0].message}`] };
+        return budget.length ? { status: 'failed', problems: budget } : { status: 'passed', notes: [classified.problems[0].message] };
     }
     return classified;
 }

@@ -74,7 +74,13 @@ export interface CaseInfo {
 }
 
 export type CaseOutcome =
-    | { status: 'passed'; warnings?: string[] }
+    | {
+          status: 'passed';
+          /** Findings that do not fail the check (lint rules at level `warn`). */
+          warnings?: string[];
+          /** What is worth knowing about how it passed, e.g. the error a negative call was rejected with. */
+          notes?: string[];
+      }
     | { status: 'failed'; problems: Problem[] }
     | { status: 'errored'; error: Problem }
     | { status: 'skipped'; reason: string };

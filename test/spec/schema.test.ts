@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
+import { MATCHER_NAMES } from '../../src/spec/matcher.js';
 import { SCHEMA_URL, specSchema } from '../../src/spec/schema.js';
 
 test('the schema is draft 2020-12 with an $id and a description on every property', async () => {
@@ -38,4 +39,60 @@ test('the schema accepts un-interpolated ${VAR}s, as editors see them', () => {
     ) as unknown;
     const { validate } = specSchema();
     assert.equal(validate(raw), true, JSON.stringify(validate.errors));
+});
+
+test('the schema offers exactly the matcher names the loader knows', async () => {
+    const schema = JSON.parse(await readFile(SCHEMA_URL, 'utf8')) as {
+        $defs: { matcherObject: { properties: object }; matcher: { if: { anyOf: { required: string[] }[] } } };
+    };
+    assert.deepEqual(Object.keys(schema.$defs.matcherObject.properties), [...MATCHER_NAMES]);
+    assert.deepEqual(
+        schema.$defs.matcher.if.anyOf.map((branch) => branch.required[0]),
+        [...MATCHER_NAMES],
+    );
+});
+
+test('the schema accepts the whole contract language, as editors see it', () => {
+    const raw = parse(
+        [
+            'servers:',
+            '  notes: { command: node }',
+            'tests:',
+            '  - server: notes',
+            '    defaults: { maxDuration: 1s }',
+            '    lint: { rules: { tool-description: warn } }',
+            '    calls:',
+            '      - tool: add_note',
+            '        capture: { noteId: "$.structuredContent.id" }',
+            '        retry: { count: 5, interval: 200ms }',
+            '        expect:',
+            '          isError: false',
+            '          maxDuration: 250ms',
+            '          json: { $.title: hello, $.tags: { length: { gte: 1 } }, $.id: { type: string, matches: "^n-" }, $.x: { a: 1 } }',
+            '          schema: ./schemas/note.json',
+            '          content: [{ type: text, text: { startsWith: Created } }]',
+            '          text: { contains: x, not: { any: [a, { endsWith: b }] } }',
+            '      - tool: add_note',
+            '        expect: { rejects: true, maxDuration: 1s }',
+            '    resources:',
+            '      include: ["notes://index"]',
+            '      read: [{ uri: "notes://${{ captures.noteId }}", expect: { mimeType: application/json, blobSize: { lt: 1000 } } }]',
+            '    prompts:',
+            '      exclude: [old_prompt]',
+            '      get: [{ prompt: summarize, args: { n: 3 }, expect: { messages: { length: { gte: 1 } } } }]',
+            '  - server: notes',
+            '    lint: false',
+        ].join('\n'),
+    ) as unknown;
+    const { validate } = specSchema();
+    assert.equal(validate(raw), true, JSON.stringify(validate.errors));
+});
+
+test('the schema flags, for editors, matchers mixed with other keys and `rejects` with result checks', () => {
+    const { validate } = specSchema();
+    const spec = (expect: unknown) => ({ servers: { s: { command: 'x' } }, tests: [{ server: 's', calls: [{ tool: 't', expect }] }] });
+    assert.equal(validate(spec({ json: { '$.a': { type: 'text', text: 'x' } } })), false);
+    assert.equal(validate(spec({ text: { matches: 5 } })), false);
+    assert.equal(validate(spec({ rejects: true, text: 'x' })), false);
+    assert.equal(validate(spec({ rejects: false, text: 'x' })), true);
 });
