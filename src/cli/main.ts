@@ -5,13 +5,12 @@
 import { CommanderError } from 'commander';
 import { ExitCode, SpecErrors, UsageError } from '../errors.js';
 import { buildProgram } from './program.js';
-import { runCommand } from './run-command.js';
 
 /** Runs mcp-check with `argv` (as in `process.argv`) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
     let exitCode: number = ExitCode.passed;
-    const program = buildProgram(async (options) => {
-        exitCode = await runCommand(options);
+    const program = buildProgram((code) => {
+        exitCode = code;
     });
     try {
         await program.parseAsync(argv);

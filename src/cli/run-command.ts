@@ -1,22 +1,16 @@
 /** `mcp-check <spec...>`: load, run, report, and decide the exit code. */
 import { ExitCode } from '../errors.js';
-import { ConsoleReporter } from '../report/console.js';
 import { ReportDispatcher } from '../report/dispatch.js';
-import type { Reporter } from '../report/reporter.js';
+import { loadReporters } from '../report/registry.js';
 import { runSuites } from '../run/runner.js';
 import { loadSpecs } from '../spec/load.js';
-import type { CliOptions } from './program.js';
+import type { RunCliOptions } from './commands/run.js';
 import { watchSignals } from './signals.js';
 
 /** Runs the suites and returns the process exit code. Spec errors are thrown (exit 2 upstream). */
-export async function runCommand(options: CliOptions): Promise<number> {
+export async function runCommand(options: RunCliOptions): Promise<number> {
     const suites = await loadSpecs(options.specs);
-    const reporters: Reporter[] = [new ConsoleReporter({ color: options.color })];
-    if (options.junit) {
-        // Loaded on demand: the JUnit writer and its dependencies cost start-up time for runs without it.
-        const { JUnitReporter } = await import('../report/junit.js');
-        reporters.push(new JUnitReporter({ outputFile: options.junit }));
-    }
+    const reporters = await loadReporters(options.reporters);
     const dispatcher = new ReportDispatcher(
         reporters,
         suites.flatMap((s) => s.secrets),

@@ -1,0 +1,64 @@
+/** `mcp-check [run] [options] <spec...>`: the default command. */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { parseReporterArg, type ReporterRequest } from '../../report/registry.js';
+import { parseDuration } from '../../spec/duration.js';
+import type { RegisterCommand } from '../program.js';
+
+export interface RunCliOptions {
+    specs: string[];
+    reporters: ReporterRequest[];
+    timeoutMs?: number;
+    color?: boolean;
+}
+
+const EXIT_CODES_HELP = `
+Reporters (--reporter, repeatable; console is the default):
+  console             readable output on stdout
+  junit:<file>        JUnit XML (--junit <file> is a shorthand)
+
+Exit codes:
+  0    every check passed
+  1    at least one check failed or errored
+  2    the spec or the command line is invalid (nothing was run)
+  130  interrupted by SIGINT (Ctrl-C); 143 by SIGTERM
+
+Examples:
+  $ mcp-check specs/weather.yaml
+  $ mcp-check 'specs/*.yaml' --junit reports/mcp-check.xml
+  $ mcp-check specs/weather.yaml --reporter console --reporter junit:out.xml`;
+
+export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
+    program
+        .command('run', { isDefault: true })
+        .description('run spec files (the default command: "mcp-check <spec...>" means "mcp-check run <spec...>")')
+        .argument('<spec...>', 'spec files, directories or globs (YAML)')
+        .option('--junit <file>', 'also write a JUnit XML report to <file> (same as --reporter junit:<file>)')
+        .option('--reporter <name[:file]>', 'add a reporter; repeatable (see below)', collectReporter, [])
+        .addOption(
+            new Option('--timeout <duration>', 'connect and call timeout for servers and calls that set none (e.g. 500ms, 30s, 5m)').argParser(
+                parseTimeout,
+            ),
+        )
+        .option('--no-color', 'never colour the console output (also: NO_COLOR=1)')
+        .addHelpText('after', EXIT_CODES_HELP)
+        .action(async (specs: string[], opts: { junit?: string; reporter: ReporterRequest[]; timeout?: number; color?: boolean }) => {
+            const reporters = opts.reporter.length ? [...opts.reporter] : [{ name: 'console' }];
+            if (opts.junit) reporters.push({ name: 'junit', file: opts.junit });
+            // commander sets `color: true` by default; only an explicit --no-color forces it off.
+            const color = opts.color === false ? false : undefined;
+            const { runCommand } = await import('../run-command.js');
+            setExitCode(await runCommand({ specs, reporters: reporters.map((r) => ({ ...r, color })), timeoutMs: opts.timeout, color }));
+        });
+};
+
+function collectReporter(value: string, previous: ReporterRequest[]): ReporterRequest[] {
+    const parsed = parseReporterArg(value);
+    if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
+    return [...previous, parsed];
+}
+
+function parseTimeout(value: string): number {
+    const ms = parseDuration(value);
+    if (ms === undefined) throw new InvalidArgumentError('expected a duration such as 500ms, 30s, 5m or a number of seconds');
+    return ms;
+}
