@@ -3,6 +3,7 @@ import type { Problem } from '../run/result.js';
 import type { ContentItemCheck } from '../spec/types.js';
 import type { AssertContext } from './context.js';
 import { matchSubject, present } from './match.js';
+import { textual } from './text.js';
 import type { Subject } from './matchers/index.js';
 
 /** `content:` — item i of the result is checked against entry i: its `type`, `text` and `mimeType`. */
@@ -24,7 +25,7 @@ export function checkContent(result: CallToolResult, checks: readonly ContentIte
                 actual: item.type,
             });
         }
-        if (check.text) problems.push(...matchSubject(`${label}.text`, check.text, field(item, 'text'), 'assert.content', ctx));
+        if (check.text) problems.push(...matchSubject(`${label}.text`, textual(check.text), field(item, 'text'), 'assert.content', ctx));
         if (check.mimeType) problems.push(...matchSubject(`${label}.mimeType`, check.mimeType, field(item, 'mimeType'), 'assert.content', ctx));
         return problems;
     });

@@ -19,6 +19,7 @@ export { checkJson, parseJsonText, type JsonRoot } from './json.js';
 export { matchSubject, present } from './match.js';
 export { queryJson } from './json-path.js';
 export { textOf } from './text-content.js';
+export { textual } from './text.js';
 
 /** Checks a result against the spec's `expect:` and the tool's own output schema. */
 export function assertCallResult(

@@ -2,6 +2,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Problem } from '../run/result.js';
 import type { SpecPath } from '../spec/types.js';
 import type { AssertContext } from './context.js';
+import { jsonEqual } from './json-equal.js';
 import { describeType } from './json-schema.js';
 
 interface Mismatch {
@@ -46,7 +47,7 @@ function collectMismatches(expected: unknown, actual: unknown, path: (string | n
             return;
         }
         for (const [key, value] of Object.entries(expected)) {
-            if (!(key in actual)) out.push({ path: [...path, key], expected: value, actual: undefined, why: 'missing' });
+            if (!Object.hasOwn(actual, key)) out.push({ path: [...path, key], expected: value, actual: undefined, why: 'missing' });
             else collectMismatches(value, actual[key], [...path, key], out);
         }
         return;
@@ -61,7 +62,7 @@ function collectMismatches(expected: unknown, actual: unknown, path: (string | n
         }
         return;
     }
-    if (!Object.is(expected, actual)) {
+    if (!jsonEqual(expected, actual)) {
         out.push({ path, expected, actual, why: `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}` });
     }
 }

@@ -1,6 +1,7 @@
 /** `mcp-check <spec...>`: load, run, report, and decide the exit code. */
 import { ExitCode } from '../errors.js';
 import { ReportDispatcher } from '../report/dispatch.js';
+import { ProgressReporter, wantsProgress } from '../report/progress.js';
 import { loadReporters } from '../report/registry.js';
 import { runSuites } from '../run/runner.js';
 import { loadSpecs } from '../spec/load.js';
@@ -11,6 +12,8 @@ import { watchSignals } from './signals.js';
 export async function runCommand(options: RunCliOptions): Promise<number> {
     const suites = await loadSpecs(options.specs);
     const reporters = await loadReporters(options.reporters);
+    // First, so it clears its line before other reporters print.
+    if (wantsProgress()) reporters.unshift(new ProgressReporter());
     const dispatcher = new ReportDispatcher(
         reporters,
         suites.flatMap((s) => s.secrets),
@@ -22,6 +25,8 @@ export async function runCommand(options: RunCliOptions): Promise<number> {
             signal: signals.signal,
             interruptReason: () => signals.received,
             listener: dispatcher,
+            selection: options.selection,
+            bail: options.bail,
         });
         const failures = await dispatcher.finish(result);
         for (const error of failures) process.stderr.write(`mcp-check: could not write a report: ${error.message}\n`);

@@ -28,7 +28,16 @@ export async function describeConnectFailure(
     if (status === 404) return `HTTP 404 Not Found: is the URL path right? (${config.transport === 'sse' ? 'SSE endpoints are often /sse' : 'Streamable HTTP endpoints are often /mcp'})`;
     if (status !== undefined && status >= 400) return `HTTP ${status}: ${messageOf(error)}`;
     if (/content type/i.test(messageOf(error))) return describeWrongContent(config, error);
-    return networkCause(error) ?? messageOf(error);
+    return networkCause(error) ?? withInnermostCause(error);
+}
+
+/** `fetch failed` alone names no cause; the innermost error does (e.g. `bad port`). */
+function withInnermostCause(error: unknown): string {
+    let inner: unknown = error;
+    for (let depth = 0; depth < 5 && (inner as { cause?: unknown })?.cause; depth++) inner = (inner as { cause: unknown }).cause;
+    const outer = messageOf(error);
+    const cause = messageOf(inner);
+    return inner === error || outer.includes(cause) ? outer : `${outer}: ${cause}`;
 }
 
 /** The URL answered, but not with MCP; a second look tells an HTML page (wrong URL, login page) apart. */

@@ -92,8 +92,10 @@ export class ServerProcess {
         signalGroup(pgid, 'SIGTERM');
         const timer = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
         await Promise.race([this.exited, timer]);
-        // Whatever survived SIGTERM (a grandchild, or a child ignoring it) is killed outright.
+        // Whatever survived SIGTERM (a grandchild, or a child ignoring it) is killed outright,
+        // and the child is awaited, so a stopped server is really gone when this returns.
         signalGroup(pgid, 'SIGKILL');
+        await Promise.race([this.exited, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
         liveGroups.delete(pgid);
         this.child.stdout?.destroy();
         this.child.stderr?.destroy();

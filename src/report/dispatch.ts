@@ -11,6 +11,16 @@ export class ReportDispatcher implements RunListener {
         private readonly secrets: readonly string[],
     ) {}
 
+    onRunStart(info: { total: number; servers: string[] }): void {
+        for (const r of this.targets) r.onRunStart?.(info);
+    }
+
+    onCaseEnd(result: Parameters<NonNullable<RunListener['onCaseEnd']>>[0]): void {
+        if (!this.targets.some((r) => r.onCaseEnd)) return;
+        const prepared = prepareForReport(result, { secrets: this.secrets });
+        for (const r of this.targets) r.onCaseEnd?.(prepared);
+    }
+
     onSuiteEnd(suite: Parameters<NonNullable<RunListener['onSuiteEnd']>>[0]): void {
         const prepared = prepareForReport(suite, { secrets: this.secrets });
         for (const r of this.targets) r.onSuiteEnd?.(prepared);

@@ -95,7 +95,7 @@ function addCase(tc: TestCase, result: CaseResult): void {
 
 /** A one-line message attribute: the first line of each problem, joined. */
 function headline(messages: string[]): string {
-    const line = messages.map((m) => m.split('\n')[0]).join('; ');
+    const line = messages.map((m) => m.replace(/\s*\n\s*/g, ' | ')).join('; ');
     return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }
 

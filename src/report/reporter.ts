@@ -5,9 +5,11 @@
 import type { CaseResult, RunResult, SuiteResult } from '../run/result.js';
 
 export interface Reporter {
+    /** Before anything starts: how many checks are planned, on which servers. */
+    onRunStart?(info: { total: number; servers: string[] }): void;
     /** A suite (one spec file × one server) has finished, already redacted. */
     onSuiteEnd?(suite: SuiteResult): void;
-    /** A check has finished. Not redacted yet: reporters that print it must redact themselves. */
+    /** A check has finished (redacted like everything reporters get). */
     onCaseEnd?(result: CaseResult): void;
     /** The run is over; write the report. */
     onRunEnd(result: RunResult): void | Promise<void>;

@@ -22,6 +22,8 @@ export type CaseAction =
 export interface PlannedCase {
     info: CaseInfo;
     action: CaseAction;
+    /** Set when the check is planned but not to run; the reason it is reported as skipped. */
+    skip?: string;
 }
 
 /** One spec file × one server: becomes one report suite. */

@@ -1,5 +1,5 @@
 /** Prompt checks: listed (include/exclude) and `get` with assertions on the messages. */
-import { checkBudget, checkJson, matchSubject, parseJsonText, present, type AssertContext } from '../assert/index.js';
+import { checkBudget, checkJson, matchSubject, parseJsonText, present, textual, type AssertContext } from '../assert/index.js';
 import type { PromptGetSpec, TestSpec } from '../spec/types.js';
 import { budgetOf } from './call-case.js';
 import { classifyRequestError } from './classify.js';
@@ -38,7 +38,7 @@ export async function runPromptGet(get: PromptGetSpec, test: TestSpec, ctx: Case
     const { expect } = get;
     const problems: Problem[] = [
         ...(expect.messages ? matchSubject('messages', expect.messages, present(messages), 'assert.prompt', assertCtx) : []),
-        ...(expect.text ? matchSubject('text', expect.text, present(text), 'assert.prompt', assertCtx) : []),
+        ...(expect.text ? matchSubject('text', textual(expect.text), present(text), 'assert.prompt', assertCtx) : []),
         ...(expect.json ? checkJson(parseJsonText(text, 'prompt text'), expect.json, assertCtx) : []),
         ...checkBudget(durationMs, ...budgetOf(expect.maxDurationMs, get.path, test, ctx)),
     ];

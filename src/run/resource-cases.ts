@@ -1,5 +1,5 @@
 /** Resource checks: listed (include/exclude, templates count as listed) and `read` with assertions. */
-import { checkBudget, checkJson, matchSubject, parseJsonText, present, type AssertContext } from '../assert/index.js';
+import { checkBudget, checkJson, matchSubject, parseJsonText, present, textual, type AssertContext } from '../assert/index.js';
 import type { ResourceReadSpec, TestSpec } from '../spec/types.js';
 import { budgetOf } from './call-case.js';
 import { classifyRequestError } from './classify.js';
@@ -45,7 +45,7 @@ export async function runResourceRead(read: ResourceReadSpec, test: TestSpec, ct
     if (!first) problems.push({ kind: 'assert.resource', message: `resources/read ${uri.value} returned no contents`, loc: read.loc });
     const text = typeof first?.text === 'string' ? first.text : undefined;
     if (expect.mimeType) problems.push(...matchSubject('mimeType', expect.mimeType, fieldOf(first, 'mimeType'), 'assert.resource', ctxAssert));
-    if (expect.text) problems.push(...matchSubject('text', expect.text, text === undefined ? { present: false } : present(text), 'assert.resource', ctxAssert));
+    if (expect.text) problems.push(...matchSubject('text', textual(expect.text), text === undefined ? { present: false } : present(text), 'assert.resource', ctxAssert));
     if (expect.json) problems.push(...checkJson(parseJsonText(text, 'text contents'), expect.json, ctxAssert));
     if (expect.blobSize) {
         const blob = typeof first?.blob === 'string' ? first.blob : undefined;

@@ -10,6 +10,7 @@ import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
 import { checkExcluded, checkIncluded, checkInputSchemas } from './contract-cases.js';
 import { runLintRule } from './lint-case.js';
+import { selectCases, type Selection } from './select.js';
 import { planRun, type CaseAction, type PlannedCase, type PlannedConnection, type PlannedSuite } from './plan.js';
 import { checkPromptListed, runPromptGet } from './prompt-cases.js';
 import { checkResourceListed, runResourceRead } from './resource-cases.js';
@@ -18,6 +19,8 @@ import { ServerSession, type CaseContext } from './session.js';
 
 /** Hooks for live output; all optional. */
 export interface RunListener {
+    /** Before anything starts: how many checks are planned, on which servers. */
+    onRunStart?(info: { total: number; servers: string[] }): void;
     onCaseEnd?(result: CaseResult, suite: PlannedSuite): void;
     onSuiteEnd?(result: SuiteResult): void;
 }
@@ -30,12 +33,17 @@ export interface RunOptions {
     /** Why the signal was aborted, for skip reasons, e.g. `SIGINT`. */
     interruptReason?: () => 'SIGINT' | 'SIGTERM' | undefined;
     listener?: RunListener;
+    /** Which checks run (shard, grep, …); the rest are reported as skipped. */
+    selection?: Selection;
+    /** Stop after the first failed or errored check; the checks not yet run are reported as skipped. */
+    bail?: boolean;
 }
 
 /** Runs loaded suites and returns the complete result tree. */
 export async function runSuites(suites: readonly Suite[], options: RunOptions = {}): Promise<RunResult> {
     const startedAt = new Date();
-    const plan = planRun(suites);
+    const plan = selectCases(planRun(suites), options.selection ?? {});
+    options.listener?.onRunStart?.({ total: plan.suites.reduce((n, s) => n + s.cases.length, 0), servers: plan.connections.map((c) => c.id) });
     const signal = options.signal ?? new AbortController().signal;
     const results = new Map<PlannedSuite, SuiteResult>();
     const mcp = new UniversalMCPClient();
@@ -43,9 +51,8 @@ export async function runSuites(suites: readonly Suite[], options: RunOptions = 
         for (const connection of plan.connections) {
             mcp.addServer(connection.id, withDefaultTimeout(connection.config, options.timeoutMs));
         }
-        await Promise.all(
-            plan.connections.map((connection) => runConnection(connection, { mcp, signal, options, results })),
-        );
+        const state: RunState = { mcp, signal, options, results };
+        await Promise.all(plan.connections.map((connection) => runConnection(connection, state)));
     } finally {
         await mcp.close();
     }
@@ -61,6 +68,8 @@ export async function runSuites(suites: readonly Suite[], options: RunOptions = 
 }
 
 interface RunState {
+    /** Set by --bail once a check failed; later checks are skipped. */
+    bailed?: boolean;
     mcp: UniversalMCPClient;
     signal: AbortSignal;
     options: RunOptions;
@@ -69,10 +78,13 @@ interface RunState {
 
 async function runConnection(connection: PlannedConnection, state: RunState): Promise<void> {
     const { mcp, signal } = state;
-    const timeoutMs = connection.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = connection.config.timeoutMs ?? state.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     let session: ServerSession | undefined;
     let blocked: CaseOutcome | undefined;
-    try {
+    // A server none of whose checks is selected is not started at all.
+    const idle = connection.suites.every((ps) => ps.cases.every((c) => c.skip));
+    if (idle) blocked = { status: 'skipped', reason: 'not selected' };
+    else try {
         await mcp.connect(connection.id, { signal });
         const tools = await mcp.listTools(connection.id, { signal });
         session = new ServerSession(mcp, connection.id, tools, timeoutMs, signal);
@@ -87,9 +99,14 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
             const began = Date.now();
             const { outcome, attempts } = signal.aborted
                 ? { outcome: interrupted(state), attempts: 1 }
-                : blocked
-                  ? { outcome: blocked, attempts: 1 }
-                  : await runCase(planned, { session: session!, suite: ps.suite });
+                : planned.skip
+                  ? { outcome: { status: 'skipped' as const, reason: planned.skip }, attempts: 1 }
+                  : state.bailed
+                    ? { outcome: { status: 'skipped' as const, reason: 'not run: --bail stopped the run after a failure' }, attempts: 1 }
+                    : blocked
+                      ? { outcome: blocked, attempts: 1 }
+                      : await runCase(planned, { session: session!, suite: ps.suite });
+            if (state.options.bail && (outcome.status === 'failed' || outcome.status === 'errored')) state.bailed = true;
             const result = { ...planned.info, ...outcome, durationMs: Date.now() - began, ...(attempts > 1 ? { attempts } : {}) } as CaseResult;
             cases.push(result);
             state.options.listener?.onCaseEnd?.(result, ps);

@@ -2,6 +2,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parseReporterArg, type ReporterRequest } from '../../report/registry.js';
 import { parseDuration } from '../../spec/duration.js';
+import { UsageError } from '../../errors.js';
+import { parseShard, type Selection } from '../../run/select.js';
 import type { RegisterCommand } from '../program.js';
 
 export interface RunCliOptions {
@@ -9,6 +11,8 @@ export interface RunCliOptions {
     reporters: ReporterRequest[];
     timeoutMs?: number;
     color?: boolean;
+    selection: Selection;
+    bail?: boolean;
 }
 
 const EXIT_CODES_HELP = `
@@ -39,17 +43,54 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
                 parseTimeout,
             ),
         )
+        .option('--grep <pattern>', 'run only checks whose name matches the regular expression; the rest are reported as skipped')
+        .addOption(new Option('--shard <i/n>', 'run part i of n of the servers (for CI matrices; merge with merge-reports)').argParser(parseShardArg))
+        .option('--bail', 'stop after the first failed or errored check; the rest are reported as skipped')
         .option('--no-color', 'never colour the console output (also: NO_COLOR=1)')
         .addHelpText('after', EXIT_CODES_HELP)
-        .action(async (specs: string[], opts: { junit?: string; reporter: ReporterRequest[]; timeout?: number; color?: boolean }) => {
+        .action(async (specs: string[], opts: RunFlags) => {
             const reporters = opts.reporter.length ? [...opts.reporter] : [{ name: 'console' }];
             if (opts.junit) reporters.push({ name: 'junit', file: opts.junit });
             // commander sets `color: true` by default; only an explicit --no-color forces it off.
             const color = opts.color === false ? false : undefined;
             const { runCommand } = await import('../run-command.js');
-            setExitCode(await runCommand({ specs, reporters: reporters.map((r) => ({ ...r, color })), timeoutMs: opts.timeout, color }));
+            const selection: Selection = { ...(opts.grep ? { grep: parseGrep(opts.grep) } : {}), ...(opts.shard ? { shard: opts.shard } : {}) };
+            setExitCode(
+                await runCommand({
+                    specs,
+                    reporters: reporters.map((r) => ({ ...r, color })),
+                    timeoutMs: opts.timeout,
+                    color,
+                    selection,
+                    bail: opts.bail,
+                }),
+            );
         });
 };
+
+interface RunFlags {
+    junit?: string;
+    reporter: ReporterRequest[];
+    timeout?: number;
+    color?: boolean;
+    grep?: string;
+    shard?: { index: number; total: number };
+    bail?: boolean;
+}
+
+function parseGrep(pattern: string): RegExp {
+    try {
+        return new RegExp(pattern, 'u');
+    } catch (error) {
+        throw new UsageError(`--grep: invalid regular expression ${JSON.stringify(pattern)}: ${(error as Error).message}`);
+    }
+}
+
+function parseShardArg(value: string): { index: number; total: number } {
+    const shard = parseShard(value);
+    if (!shard) throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, e.g. 1/4');
+    return shard;
+}
 
 function collectReporter(value: string, previous: ReporterRequest[]): ReporterRequest[] {
     const parsed = parseReporterArg(value);

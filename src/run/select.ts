@@ -1,0 +1,47 @@
+/**
+ * Which planned checks run: `--shard` keeps whole servers (their checks stay together and in
+ * order) for one machine of a CI matrix; `--grep`, tags, `only` and `skip` mark checks as
+ * skipped with the reason, so unselected checks still appear in every report.
+ */
+import type { PlannedCase, RunPlan } from './plan.js';
+
+export interface Selection {
+    /** Run only checks whose name matches. */
+    grep?: RegExp;
+    /** `--shard i/n`: this machine's part, 1-based. */
+    shard?: { index: number; total: number };
+}
+
+/** Applies a selection to a plan, returning the plan this run executes. */
+export function selectCases(plan: RunPlan, selection: Selection): RunPlan {
+    const { shard, grep } = selection;
+    let connections = plan.connections;
+    if (shard) {
+        // Sorted by id so every machine of the matrix computes the same split.
+        const order = [...connections].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const mine = new Set(order.filter((_, i) => i % shard.total === shard.index - 1));
+        connections = connections.filter((c) => mine.has(c));
+    }
+    const kept = new Set(connections.flatMap((c) => c.suites));
+    const suites = plan.suites.filter((s) => kept.has(s));
+    if (grep) {
+        for (const planned of suites.flatMap((s) => s.cases)) {
+            if (!grep.test(planned.info.name)) skip(planned, `not selected by --grep ${grep.source}`);
+        }
+    }
+    return { connections, suites };
+}
+
+/** Marks a check as not to run, keeping the first reason it got. */
+export function skip(planned: PlannedCase, reason: string): void {
+    planned.skip ??= reason;
+}
+
+/** Parses `i/n` (1 ≤ i ≤ n); `undefined` when malformed. */
+export function parseShard(value: string): { index: number; total: number } | undefined {
+    const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+    if (!match) return undefined;
+    const index = Number(match[1]);
+    const total = Number(match[2]);
+    return total >= 1 && index >= 1 && index <= total ? { index, total } : undefined;
+}

@@ -1,0 +1,184 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCli, type CliRun } from '../helpers/cli.js';
+import { WEATHER, freePort } from '../helpers/servers.js';
+import { Workspace, q } from '../helpers/workspace.js';
+
+// Any CSI escape sequence, e.g. ESC[32m.
+const ANSI = /\u001b\[[0-9;]*m/;
+
+/** One line per check: `  ✓ name (3 ms)`, `  ! name [error] (0 ms)`. */
+const CASE_LINE = /^ {2}([✓✗!]) (.+?)( \[error\])? \(\d+ ms\)$/;
+
+interface CaseLine {
+    mark: string;
+    name: string;
+    /** The indented lines below it, up to the next check. */
+    details: string[];
+}
+
+function caseLines(stdout: string): CaseLine[] {
+    const out: CaseLine[] = [];
+    for (const line of stdout.split('\n')) {
+        const m = CASE_LINE.exec(line);
+        if (m) out.push({ mark: m[1]!, name: m[2]!, details: [] });
+        else if (/^ {4,}\S/.test(line) && out.length > 0) out[out.length - 1]!.details.push(line.trim());
+        else if (!/^ {4,}/.test(line)) out.push({ mark: '', name: '', details: [] }); // ends a block
+    }
+    return out.filter((c) => c.mark !== '');
+}
+
+describe('console report', () => {
+    let workspace: Workspace;
+    let run: CliRun;
+    let lines: CaseLine[];
+
+    before(async () => {
+        workspace = await Workspace.create();
+        await workspace.write(
+            'console.yaml',
+            [
+                'servers:',
+                '  weather:',
+                '    command: sh',
+                `    args: [-c, 'echo "weather warming up" >&2; exec "$0" "$1"', ${q(process.execPath)}, ${q(WEATHER)}]`,
+                '  gone:',
+                `    url: http://127.0.0.1:${await freePort()}/mcp`,
+                'tests:',
+                '  - server: weather',
+                '    calls:',
+                '      - name: alerts for California',
+                '        tool: get_alerts',
+                '        args: { state: CA }',
+                '        expect: { text: { contains: Heat Advisory } }',
+                '      - name: alerts for New York',
+                '        tool: get_alerts',
+                '        args: { state: NY }',
+                '        expect:',
+                '          text: { contains: Heat Advisory }',
+                '      - name: forecast in kelvin',
+                '        tool: get_forecast',
+                '        args: { latitude: 0, longitude: 0 }',
+                '        expect:',
+                '          structuredContent: { unit: kelvin }',
+                '  - server: gone',
+                '    calls:',
+                '      - name: never sent',
+                '        tool: echo',
+            ].join('\n'),
+        );
+        run = await runCli(['console.yaml'], { cwd: workspace.dir });
+        lines = caseLines(run.stdout);
+    });
+
+    after(() => workspace.remove());
+
+    function line(name: string): CaseLine {
+        const found = lines.filter((l) => l.name === name);
+        assert.equal(found.length, 1, `one line for "${name}" in:\n${run.stdout}`);
+        return found[0]!;
+    }
+
+    it('prints one line per check: ✓ passed, ✗ failed, ! errored', () => {
+        assert.equal(line('alerts for California').mark, '✓');
+        assert.equal(line('alerts for New York').mark, '✗');
+        assert.equal(line('forecast in kelvin').mark, '✗');
+        assert.equal(line('never sent').mark, '!');
+    });
+
+    it('explains a failure with the file:line:col of the failing assertion, expected and actual', () => {
+        const { details } = line('alerts for New York');
+        assert.match(details[0] ?? '', /^console\.yaml:18:29: .*contain "Heat Advisory"/, details.join('\n'));
+        assert.ok(details.some((d) => /^expected: .*Heat Advisory/.test(d)), details.join('\n'));
+        assert.ok(details.includes('actual:   "No active alerts for NY"'), details.join('\n'));
+    });
+
+    it('points a structuredContent mismatch at the key that differs', () => {
+        const { details } = line('forecast in kelvin');
+        assert.deepEqual(details.slice(0, 3), [
+            'console.yaml:23:38: structuredContent.unit: expected "kelvin", got "fahrenheit"',
+            'expected: "kelvin"',
+            'actual:   "fahrenheit"',
+        ]);
+    });
+
+    it('explains a check that could not run with its cause', () => {
+        const { details } = line('never sent');
+        assert.match(run.stdout, /^ {2}! never sent \[error\] /m);
+        assert.match(details[0] ?? '', /^console\.yaml:26:9: cannot connect to server "gone" .*connection refused/);
+    });
+
+    it('shows the server’s stderr under a suite with failures', () => {
+        assert.match(run.stdout, /server stderr \(last \d+ lines?\):\n\s+weather warming up/);
+    });
+
+    it('ends with a summary line whose counts match the lines above', () => {
+        const summary = /^Tests: (\d+) passed, (\d+) failed, (\d+) errored, (\d+) skipped \((\d+) total\)/m.exec(run.stdout);
+        assert.ok(summary, `summary line in:\n${run.stdout}`);
+        const tally = (mark: string) => String(lines.filter((l) => l.mark === mark).length);
+        assert.deepEqual(summary.slice(1), [tally('✓'), tally('✗'), tally('!'), '0', String(lines.length)]);
+        assert.equal(run.code, 1);
+    });
+
+    describe('colour', () => {
+        let plain: CliRun;
+        let forced: CliRun;
+        let noColorWins: CliRun;
+        let flagWins: CliRun;
+
+        before(async () => {
+            await workspace.write(
+                'tiny.yaml',
+                [
+                    'servers:',
+                    '  weather:',
+                    `    command: ${q(process.execPath)}`,
+                    `    args: [${q(WEATHER)}]`,
+                    'tests:',
+                    '  - server: weather',
+                    '    calls:',
+                    '      - name: passes',
+                    '        tool: echo',
+                    '        args: { text: hi }',
+                    '        expect: { text: hi }',
+                    '      - name: fails',
+                    '        tool: echo',
+                    '        args: { text: hi }',
+                    '        expect: { text: bye }',
+                ].join('\n'),
+            );
+            const cli = (env: Record<string, string | undefined>, args: string[] = []) =>
+                runCli(['tiny.yaml', ...args], { cwd: workspace.dir, env: { NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
+            [plain, forced, noColorWins, flagWins] = await Promise.all([
+                cli({}),
+                cli({ FORCE_COLOR: '1' }),
+                cli({ FORCE_COLOR: '1', NO_COLOR: '1' }),
+                cli({ FORCE_COLOR: '1' }, ['--no-color']),
+            ]);
+        });
+
+        it('is off with NO_COLOR', () => {
+            assert.doesNotMatch(run.stdout, ANSI);
+        });
+
+        it('is off when stdout is not a terminal', () => {
+            assert.match(plain.stdout, /✓ passes/);
+            assert.doesNotMatch(plain.stdout, ANSI);
+        });
+
+        it('is on with FORCE_COLOR=1: green ✓, red ✗', () => {
+            assert.match(forced.stdout, /\u001b\[32m✓\u001b\[39m passes/);
+            assert.match(forced.stdout, /\u001b\[31m✗\u001b\[39m fails/);
+        });
+
+        it('NO_COLOR wins over FORCE_COLOR', () => {
+            assert.match(noColorWins.stdout, /✓ passes/);
+            assert.doesNotMatch(noColorWins.stdout, ANSI);
+        });
+
+        it('--no-color wins over FORCE_COLOR', () => {
+            assert.match(flagWins.stdout, /✓ passes/);
+            assert.doesNotMatch(flagWins.stdout, ANSI);
+        });
+    });
+});
