@@ -67,6 +67,11 @@ export async function runSuites(suites: readonly Suite[], options: RunOptions = 
     };
 }
 
+/** Runs one loaded suite; `runSuites` for several. */
+export function runSuite(suite: Suite, options: RunOptions = {}): Promise<RunResult> {
+    return runSuites([suite], options);
+}
+
 interface RunState {
     /** Set by --bail once a check failed; later checks are skipped. */
     bailed?: boolean;
