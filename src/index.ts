@@ -5,5 +5,18 @@ export { loadSpec, loadSpecs } from './spec/load.js';
 export type { Suite, TestSpec, CallSpec, Expectations, TextMatcher } from './spec/types.js';
 export { runSuite, runSuites, type RunOptions, type RunListener } from './run/runner.js';
 export type { RunResult, SuiteResult, CaseResult, CaseStatus, Problem, ProblemKind, Totals } from './run/result.js';
-export { ConsoleReporter, JUnitReporter, renderJUnit, reporters, prepareForReport, type Reporter } from './report/index.js';
+export {
+    ConsoleReporter,
+    JUnitReporter,
+    JsonReporter,
+    GitHubReporter,
+    HtmlReporter,
+    renderJUnit,
+    renderJsonReport,
+    renderHtml,
+    readReport,
+    REPORTERS,
+    prepareForReport,
+    type Reporter,
+} from './report/index.js';
 export { SpecError, SpecErrors, UsageError, ConnectError, ServerGoneError, ExitCode, type SourceLocation } from './errors.js';

@@ -1,16 +1,11 @@
-/** The reporter registry. */
-import { ConsoleReporter } from './console.js';
-import { JUnitReporter } from './junit.js';
-
+/** Reporters for programmatic use. The CLI picks them by name through `registry.ts`. */
 export type { Reporter } from './reporter.js';
 export { ConsoleReporter, type ConsoleReporterOptions } from './console.js';
 export { JUnitReporter, renderJUnit, type JUnitReporterOptions } from './junit.js';
+export { JsonReporter, renderJsonReport } from './json.js';
+export { readReport } from './read-report.js';
+export { GitHubReporter } from './github.js';
+export { HtmlReporter, renderHtml } from './html.js';
 export { prepareForReport } from './prepare.js';
 export { ReportDispatcher } from './dispatch.js';
-
-/** Reporters by the name users pick them with. */
-export const reporters = {
-    console: ConsoleReporter,
-    junit: JUnitReporter,
-} as const;
-
+export { REPORTERS } from './registry.js';

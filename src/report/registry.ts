@@ -29,6 +29,21 @@ export const REPORTERS: Record<string, ReporterEntry> = {
         description: 'JUnit XML (validates against Jenkins junit-10.xsd)',
         load: async ({ file }) => new (await import('./junit.js')).JUnitReporter({ outputFile: file! }),
     },
+    html: {
+        file: 'required',
+        description: 'a self-contained HTML page (inline CSS and JS; opens offline)',
+        load: async ({ file }) => new (await import('./html.js')).HtmlReporter({ outputFile: file! }),
+    },
+    json: {
+        file: 'required',
+        description: 'the whole run as JSON (schema/report.schema.json); mcp-check merge-reports reads it',
+        load: async ({ file }) => new (await import('./json.js')).JsonReporter({ outputFile: file! }),
+    },
+    github: {
+        file: 'none',
+        description: 'GitHub Actions annotations and job summary (added automatically when GITHUB_ACTIONS=true)',
+        load: async () => new (await import('./github.js')).GitHubReporter(),
+    },
 };
 
 /** Parses `name` or `name:file`; returns an error message for an unknown name or a misplaced file. */

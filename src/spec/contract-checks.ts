@@ -14,6 +14,7 @@ const RESULT_KEYS = ['isError', 'text', 'structuredContent', 'json', 'schema', '
 
 /** Checks everything below one `tests[i]` entry except its `server`. */
 export function checkTestContract(path: SpecPath, test: Record<string, unknown>, report: Report): void {
+    checkSelection(path, test, report);
     if (isRecord(test['defaults'])) checkDuration([...path, 'defaults', 'maxDuration'], test['defaults']['maxDuration'], report);
 
     checkOverlap([...path, 'tools'], test['tools'], 'tool', report);
@@ -23,6 +24,7 @@ export function checkTestContract(path: SpecPath, test: Record<string, unknown>,
     checkOverlap([...path, 'resources'], resources, 'resource', report);
     if (isRecord(resources)) {
         each([...path, 'resources', 'read'], resources['read'], (readPath, read) => {
+            checkSelection(readPath, read, report);
             const expect = read['expect'];
             if (!isRecord(expect)) return;
             const at = [...readPath, 'expect'];
@@ -36,6 +38,7 @@ export function checkTestContract(path: SpecPath, test: Record<string, unknown>,
     checkOverlap([...path, 'prompts'], prompts, 'prompt', report);
     if (isRecord(prompts)) {
         each([...path, 'prompts', 'get'], prompts['get'], (getPath, get) => {
+            checkSelection(getPath, get, report);
             const expect = get['expect'];
             if (!isRecord(expect)) return;
             const at = [...getPath, 'expect'];
@@ -47,6 +50,7 @@ export function checkTestContract(path: SpecPath, test: Record<string, unknown>,
 }
 
 function checkCall(path: SpecPath, call: Record<string, unknown>, report: Report): void {
+    checkSelection(path, call, report);
     checkDuration([...path, 'timeout'], call['timeout'], report);
     if (isRecord(call['retry'])) checkDuration([...path, 'retry', 'interval'], call['retry']['interval'], report);
     const expect = call['expect'];
@@ -64,6 +68,13 @@ function checkCall(path: SpecPath, call: Record<string, unknown>, report: Report
             report(at, `"${key}" cannot be combined with "rejects: true" (a rejected call has no result to check)`, [...at, key]);
         }
     }
+}
+
+// Focusing on an item and skipping it contradict each other; usually one is a leftover.
+function checkSelection(path: SpecPath, item: Record<string, unknown>, report: Report): void {
+    const skip = item['skip'];
+    const skips = skip === true || (typeof skip === 'string' && skip.trim() !== '');
+    if (item['only'] === true && skips) report(path, '"only: true" and "skip" cannot be combined (remove one)', [...path, 'skip']);
 }
 
 // `json:` — every value is a matcher. Keys are the schema's to judge (they must start with `$`).

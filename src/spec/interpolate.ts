@@ -6,8 +6,8 @@
  * as secrets so reports can redact them: they are usually tokens.
  */
 import { SpecError } from '../errors.js';
-import { describePath, formatPath, isRecord } from './paths.js';
-import type { SpecPositions } from './positions.js';
+import { formatPath, isRecord } from './paths.js';
+import type { Locator } from './positions.js';
 import type { SpecPath } from './types.js';
 
 /** An environment to interpolate from; `process.env` has this shape. */
@@ -85,7 +85,7 @@ export interface InterpolatedSpec {
 }
 
 /** Interpolates every string value in the parsed spec; problems come back as located errors. */
-export function interpolateSpec(data: unknown, env: Env, positions: SpecPositions): InterpolatedSpec {
+export function interpolateSpec(data: unknown, env: Env, positions: Locator): InterpolatedSpec {
     const result: InterpolatedSpec = { data: undefined, secrets: [], errors: [], failed: new Set() };
     // Builds a fresh tree instead of mutating: YAML aliases share objects, and a second pass
     // over the same object would re-interpret the `${` that an escape produced.
@@ -101,7 +101,7 @@ export function interpolateSpec(data: unknown, env: Env, positions: SpecPosition
     const visitString = (value: string, path: SpecPath): string => {
         const done = interpolateString(value, env);
         if (done.problem !== undefined) {
-            const where = describePath(path);
+            const where = positions.describe(path);
             result.errors.push(new SpecError(`${where}: ${done.problem}`, positions.locate(path), formatPath(path)));
             result.failed.add(formatPath(path));
             return value;

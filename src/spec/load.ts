@@ -1,14 +1,17 @@
 /**
- * The spec loading pipeline: read → parse YAML → interpolate `${VAR}`s → schema, semantic
- * checks (matchers included) and `schema:` files → typed `Suite`. Every stage returns its
- * problems as data; only the public functions here throw, once, with all of them.
+ * The spec loading pipeline: read → parse YAML → merge `$import`ed servers → interpolate
+ * `${VAR}`s → schema, semantic checks (matchers included) and `schema:` files → typed `Suite`.
+ * Every stage returns its problems as data; only the public functions here throw, once, with
+ * all of them.
  */
 import { readFile } from 'node:fs/promises';
 import { SpecError, SpecErrors } from '../errors.js';
 import { expandSpecFiles } from './files.js';
+import { resolveServerImports } from './import.js';
 import { interpolateSpec, type Env } from './interpolate.js';
 import { toSuite, type RawSpec } from './normalize.js';
 import { parseSpecYaml } from './parse.js';
+import { uniqueSorted } from './ordering.js';
 import { loadSchemaFiles } from './schema-files.js';
 import { checkSemantics } from './semantic.js';
 import type { Suite } from './types.js';
@@ -19,22 +22,31 @@ export function parseSpec(source: string, file: string, env: Env = process.env):
     const parsed = parseSpecYaml(source, file);
     if (parsed.errors.length > 0) throw new SpecErrors(parsed.errors);
 
+    // Imported servers join before interpolation, so `${VAR}`s in them are expanded and every
+    // check judges them like servers written here; `positions` then answers for their files.
+    const imported = resolveServerImports(parsed.data, parsed.positions, env);
+    // Without the servers of an unreadable import, tests naming them would only add noise.
+    if (imported.fatal.length > 0) throw new SpecErrors(uniqueSorted([...imported.fatal, ...imported.errors], file));
+    const positions = imported.locator;
+
     // Interpolate before validating so `timeout: ${T:-30s}` is judged by its value.
-    const interpolated = interpolateSpec(parsed.data, env, parsed.positions);
+    const interpolated = interpolateSpec(imported.data, env, positions);
     // A string whose variable is missing was kept as written; anything else said about it
     // (bad URL, unknown server) would be a consequence, not news.
+    const failed = new Set([...interpolated.failed, ...imported.failed]);
     // `schema: ./x.json` files are read now (relative to the spec file), so a missing one is a
     // spec error like any other.
-    const schemaFiles = loadSchemaFiles(interpolated.data, parsed.positions);
+    const schemaFiles = loadSchemaFiles(interpolated.data, positions);
     const later = [
-        ...validateSpecData(interpolated.data, parsed.positions),
-        ...checkSemantics(interpolated.data, parsed.positions),
+        ...validateSpecData(interpolated.data, positions),
+        ...checkSemantics(interpolated.data, positions),
         ...schemaFiles.errors,
-    ].filter((e) => e.key === undefined || !interpolated.failed.has(e.key));
-    const errors = uniqueSorted([...interpolated.errors, ...later]);
+    ].filter((e) => e.key === undefined || !failed.has(e.key));
+    const errors = uniqueSorted([...imported.errors, ...interpolated.errors, ...later], file);
     if (errors.length > 0) throw new SpecErrors(errors);
 
-    return toSuite(interpolated.data as RawSpec, file, parsed.positions, interpolated.secrets, schemaFiles.byPath);
+    const secrets = [...new Set([...interpolated.secrets, ...imported.secrets])];
+    return toSuite(interpolated.data as RawSpec, file, positions, secrets, schemaFiles.byPath);
 }
 
 /** Loads one spec file. Throws `SpecErrors` listing every problem in it. */
@@ -70,16 +82,4 @@ function readError(file: string, error: unknown): SpecError {
     if (code === 'ENOENT') return new SpecError(`spec file not found: ${file}`);
     if (code === 'EISDIR') return new SpecError(`spec file is a directory: ${file}`);
     return new SpecError(`cannot read spec file ${file}: ${error instanceof Error ? error.message : String(error)}`);
-}
-
-// Stages can find the same problem (e.g. a bad duration); show it once, in file order.
-function uniqueSorted(errors: SpecError[]): SpecError[] {
-    const seen = new Set<string>();
-    const unique = errors.filter((e) => {
-        const text = e.describe();
-        if (seen.has(text)) return false;
-        seen.add(text);
-        return true;
-    });
-    return unique.sort((a, b) => (a.loc?.line ?? 0) - (b.loc?.line ?? 0) || (a.loc?.col ?? 0) - (b.loc?.col ?? 0));
 }

@@ -8,7 +8,7 @@ import type { HttpServerConfig, ServerConfig, StartCommand, StdioServerConfig } 
 import { parseDuration } from './duration.js';
 import { parseMatcher } from './matcher.js';
 import { formatPath } from './paths.js';
-import type { SpecPositions } from './positions.js';
+import type { Locator } from './positions.js';
 import type { SchemaFile } from './schema-files.js';
 import type {
     CallSpec,
@@ -43,7 +43,8 @@ interface RawStart {
     timeout?: Duration;
 }
 
-interface RawServer extends Omit<RawStart, 'command'> {
+/** One server as the schema and semantic checks guarantee it. */
+export interface RawServer extends Omit<RawStart, 'command'> {
     transport?: 'stdio' | 'sse' | 'streamable_http';
     command?: string;
     url?: string;
@@ -63,7 +64,14 @@ interface RawExpect {
     structuredContent?: unknown;
 }
 
-interface RawCall {
+/** `tags`, `only` and `skip` as the schema allows them. */
+interface RawSelection {
+    tags?: string[];
+    only?: boolean;
+    skip?: boolean | string;
+}
+
+interface RawCall extends RawSelection {
     name?: string;
     tool: string;
     args?: Record<string, unknown>;
@@ -73,14 +81,14 @@ interface RawCall {
     expect?: RawExpect;
 }
 
-interface RawRead {
+interface RawRead extends RawSelection {
     name?: string;
     uri: string;
     capture?: Record<string, string>;
     expect?: { mimeType?: unknown; text?: unknown; json?: Record<string, unknown>; blobSize?: unknown; maxDuration?: Duration };
 }
 
-interface RawGet {
+interface RawGet extends RawSelection {
     name?: string;
     prompt: string;
     args?: Record<string, Scalar>;
@@ -92,7 +100,7 @@ interface RawNames {
     exclude?: string[];
 }
 
-interface RawTest {
+interface RawTest extends RawSelection {
     server: string;
     defaults?: { maxDuration?: Duration };
     lint?: boolean | { rules?: Record<string, LintLevel> };
@@ -113,9 +121,12 @@ export interface RawSpec {
 /** Wait between retries when `retry.interval` is not given. */
 export const DEFAULT_RETRY_INTERVAL_MS = 500;
 
+/** The reason recorded for `skip: true`. */
+export const DEFAULT_SKIP_REASON = 'skipped in the spec';
+
 // Everything a test entry's parts need to become typed.
 interface Context {
-    positions: SpecPositions;
+    positions: Locator;
     /** Schemas read from files, by the path of the `schema:` naming them (see `schema-files.ts`). */
     schemaFiles: ReadonlyMap<string, SchemaFile>;
 }
@@ -124,25 +135,29 @@ interface Context {
 export function toSuite(
     raw: RawSpec,
     file: string,
-    positions: SpecPositions,
+    positions: Locator,
     secrets: string[],
     schemaFiles: ReadonlyMap<string, SchemaFile> = new Map(),
 ): Suite {
     const ctx: Context = { positions, schemaFiles };
-    const servers = Object.fromEntries(
-        Object.entries(raw.servers).map(([name, server]): [string, ServerSpec] => [
-            name,
-            { name, config: toServerConfig(server), loc: positions.locateKey(['servers'], name) },
-        ]),
-    );
     return {
         file,
         name: raw.name ?? basename(file),
-        servers,
+        servers: toServers(raw.servers, positions),
         tests: raw.tests.map((test, index) => toTest(test, index, ctx)),
         secrets,
         locate: (path) => positions.locate(path),
     };
+}
+
+/** Builds typed servers from validated, interpolated `servers:` data (imports already merged in). */
+export function toServers(raw: Record<string, RawServer>, positions: Locator): Record<string, ServerSpec> {
+    return Object.fromEntries(
+        Object.entries(raw).map(([name, server]): [string, ServerSpec] => [
+            name,
+            { name, config: toServerConfig(server), loc: positions.locateKey(['servers'], name) },
+        ]),
+    );
 }
 
 function toServerConfig(server: RawServer): ServerConfig {
@@ -180,35 +195,53 @@ function toStart(start: RawStart): StartCommand {
 function toTest(test: RawTest, index: number, ctx: Context): TestSpec {
     const path = ['tests', index] as const;
     const { positions } = ctx;
+    const tags = toTags([], test.tags);
     return compact<TestSpec>({
         server: test.server,
+        ...selection(test, tags),
         path,
         loc: positions.locate(path),
         tools: test.tools && {
             include: names(test.tools.include, [...path, 'tools', 'include'], positions),
             exclude: names(test.tools.exclude, [...path, 'tools', 'exclude'], positions),
         },
-        calls: (test.calls ?? []).map((call, i) => toCall(call, [...path, 'calls', i], ctx)),
-        resources: test.resources && toResources(test.resources, [...path, 'resources'], ctx),
-        prompts: test.prompts && toPrompts(test.prompts, [...path, 'prompts'], ctx),
+        calls: (test.calls ?? []).map((call, i) => toCall(call, [...path, 'calls', i], tags, ctx)),
+        resources: test.resources && toResources(test.resources, [...path, 'resources'], tags, ctx),
+        prompts: test.prompts && toPrompts(test.prompts, [...path, 'prompts'], tags, ctx),
         lint: toLint(test.lint, path, positions),
         // Not copied into each call: the runner applies it where `maxDuration` is not given.
         defaults: compact<TestSpec['defaults']>({ maxDurationMs: ms(test.defaults?.maxDuration) }),
     });
 }
 
-function names(list: string[] | undefined, path: SpecPath, positions: SpecPositions): NameRef[] {
+// Inherited tags first, then the item's own; each once.
+function toTags(inherited: readonly string[], own: readonly string[] | undefined): string[] {
+    return [...new Set([...inherited, ...(own ?? [])])];
+}
+
+// The typed selection keys: `only` only when true, `skip` only when it skips.
+function selection(raw: RawSelection, tags: string[]): { tags: string[]; only: true | undefined; skip: string | undefined } {
+    const reason = typeof raw.skip === 'string' ? raw.skip.trim() : undefined;
+    return {
+        tags,
+        only: raw.only === true ? true : undefined,
+        // An empty reason does not skip, so `skip: ${SKIP_SLOW:-}` can be switched from outside.
+        skip: raw.skip === true ? DEFAULT_SKIP_REASON : reason === '' ? undefined : reason,
+    };
+}
+
+function names(list: string[] | undefined, path: SpecPath, positions: Locator): NameRef[] {
     return (list ?? []).map((name, i) => ({ name, loc: positions.locate([...path, i]) }));
 }
 
 // Absent or `true`: on with default levels. The location is the `lint` key, else the test.
-function toLint(lint: RawTest['lint'], testPath: SpecPath, positions: SpecPositions): LintConfig {
+function toLint(lint: RawTest['lint'], testPath: SpecPath, positions: Locator): LintConfig {
     const loc = lint === undefined ? positions.locate(testPath) : positions.locateKey(testPath, 'lint');
     if (lint === false) return { enabled: false, rules: {}, loc };
     return { enabled: true, rules: typeof lint === 'object' ? { ...lint.rules } : {}, loc };
 }
 
-function toCall(call: RawCall, path: SpecPath, ctx: Context): CallSpec {
+function toCall(call: RawCall, path: SpecPath, inherited: readonly string[], ctx: Context): CallSpec {
     const raw = call.expect ?? {};
     const at = [...path, 'expect'];
     const expect = compact<Expectations>({
@@ -233,6 +266,7 @@ function toCall(call: RawCall, path: SpecPath, ctx: Context): CallSpec {
     return compact<CallSpec>({
         name: call.name,
         tool: call.tool,
+        ...selection(call, toTags(inherited, call.tags)),
         args: call.args ?? {},
         timeoutMs: ms(call.timeout),
         expect,
@@ -250,7 +284,7 @@ function toSchema(raw: unknown, path: SpecPath, ctx: Context): SchemaAssertion {
     return { schema: loaded.schema, file: loaded.file, path };
 }
 
-function toResources(raw: NonNullable<RawTest['resources']>, path: SpecPath, ctx: Context): ResourcesContract {
+function toResources(raw: NonNullable<RawTest['resources']>, path: SpecPath, inherited: readonly string[], ctx: Context): ResourcesContract {
     return {
         include: names(raw.include, [...path, 'include'], ctx.positions),
         exclude: names(raw.exclude, [...path, 'exclude'], ctx.positions),
@@ -261,6 +295,7 @@ function toResources(raw: NonNullable<RawTest['resources']>, path: SpecPath, ctx
             return compact<ResourceReadSpec>({
                 name: read.name,
                 uri: read.uri,
+                ...selection(read, toTags(inherited, read.tags)),
                 expect: compact<ResourceExpectations>({
                     mimeType: optionalMatcher(expect.mimeType, [...at, 'mimeType']),
                     text: optionalMatcher(expect.text, [...at, 'text']),
@@ -277,7 +312,7 @@ function toResources(raw: NonNullable<RawTest['resources']>, path: SpecPath, ctx
     };
 }
 
-function toPrompts(raw: NonNullable<RawTest['prompts']>, path: SpecPath, ctx: Context): PromptsContract {
+function toPrompts(raw: NonNullable<RawTest['prompts']>, path: SpecPath, inherited: readonly string[], ctx: Context): PromptsContract {
     return {
         include: names(raw.include, [...path, 'include'], ctx.positions),
         exclude: names(raw.exclude, [...path, 'exclude'], ctx.positions),
@@ -288,6 +323,7 @@ function toPrompts(raw: NonNullable<RawTest['prompts']>, path: SpecPath, ctx: Co
             return compact<PromptGetSpec>({
                 name: get.name,
                 prompt: get.prompt,
+                ...selection(get, toTags(inherited, get.tags)),
                 // Prompt arguments are strings; YAML reads `count: 3` as a number.
                 args: stringMap(get.args) ?? {},
                 expect: compact<PromptExpectations>({

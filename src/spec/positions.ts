@@ -4,10 +4,27 @@
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { SourceLocation } from '../errors.js';
+import { describePath } from './paths.js';
 import type { SpecPath } from './types.js';
 
+/**
+ * What the checking stages need to point at a spec path. A spec whose servers were imported
+ * from other files (`$import`) answers for those servers with the imported file's positions
+ * and key names, so errors name the file the user has to edit.
+ */
+export interface Locator {
+    /** The spec file; relative files (`schema:`, `$import`) resolve against its directory. */
+    readonly file: string;
+    /** Where the value at `path` was written, or its nearest existing parent. */
+    locate(path: SpecPath): SourceLocation;
+    /** Where the key `key` of the mapping at `path` was written (for unknown or misplaced keys). */
+    locateKey(path: SpecPath, key: string): SourceLocation;
+    /** The subject of a message about `path`, as the user wrote it in the file it comes from. */
+    describe(path: SpecPath): string;
+}
+
 /** Resolves paths in one parsed document to source locations. */
-export class SpecPositions {
+export class SpecPositions implements Locator {
     constructor(
         private readonly doc: Document,
         private readonly lineCounter: LineCounter,
@@ -26,6 +43,11 @@ export class SpecPositions {
     locateKey(path: SpecPath, key: string): SourceLocation {
         const found = this.walk([...path, key]);
         return this.at(found.complete && found.keyOffset !== undefined ? found.keyOffset : found.offset);
+    }
+
+    /** The path as written in this document: `servers.weather.env`, or `top level`. */
+    describe(path: SpecPath): string {
+        return describePath(path);
     }
 
     /** Converts a character offset into a 1-based location in this file. */

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { SpecError } from '../errors.js';
 import { typeName } from './messages.js';
-import { describePath, formatPath, isRecord } from './paths.js';
-import type { SpecPositions } from './positions.js';
+import { formatPath, isRecord } from './paths.js';
+import type { Locator } from './positions.js';
 import type { SpecPath } from './types.js';
 
 /** A schema read from a file. */
@@ -29,7 +29,7 @@ export interface LoadedSchemaFiles {
  * Reads every `tests[].calls[].expect.schema` that is a string, relative to the directory
  * of the spec file (`positions.file`). Defensive: runs on data that may have failed the schema.
  */
-export function loadSchemaFiles(data: unknown, positions: SpecPositions): LoadedSchemaFiles {
+export function loadSchemaFiles(data: unknown, positions: Locator): LoadedSchemaFiles {
     const result: LoadedSchemaFiles = { byPath: new Map(), errors: [] };
     // The same file may be named by many calls; read and parse it once.
     const cache = new Map<string, SchemaFile | string>();
@@ -41,7 +41,7 @@ export function loadSchemaFiles(data: unknown, positions: SpecPositions): Loaded
             cache.set(file, loaded);
         }
         if (typeof loaded === 'string') {
-            result.errors.push(new SpecError(`${describePath(path)}: ${loaded}`, positions.locate(path), formatPath(path)));
+            result.errors.push(new SpecError(`${positions.describe(path)}: ${loaded}`, positions.locate(path), formatPath(path)));
         } else {
             result.byPath.set(formatPath(path), loaded);
         }

@@ -8,8 +8,8 @@ import { SpecError } from '../errors.js';
 import { checkDuration, type Report } from './checks.js';
 import { checkTestContract } from './contract-checks.js';
 import { invalidUrl, quote } from './messages.js';
-import { describePath, formatPath, isRecord } from './paths.js';
-import type { SpecPositions } from './positions.js';
+import { formatPath, isRecord } from './paths.js';
+import type { Locator } from './positions.js';
 import type { SpecPath } from './types.js';
 
 const STDIO_KEYS = ['command', 'args', 'env', 'cwd'];
@@ -17,12 +17,12 @@ const HTTP_KEYS = ['url', 'headers', 'sse_read_timeout', 'start'];
 const HTTP_TRANSPORTS = ['sse', 'streamable_http'];
 
 /** Checks cross-field and cross-reference rules of parsed (interpolated) spec data. */
-export function checkSemantics(data: unknown, positions: SpecPositions): SpecError[] {
+export function checkSemantics(data: unknown, positions: Locator): SpecError[] {
     const errors: SpecError[] = [];
     // `target` is the exact node at fault when it is not `path` itself (e.g. a misplaced key).
     const report: Report = (path, message, target) => {
         const loc = target ? positions.locateKey(target.slice(0, -1), String(target[target.length - 1])) : positions.locate(path);
-        errors.push(new SpecError(`${describePath(path)}: ${message}`, loc, formatPath(target ?? path) || undefined));
+        errors.push(new SpecError(`${positions.describe(path)}: ${message}`, loc, formatPath(target ?? path) || undefined));
     };
     if (!isRecord(data)) return errors;
 

@@ -26,11 +26,34 @@ export interface Suite {
 export interface ServerSpec {
     name: string;
     config: ServerConfig;
+    /** Where the server was declared: in the spec, or in the file it was imported from (`$import`). */
     loc: SourceLocation;
 }
 
+/**
+ * Selection keys, shared by test entries and their calls, reads and gets. The spec loader only
+ * records them; the runner applies them together with `--grep`, `--tag` and `--exclude-tag`.
+ */
+export interface Selection {
+    /**
+     * Resolved: on a call, read or get, its entry's tags followed by its own; no duplicates.
+     * Names match `^[A-Za-z0-9_.:-]+$`.
+     */
+    tags: string[];
+    /**
+     * `only: true` as written on this item; absent otherwise. An entry's `only` is not copied
+     * to its calls, reads and gets: the runner treats it as focusing all of them.
+     */
+    only?: boolean;
+    /**
+     * Why this item is skipped (`skip: true` becomes "skipped in the spec"); absent when it is
+     * not. As written on this item: an entry's `skip` is not copied to its calls, reads and gets.
+     */
+    skip?: string;
+}
+
 /** One entry of `tests:`: a server and what it must do. */
-export interface TestSpec {
+export interface TestSpec extends Selection {
     server: string;
     path: SpecPath;
     loc: SourceLocation;
@@ -125,7 +148,7 @@ export interface RetryPolicy {
     intervalMs: number;
 }
 
-export interface CallSpec {
+export interface CallSpec extends Selection {
     /** `name:` as written; reports use it verbatim. */
     name?: string;
     tool: string;
@@ -152,7 +175,7 @@ export interface ResourceExpectations {
     maxDurationMs?: number;
 }
 
-export interface ResourceReadSpec {
+export interface ResourceReadSpec extends Selection {
     name?: string;
     /** May contain `${{ captures.NAME }}`. */
     uri: string;
@@ -179,7 +202,7 @@ export interface PromptExpectations {
     maxDurationMs?: number;
 }
 
-export interface PromptGetSpec {
+export interface PromptGetSpec extends Selection {
     name?: string;
     prompt: string;
     /** Prompt arguments are strings; may contain `${{ captures.NAME }}`. */

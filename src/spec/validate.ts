@@ -6,12 +6,12 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { SpecError } from '../errors.js';
 import { invalidDuration, invalidUrl, quote, typeName } from './messages.js';
-import { describePath, formatPath, pointerToPath } from './paths.js';
-import type { SpecPositions } from './positions.js';
+import { formatPath, pointerToPath } from './paths.js';
+import type { Locator } from './positions.js';
 import { specSchema, type SpecSchema } from './schema.js';
 
 /** Validates parsed spec data against the JSON Schema; returns one located error per problem. */
-export function validateSpecData(data: unknown, positions: SpecPositions): SpecError[] {
+export function validateSpecData(data: unknown, positions: Locator): SpecError[] {
     const schema = specSchema();
     if (schema.validate(data)) return [];
     const errors: SpecError[] = [];
@@ -22,7 +22,7 @@ export function validateSpecData(data: unknown, positions: SpecPositions): SpecE
     return errors;
 }
 
-function mapError(error: ErrorObject, root: unknown, positions: SpecPositions, schema: SpecSchema): SpecError | undefined {
+function mapError(error: ErrorObject, root: unknown, positions: Locator, schema: SpecSchema): SpecError | undefined {
     // Cross-field rules (servers, `rejects`) are re-checked in code with one clear message
     // each, and matchers are parsed in code; the errors Ajv produces for them would only add noise.
     if (
@@ -34,7 +34,7 @@ function mapError(error: ErrorObject, root: unknown, positions: SpecPositions, s
         return undefined;
     }
     const path = pointerToPath(error.instancePath, root);
-    const where = describePath(path);
+    const where = positions.describe(path);
     // `key` set: the problem is that key itself (unknown key), so point at it, not the mapping.
     const make = (message: string, key?: string): SpecError => {
         const loc = key === undefined ? positions.locate(path) : positions.locateKey(path, key);
@@ -72,6 +72,7 @@ function mapError(error: ErrorObject, root: unknown, positions: SpecPositions, s
             return make(`must be at most ${String(params['limit'])}, got ${quote(data)}`);
     }
     if (parent === schema.defs['duration']) return make(invalidDuration(data));
+    if (parent === schema.defs['tag']) return make(`invalid tag ${quote(data)} (use letters, digits and _ . : -)`);
     if (parent === schema.defs['httpUrl']) return make(invalidUrl(data));
     if (parent === schema.defs['jsonPath']) {
         return make(`expected a JSONPath starting with "$", got ${quote(data)} (did you mean ${quote(asJsonPath(String(data)))}?)`);

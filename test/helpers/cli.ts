@@ -30,7 +30,8 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun
     const started = Date.now();
     const child = spawn(process.execPath, [CLI, ...args], {
         cwd: options.cwd ?? ROOT,
-        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+        // A run inside GitHub Actions must not annotate the real job from tests.
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env },
         stdio: ['ignore', 'pipe', 'pipe'],
     });
     options.onSpawn?.(child.pid!);

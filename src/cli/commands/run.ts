@@ -19,6 +19,9 @@ const EXIT_CODES_HELP = `
 Reporters (--reporter, repeatable; console is the default):
   console             readable output on stdout
   junit:<file>        JUnit XML (--junit <file> is a shorthand)
+  html:<file>         a self-contained HTML report that opens offline
+  json:<file>         the whole run as JSON (schema/report.schema.json); combine shards with merge-reports
+  github              GitHub Actions annotations and job summary (added automatically when GITHUB_ACTIONS=true)
 
 Exit codes:
   0    every check passed
@@ -51,6 +54,8 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
         .action(async (specs: string[], opts: RunFlags) => {
             const reporters = opts.reporter.length ? [...opts.reporter] : [{ name: 'console' }];
             if (opts.junit) reporters.push({ name: 'junit', file: opts.junit });
+            // On GitHub Actions, annotations come along by default; the console output stays as chosen.
+            if (process.env.GITHUB_ACTIONS === 'true' && !reporters.some((r) => r.name === 'github')) reporters.push({ name: 'github' });
             // commander sets `color: true` by default; only an explicit --no-color forces it off.
             const color = opts.color === false ? false : undefined;
             const { runCommand } = await import('../run-command.js');

@@ -1,0 +1,69 @@
+/** `mcp-check init`: write a starter spec from a live server. */
+import { Option, type Command } from 'commander';
+import type { RegisterCommand } from '../program.js';
+import { parseTimeoutArg } from '../inspect/options.js';
+
+const INIT_HELP = `
+Connects to the server, lists its tools and writes a starter spec that passes on it:
+  - the server under servers:, the command and its arguments (or the URL) as given
+  - every tool under tools.include
+  - for each tool annotated readOnlyHint: true, one call with arguments made up from its
+    inputSchema (required properties only), whose expectations are what the server answered:
+    isError, the types of a few top-level JSON keys, or the start of the text
+  - for every other tool, a call written commented out: it is never sent, since it may change data
+  - lint rules the server breaks today set to warn, with the findings as comments
+The spec gets a "# yaml-language-server: $schema=…" line pointing at the published schema, so
+editors check it. Secrets passed with --header are written as given: replace them with
+\${VAR} before committing the spec.
+
+Exit codes:
+  0    the spec was written
+  1    the server could not be reached
+  2    invalid command line, or the output file exists (use --force to overwrite it)
+
+Examples:
+  $ mcp-check init -- node fixtures/notes-server.js
+  $ mcp-check init -o specs/everything.yaml -- npx -y @modelcontextprotocol/server-everything
+  $ mcp-check init --url http://127.0.0.1:8931/mcp --header 'Authorization: Bearer dev-token' --name weather`;
+
+/** Options of `init` as commander hands them over. */
+interface InitFlags {
+    url?: string;
+    transport?: 'sse' | 'streamable_http';
+    header: string[];
+    output?: string;
+    name?: string;
+    force?: boolean;
+    timeout?: number;
+}
+
+export const registerInit: RegisterCommand = (program: Command, setExitCode) => {
+    program
+        .command('init')
+        .description('connect to a live server and write a starter spec for it')
+        .usage('[options] -- <command> [args...]  |  init --url <url> [options]')
+        .argument('[command...]', 'the stdio server to start, after --')
+        .option('--url <url>', 'an HTTP server instead of a command')
+        .addOption(new Option('--transport <kind>', 'transport for --url (default: streamable_http)').choices(['sse', 'streamable_http']))
+        .option('--header <name: value>', 'an HTTP header for --url; repeatable', (value: string, previous: string[]) => [...previous, value], [])
+        .option('-o, --output <file>', 'where to write the spec (default: specs/<server>.yaml)')
+        .option('--name <server>', "the server's name in the spec (default: from the name the server gives)")
+        .option('--force', 'overwrite the output file if it exists')
+        .addOption(new Option('--timeout <duration>', 'connect and call timeout (default 30s)').argParser(parseTimeoutArg))
+        .addHelpText('after', INIT_HELP)
+        .action(async (command: string[], opts: InitFlags) => {
+            const { initCommand } = await import('../init/init-command.js');
+            setExitCode(
+                await initCommand({
+                    command,
+                    url: opts.url,
+                    transport: opts.transport,
+                    headers: opts.header,
+                    output: opts.output,
+                    name: opts.name,
+                    force: opts.force,
+                    timeoutMs: opts.timeout,
+                }),
+            );
+        });
+};

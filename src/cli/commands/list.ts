@@ -1,0 +1,45 @@
+/** `mcp-check list [server]`: what servers offer (tools with input schemas, resources, templates, prompts). */
+import { Option, type Command } from 'commander';
+import type { RegisterCommand } from '../program.js';
+import { parseTimeoutArg } from '../inspect/options.js';
+
+const LIST_HELP = `
+Connects to the servers of a spec (--spec) or of a file with servers (--config) — all of
+them, or the one named — and prints, for each: its transport and target, what it said about
+itself (name, version, protocol), its tools with their input schemas in short, its resources
+and resource templates, and its prompts with their arguments. What a server does not declare
+is left out. With --json, one JSON document with the listings exactly as the servers sent them.
+
+Exit codes:
+  0    every server was reached and listed
+  1    a server could not be reached (the message names server, transport, target and cause),
+       or failed to list something it declares
+  2    the file or the command line is invalid (nothing was started)
+
+Examples:
+  $ mcp-check list --spec specs/weather.yaml
+  $ mcp-check list --spec specs/weather.yaml weather --json`;
+
+/** Options of `list` as commander hands them over. */
+interface ListFlags {
+    spec?: string;
+    config?: string;
+    json?: boolean;
+    timeout?: number;
+}
+
+export const registerList: RegisterCommand = (program: Command, setExitCode) => {
+    program
+        .command('list')
+        .description("connect to servers and list their tools, resources, resource templates and prompts")
+        .argument('[server]', 'only this server (default: every server in the file)')
+        .option('--spec <file>', 'read the servers from this mcp-check spec')
+        .option('--config <file>', 'read the servers from this file of servers')
+        .option('--json', 'print one JSON document instead of text')
+        .addOption(new Option('--timeout <duration>', 'connect and request timeout for servers that set none (e.g. 10s)').argParser(parseTimeoutArg))
+        .addHelpText('after', LIST_HELP)
+        .action(async (server: string | undefined, opts: ListFlags) => {
+            const { listCommand } = await import('../inspect/list-command.js');
+            setExitCode(await listCommand({ server, spec: opts.spec, config: opts.config, json: opts.json, timeoutMs: opts.timeout }));
+        });
+};

@@ -1,0 +1,145 @@
+/**
+ * `mcp-check init`: connect to a live server and write a starter spec that passes on it —
+ * its tools listed, read-only tools called with expectations from their answers, the other
+ * tools' calls written commented out (never sent).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { lintTools } from '../../assert/lint/index.js';
+import { UniversalMCPClient, type ListedTool } from '../../connect/client.js';
+import { describeTarget, type ServerInfo } from '../../connect/types.js';
+import { ConnectError, ExitCode, ServerGoneError, UsageError } from '../../errors.js';
+import { visibleText } from '../../report/safe-text.js';
+import { parseSpec } from '../../spec/load.js';
+import { SCHEMA_URL } from '../../spec/schema.js';
+import { planCalls, type CallOutcome } from './plan-calls.js';
+import { renderSpec, type StarterSpec } from './spec-text.js';
+import { defaultServerName, targetFromFlags, type TargetFlags } from './target.js';
+
+export interface InitCliOptions extends TargetFlags {
+    /** `-o`: where to write; default `specs/<server>.yaml`. */
+    output?: string;
+    /** `--name`: the server's name in the spec. */
+    name?: string;
+    force?: boolean;
+}
+
+/** Where the spec schema is published (its `$id`), if the shipped schema cannot be read. */
+const PUBLISHED_SCHEMA = 'https://unpkg.com/mcp-check/schema/mcp-check.schema.json';
+
+/** Writes the starter spec; 0 when written, 1 when the server cannot be reached, 2 on bad input. */
+export async function initCommand(options: InitCliOptions): Promise<number> {
+    const target = targetFromFlags(options);
+    // Checked before connecting too, so a refused overwrite starts nothing.
+    if (options.output !== undefined) refuseOverwrite(options.output, options.force);
+    const connection = 'init';
+    const mcp = new UniversalMCPClient();
+    mcp.addServer(connection, target.config);
+    try {
+        const info = await mcp.connect(connection);
+        const name = options.name ?? defaultServerName(info, target.config);
+        const output = options.output ?? join('specs', `${fileSafe(name)}.yaml`);
+        refuseOverwrite(output, options.force);
+        const tools = info.capabilities.tools === undefined ? [] : uniqueByName(await mcp.listTools(connection));
+        const { calls, outcomes } = await planCalls(mcp, connection, tools);
+        const spec: StarterSpec = {
+            schemaUrl: schemaUrl(),
+            header: header(info, target.config.transport === 'stdio' ? 'command' : 'url'),
+            suiteName: `${info.name || name} contract`,
+            serverName: name,
+            server: target.entry,
+            tools: tools.map((t) => t.name),
+            calls,
+            lowered: loweredLintRules(tools),
+        };
+        const text = renderSpec(spec);
+        // The spec must load as written; if it does not, that is a bug here, and nothing is written.
+        parseSpec(text, output, {});
+        await mkdir(dirname(output), { recursive: true });
+        await writeFile(output, text, { flag: options.force ? 'w' : 'wx' });
+        process.stdout.write(visibleText(summary(output, name, describeTarget(target.config), spec, outcomes)));
+        return ExitCode.passed;
+    } catch (error) {
+        if (error instanceof ConnectError || error instanceof ServerGoneError) {
+            process.stderr.write(`mcp-check: ${error.message}\n`);
+            return ExitCode.failed;
+        }
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw overwriteError((error as NodeJS.ErrnoException).path ?? 'the output file');
+        throw error;
+    } finally {
+        await mcp.close();
+    }
+}
+
+function refuseOverwrite(output: string, force: boolean | undefined): void {
+    if (!force && existsSync(output)) throw overwriteError(output);
+}
+
+function overwriteError(output: string): UsageError {
+    return new UsageError(`${output} exists; mcp-check init does not overwrite it without --force (or choose another file with -o)`);
+}
+
+/**
+ * The schema's published `$id` (an unpkg URL), not a relative path: a spec is committed and
+ * shared, and a path into this machine's mcp-check install would not resolve for anyone else.
+ */
+function schemaUrl(): string {
+    try {
+        const id = (JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as { $id?: unknown }).$id;
+        return typeof id === 'string' ? id : PUBLISHED_SCHEMA;
+    } catch {
+        return PUBLISHED_SCHEMA;
+    }
+}
+
+function header(info: ServerInfo, given: 'command' | 'url'): string[] {
+    return [
+        `Starter spec written by mcp-check init for ${info.name || 'the server'} ${info.version} (protocol ${info.protocolVersion || 'unknown'}).`,
+        `The server is written as the ${given} was given; the tools are those it listed.`,
+        'Tools with readOnlyHint: true were called once, and each call expects what the server answered then:',
+        'the tool error flag, the types of a few JSON keys, or the start of the text. Tighten them.',
+        'Other tools were not called (they may change data): their calls are commented out below.',
+    ];
+}
+
+/** Rules at `error` that the server breaks today would fail the starter spec; they start at `warn`, with the findings. */
+function loweredLintRules(tools: readonly ListedTool[]): StarterSpec['lowered'] {
+    return lintTools(tools, { enabled: true, rules: {} })
+        .filter((result) => result.level === 'error' && result.findings.length > 0)
+        .map((result) => ({
+            rule: result.rule,
+            notes: [
+                `lowered from error by mcp-check init: the server breaks this rule today; set it back to error once fixed:`,
+                ...result.findings.slice(0, 3).map((f) => `  ${f.message.replace(/\s+/g, ' ')}`),
+                ...(result.findings.length > 3 ? [`  … and ${result.findings.length - 3} more`] : []),
+            ],
+        }));
+}
+
+/** Duplicate names would give duplicate calls; lint reports the duplicates. */
+function uniqueByName(tools: readonly ListedTool[]): ListedTool[] {
+    const seen = new Set<string>();
+    return tools.filter((t) => !seen.has(t.name) && seen.add(t.name));
+}
+
+function fileSafe(name: string): string {
+    return name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'server';
+}
+
+function summary(output: string, name: string, target: string, spec: StarterSpec, outcomes: CallOutcome[]): string {
+    const lines = [`wrote ${output}: server "${name}" (${target}), ${spec.tools.length} tool${spec.tools.length === 1 ? '' : 's'} under tools.include`];
+    const groups: [CallOutcome['kind'], string][] = [
+        ['called', 'called once (readOnlyHint: true), expectations from the answer:'],
+        ['commented', 'written commented out (the reason is in the comment above it):'],
+        ['skipped', 'not called (no readOnlyHint: true), written commented out:'],
+    ];
+    for (const [kind, title] of groups) {
+        const group = outcomes.filter((o) => o.kind === kind);
+        if (group.length === 0) continue;
+        lines.push(`  ${title}`, ...group.map((o) => `    ${o.tool}${kind === 'skipped' ? '' : ` (${o.detail})`}`));
+    }
+    for (const { rule } of spec.lowered) lines.push(`  lint rule ${rule} set to warn: the server breaks it (see the comment in the spec)`);
+    lines.push(`run it: mcp-check ${output}`);
+    return `${lines.join('\n')}\n`;
+}

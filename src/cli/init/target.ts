@@ -1,0 +1,77 @@
+/**
+ * The server `init` connects to, from its command line: a command after `--` (stdio) or
+ * `--url` (HTTP). It is kept twice: as a connector config, and as the `servers:` entry the
+ * starter spec gets, written as the user typed it.
+ */
+import type { ServerConfig, ServerInfo } from '../../connect/types.js';
+import { UsageError } from '../../errors.js';
+
+export type HttpTransport = 'sse' | 'streamable_http';
+
+/** `init`'s flags that say which server to reach. */
+export interface TargetFlags {
+    command: string[];
+    url?: string;
+    transport?: HttpTransport;
+    headers: string[];
+    timeoutMs?: number;
+}
+
+/** What to connect to, and how the spec will say it. */
+export interface InitTarget {
+    config: ServerConfig;
+    /** The `servers.<name>` entry of the spec. */
+    entry: Record<string, unknown>;
+}
+
+/** Builds the target; a missing, doubled or malformed target is a usage error. */
+export function targetFromFlags(flags: TargetFlags): InitTarget {
+    const [command, ...args] = flags.command;
+    if (command !== undefined && flags.url !== undefined) throw new UsageError('give either a command after -- or --url, not both');
+    if (command !== undefined) {
+        if (flags.transport !== undefined || flags.headers.length) throw new UsageError('--transport and --header are for --url servers');
+        const entry = { command, ...(args.length ? { args } : {}) };
+        return { config: { transport: 'stdio', command, args, timeoutMs: flags.timeoutMs }, entry };
+    }
+    if (flags.url === undefined) {
+        throw new UsageError('name the server: mcp-check init -- <command> [args...] (stdio), or mcp-check init --url <url> (HTTP)');
+    }
+    checkUrl(flags.url);
+    const transport = flags.transport ?? 'streamable_http';
+    const headers = Object.fromEntries(flags.headers.map(parseHeader));
+    const hasHeaders = Object.keys(headers).length > 0;
+    // A bare `url` already means Streamable HTTP; say `transport` only when it is not that.
+    const entry = { ...(transport === 'sse' ? { transport } : {}), url: flags.url, ...(hasHeaders ? { headers } : {}) };
+    return { config: { transport, url: flags.url, ...(hasHeaders ? { headers } : {}), timeoutMs: flags.timeoutMs }, entry };
+}
+
+/** `--header 'Name: value'` as a pair. */
+export function parseHeader(value: string): [string, string] {
+    const colon = value.indexOf(':');
+    const name = colon > 0 ? value.slice(0, colon).trim() : '';
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--header must look like 'Name: value', got ${JSON.stringify(value)}`);
+    return [name, value.slice(colon + 1).trim()];
+}
+
+function checkUrl(url: string): void {
+    let parsed: URL;
+    try {
+        parsed = new URL(url);
+    } catch {
+        throw new UsageError(`--url is not a URL: ${JSON.stringify(url)}`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`--url must be http:// or https://, got ${JSON.stringify(url)}`);
+}
+
+/** A short, file-name-safe server name: from what the server calls itself, else from its target. */
+export function defaultServerName(info: ServerInfo, config: ServerConfig): string {
+    const fromTarget = config.transport === 'stdio' ? (config.args?.at(-1) ?? config.command).split(/[\\/]/).pop()!.replace(/\.[cm]?[jt]s$/, '') : new URL(config.url).hostname;
+    for (const candidate of [info.name.split('/').pop() ?? '', fromTarget]) {
+        const name = candidate
+            .toLowerCase()
+            .replace(/[^a-z0-9_-]+/g, '-')
+            .replace(/^-+|-+$/g, '');
+        if (name) return name;
+    }
+    return 'server';
+}

@@ -1,0 +1,50 @@
+/**
+ * The servers `list` and `call` talk to: read from a spec file (`--spec`) or from an MCP
+ * client configuration file (`--config`), then narrowed to the one the user named.
+ */
+import { UsageError } from '../../errors.js';
+import type { ServerConfig } from '../../connect/types.js';
+import { loadSpec } from '../../spec/load.js';
+import type { ServerSourceFlags } from './options.js';
+
+/** A server by the name its file gives it. */
+export interface NamedServer {
+    name: string;
+    config: ServerConfig;
+}
+
+/** The servers of one file, and the values to redact from everything printed about them. */
+export interface LoadedServers {
+    file: string;
+    servers: NamedServer[];
+    secrets: string[];
+}
+
+/** Reads the servers of `--spec` or `--config`; exactly one must be given. Spec problems throw `SpecErrors` (exit 2). */
+export async function loadServers(flags: ServerSourceFlags): Promise<LoadedServers> {
+    if (flags.spec !== undefined && flags.config !== undefined) throw new UsageError('give either --spec <file> or --config <file>, not both');
+    const file = flags.spec ?? flags.config;
+    if (file === undefined) throw new UsageError('name the servers: --spec <file> (an mcp-check spec) or --config <file> (a file with servers)');
+    // TODO(config files): `--config` should read Claude/Cursor/VS Code `mcpServers` files through
+    // `loadServerConfigFile` from src/spec once it lands; until then both flags read the `servers:`
+    // of an mcp-check spec.
+    const suite = await loadSpec(file);
+    return {
+        file,
+        servers: Object.entries(suite.servers).map(([name, spec]) => ({ name, config: spec.config })),
+        secrets: suite.secrets,
+    };
+}
+
+/** All servers, or only the one named; an unknown name is a usage error that lists the known ones. */
+export function selectServers(loaded: LoadedServers, name: string | undefined): NamedServer[] {
+    if (name === undefined) return loaded.servers;
+    const found = loaded.servers.find((s) => s.name === name);
+    if (!found) throw new UsageError(`${loaded.file} has no server "${name}"; it has: ${loaded.servers.map((s) => s.name).join(', ') || '(none)'}`);
+    return [found];
+}
+
+/** The config with `--timeout` applied where the file sets no timeout (as `run` does). */
+export function withDefaultTimeout(config: ServerConfig, timeoutMs: number | undefined): ServerConfig {
+    return timeoutMs === undefined || config.timeoutMs !== undefined ? config : { ...config, timeoutMs };
+}

@@ -1,0 +1,51 @@
+/**
+ * A self-contained HTML report (`--reporter html:<file>`): one file with inline CSS and a
+ * small inline script, which opens offline and can be kept as a CI artifact.
+ *
+ *   header   verdict, date, duration, a tile per status, a stacked bar
+ *   filters  a checkbox per status, "Problems only", expand/collapse (shown only with JavaScript)
+ *   suites   a section per spec file × server: transport, target, server name/version/protocol,
+ *            diagnostics, stderr tail, then a row per check; failures and errors unfold into
+ *            each problem's message, location, expected vs actual (indented JSON) and details
+ *
+ * Everything is rendered here, with escaping, so the page reads without JavaScript; the
+ * script only toggles `hidden` and `open`. Results come redacted and bounded (`prepare.ts`).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { RunResult } from '../run/result.js';
+import { VERSION } from '../version.js';
+import { html } from './html/markup.js';
+import { renderDocument, renderFilters, renderRunHeader, verdictOf } from './html/page.js';
+import { renderSuite } from './html/suite.js';
+import type { Reporter } from './reporter.js';
+
+export interface HtmlReporterOptions {
+    /** File to write; parent directories are created. */
+    outputFile: string;
+}
+
+/** Writes the HTML report when the run ends. */
+export class HtmlReporter implements Reporter {
+    constructor(private readonly options: HtmlReporterOptions) {}
+
+    async onRunEnd(result: RunResult): Promise<void> {
+        await mkdir(dirname(this.options.outputFile), { recursive: true });
+        await writeFile(this.options.outputFile, renderHtml(result));
+    }
+}
+
+/** Renders the whole run as one self-contained HTML document. */
+export function renderHtml(result: RunResult, version: string = VERSION): string {
+    const t = result.totals;
+    const problems = t.failed + t.errored;
+    const summary = problems ? `${t.failed} failed, ${t.errored} errored of ${t.tests}` : `${t.passed} of ${t.tests} passed`;
+    const body = html`${renderRunHeader(result, version)}
+${renderFilters(t)}
+<main>
+${result.suites.length ? result.suites.map((suite, i) => renderSuite(suite, i)) : html`<p class="no-match">No checks were run.</p>`}
+<p class="no-match" id="no-match" hidden>No checks match the filters.</p>
+</main>
+<footer>mcp-check ${version} · ${verdictOf(result).label.toLowerCase()} · self-contained report, no network access needed</footer>`;
+    return renderDocument({ title: `mcp-check: ${summary}`, body });
+}
