@@ -24,6 +24,8 @@ export interface PlannedCase {
     action: CaseAction;
     /** Set when the check is planned but not to run; the reason it is reported as skipped. */
     skip?: string;
+    /** The test entry it belongs to; none for the per-server checks (schemas, lint). */
+    test?: TestSpec;
 }
 
 /** One spec file × one server: becomes one report suite. */
@@ -76,7 +78,7 @@ export function planRun(suites: readonly Suite[]): RunPlan {
 
 function planTest(ps: PlannedSuite, suite: Suite, test: TestSpec): void {
     const add = (action: CaseAction, name: string, classSuffix: string, loc: CaseInfo['loc']) =>
-        ps.cases.push(plannedCase(ps, suite, action, name, classSuffix, loc));
+        ps.cases.push({ ...plannedCase(ps, suite, action, name, classSuffix, loc), test });
     for (const t of test.tools?.include ?? []) add({ kind: 'tools.include', tool: t.name }, `lists tool ${t.name}`, 'tools', t.loc);
     for (const t of test.tools?.exclude ?? []) add({ kind: 'tools.exclude', tool: t.name }, `does not list tool ${t.name}`, 'tools', t.loc);
     for (const call of test.calls) add({ kind: 'call', call, test }, call.name ?? defaultCallName(call), call.tool, call.loc);

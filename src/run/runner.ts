@@ -10,7 +10,7 @@ import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
 import { checkExcluded, checkIncluded, checkInputSchemas } from './contract-cases.js';
 import { runLintRule } from './lint-case.js';
-import { selectCases, type Selection } from './select.js';
+import { selectCases, type RunSelection } from './select.js';
 import { planRun, type CaseAction, type PlannedCase, type PlannedConnection, type PlannedSuite } from './plan.js';
 import { checkPromptListed, runPromptGet } from './prompt-cases.js';
 import { checkResourceListed, runResourceRead } from './resource-cases.js';
@@ -34,7 +34,7 @@ export interface RunOptions {
     interruptReason?: () => 'SIGINT' | 'SIGTERM' | undefined;
     listener?: RunListener;
     /** Which checks run (shard, grep, …); the rest are reported as skipped. */
-    selection?: Selection;
+    selection?: RunSelection;
     /** Stop after the first failed or errored check; the checks not yet run are reported as skipped. */
     bail?: boolean;
 }

@@ -3,18 +3,23 @@
  * order) for one machine of a CI matrix; `--grep`, tags, `only` and `skip` mark checks as
  * skipped with the reason, so unselected checks still appear in every report.
  */
+import type { Selection as SpecSelection } from '../spec/types.js';
 import type { PlannedCase, RunPlan } from './plan.js';
 
-export interface Selection {
+export interface RunSelection {
     /** Run only checks whose name matches. */
     grep?: RegExp;
+    /** `--tag`: run only checks carrying one of these tags. */
+    tags?: string[];
+    /** `--exclude-tag`: skip checks carrying one of these tags. */
+    excludeTags?: string[];
     /** `--shard i/n`: this machine's part, 1-based. */
     shard?: { index: number; total: number };
 }
 
 /** Applies a selection to a plan, returning the plan this run executes. */
-export function selectCases(plan: RunPlan, selection: Selection): RunPlan {
-    const { shard, grep } = selection;
+export function selectCases(plan: RunPlan, selection: RunSelection): RunPlan {
+    const { shard, grep, tags, excludeTags } = selection;
     let connections = plan.connections;
     if (shard) {
         // Sorted by id so every machine of the matrix computes the same split.
@@ -24,12 +29,26 @@ export function selectCases(plan: RunPlan, selection: Selection): RunPlan {
     }
     const kept = new Set(connections.flatMap((c) => c.suites));
     const suites = plan.suites.filter((s) => kept.has(s));
-    if (grep) {
-        for (const planned of suites.flatMap((s) => s.cases)) {
-            if (!grep.test(planned.info.name)) skip(planned, `not selected by --grep ${grep.source}`);
-        }
+    const cases = suites.flatMap((s) => s.cases);
+    const focused = cases.some((c) => c.test?.only || itemOf(c)?.only);
+    for (const planned of cases) {
+        const item = itemOf(planned);
+        const own = item?.skip ?? planned.test?.skip;
+        if (own) skip(planned, own);
+        if (focused && !(planned.test?.only || item?.only)) skip(planned, 'not selected: another test is marked only: true');
+        const caseTags = item?.tags ?? planned.test?.tags ?? [];
+        if (tags?.length && !caseTags.some((t) => tags.includes(t))) skip(planned, `not selected by --tag ${tags.join(', ')}`);
+        const excluded = caseTags.find((t) => excludeTags?.includes(t));
+        if (excluded) skip(planned, `excluded by --exclude-tag ${excluded}`);
+        if (grep && !grep.test(planned.info.name)) skip(planned, `not selected by --grep ${grep.source}`);
     }
     return { connections, suites };
+}
+
+/** The call, read or get a check runs, whose own selection keys apply besides its entry's. */
+function itemOf(planned: PlannedCase): SpecSelection | undefined {
+    const { action } = planned;
+    return action.kind === 'call' ? action.call : action.kind === 'resources.read' ? action.read : action.kind === 'prompts.get' ? action.get : undefined;
 }
 
 /** Marks a check as not to run, keeping the first reason it got. */

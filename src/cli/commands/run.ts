@@ -3,7 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parseReporterArg, type ReporterRequest } from '../../report/registry.js';
 import { parseDuration } from '../../spec/duration.js';
 import { UsageError } from '../../errors.js';
-import { parseShard, type Selection } from '../../run/select.js';
+import { parseShard, type RunSelection } from '../../run/select.js';
 import type { RegisterCommand } from '../program.js';
 
 export interface RunCliOptions {
@@ -11,7 +11,7 @@ export interface RunCliOptions {
     reporters: ReporterRequest[];
     timeoutMs?: number;
     color?: boolean;
-    selection: Selection;
+    selection: RunSelection;
     bail?: boolean;
 }
 
@@ -47,6 +47,8 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
             ),
         )
         .option('--grep <pattern>', 'run only checks whose name matches the regular expression; the rest are reported as skipped')
+        .option('--tag <tag>', 'run only checks with this tag (repeatable; the rest are reported as skipped)', collect, [])
+        .option('--exclude-tag <tag>', 'skip checks with this tag (repeatable)', collect, [])
         .addOption(new Option('--shard <i/n>', 'run part i of n of the servers (for CI matrices; merge with merge-reports)').argParser(parseShardArg))
         .option('--bail', 'stop after the first failed or errored check; the rest are reported as skipped')
         .option('--no-color', 'never colour the console output (also: NO_COLOR=1)')
@@ -59,7 +61,12 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
             // commander sets `color: true` by default; only an explicit --no-color forces it off.
             const color = opts.color === false ? false : undefined;
             const { runCommand } = await import('../run-command.js');
-            const selection: Selection = { ...(opts.grep ? { grep: parseGrep(opts.grep) } : {}), ...(opts.shard ? { shard: opts.shard } : {}) };
+            const selection: RunSelection = {
+                ...(opts.grep ? { grep: parseGrep(opts.grep) } : {}),
+                ...(opts.shard ? { shard: opts.shard } : {}),
+                ...(opts.tag.length ? { tags: opts.tag } : {}),
+                ...(opts.excludeTag.length ? { excludeTags: opts.excludeTag } : {}),
+            };
             setExitCode(
                 await runCommand({
                     specs,
@@ -79,6 +86,8 @@ interface RunFlags {
     timeout?: number;
     color?: boolean;
     grep?: string;
+    tag: string[];
+    excludeTag: string[];
     shard?: { index: number; total: number };
     bail?: boolean;
 }
@@ -95,6 +104,10 @@ function parseShardArg(value: string): { index: number; total: number } {
     const shard = parseShard(value);
     if (!shard) throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, e.g. 1/4');
     return shard;
+}
+
+function collect(value: string, previous: string[]): string[] {
+    return [...previous, value];
 }
 
 function collectReporter(value: string, previous: ReporterRequest[]): ReporterRequest[] {
