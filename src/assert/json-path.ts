@@ -12,6 +12,8 @@ const INDEFINITE = /\*|\.\.|\?\(|\[[^\]]*[,:][^\]]*\]/;
 export function queryJson(root: unknown, path: string): Subject {
     const found = JSONPath({ path, json: root as object, wrap: true, eval: 'safe' }) as unknown[] | undefined;
     const values = found ?? [];
-    if (INDEFINITE.test(path)) return values.length ? { present: true, value: values } : { present: false };
+    // Quoted keys may hold `*`, `:` or `,` and still name exactly one node.
+    const unquoted = path.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
+    if (INDEFINITE.test(unquoted)) return values.length ? { present: true, value: values } : { present: false };
     return values.length ? { present: true, value: values[0] } : { present: false };
 }

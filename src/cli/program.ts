@@ -5,10 +5,13 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { registerCall } from './commands/call.js';
+import { registerDiff } from './commands/diff.js';
 import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
 import { registerMergeReports } from './commands/merge-reports.js';
+import { registerProbe } from './commands/probe.js';
 import { registerRun } from './commands/run.js';
+import { registerSnapshot } from './commands/snapshot.js';
 
 /** What a command's action reports back to `main`: its exit code. */
 export type SetExitCode = (code: number) => void;
@@ -16,7 +19,7 @@ export type SetExitCode = (code: number) => void;
 /** Adds one command to the program. */
 export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
 
-const COMMANDS: RegisterCommand[] = [registerRun, registerMergeReports, registerInit, registerList, registerCall];
+const COMMANDS: RegisterCommand[] = [registerRun, registerMergeReports, registerInit, registerList, registerCall, registerProbe, registerSnapshot, registerDiff];
 
 const ROOT_HELP = `
 Running specs (mcp-check <spec...> is mcp-check run <spec...>; see mcp-check run --help):

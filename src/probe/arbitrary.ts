@@ -141,7 +141,8 @@ function objectArbitrary(schema: SchemaObject, ctx: Context): Arbitrary<unknown>
     return fc.record(model, { requiredKeys: required.filter((name) => name in model), noNullPrototype: true });
 }
 
+/** One of the alternatives; a failure found with a later one is retried with the first while shrinking. */
 function oneOf(arbitraries: Arbitrary<unknown>[]): Arbitrary<unknown> | undefined {
     if (arbitraries.length <= 1) return arbitraries[0];
-    return fc.oneof(...arbitraries);
+    return fc.oneof({ withCrossShrink: true }, ...arbitraries);
 }

@@ -68,7 +68,7 @@ export function wrongTypeArbitrary(allowed: readonly string[]): Arbitrary<unknow
     if (!has('array')) candidates.push(fc.constant([]));
     if (!has('object')) candidates.push(fc.constant({}));
     if (candidates.length === 0) return undefined;
-    return candidates.length === 1 ? candidates[0] : fc.oneof(...candidates);
+    return candidates.length === 1 ? candidates[0] : fc.oneof({ withCrossShrink: true }, ...candidates);
 }
 
 function without(args: Args, property: string): Args {

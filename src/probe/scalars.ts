@@ -30,8 +30,18 @@ export function multiplesArbitrary(schema: SchemaObject, step = 1): Arbitrary<nu
     lo = Math.max(lo, -limit);
     hi = Math.min(hi, limit);
     if (lo > hi) return undefined;
-    const ks = fc.integer({ min: lo, max: hi });
+    const ks = withEdges(fc.integer({ min: lo, max: hi }), [0, lo, hi, 1, -1].filter((k) => k >= lo && k <= hi));
     return step === 1 ? ks : ks.map((k) => k * step);
+}
+
+/**
+ * Mixes in the values that break code most often (0, ±1, the bounds) far more often than a
+ * uniform draw would, so a bug like a missing zero check shows up within a few dozen runs.
+ */
+function withEdges(values: Arbitrary<number>, edges: number[]): Arbitrary<number> {
+    const unique = [...new Set(edges.map((e) => (Object.is(e, -0) ? 0 : e)))];
+    if (unique.length === 0) return values;
+    return fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constantFrom(...unique), weight: 1 }, { arbitrary: values, weight: 1 });
 }
 
 /** Integers for `type: integer`. */
@@ -60,7 +70,7 @@ export function numberArbitrary(schema: SchemaObject): Arbitrary<number> | undef
         doubles = undefined;
     }
     const ints = multiplesArbitrary(schema);
-    if (ints && doubles) return fc.oneof(ints, doubles);
+    if (ints && doubles) return fc.oneof({ withCrossShrink: true }, { arbitrary: ints, weight: 2 }, { arbitrary: doubles, weight: 1 });
     return ints ?? doubles;
 }
 
@@ -118,9 +128,9 @@ export function nonNegativeInteger(value: unknown): number | undefined {
     return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
 }
 
-/** The numeric bounds, in draft-04 (boolean `exclusive*`) and later (numeric `exclusive*`) spellings. */
+/** The numeric bounds: `minimum`/`maximum` and the numeric `exclusive*` of draft-06 and later. */
 function bounds(schema: SchemaObject): Bounds {
-    const out: Bounds = { minExcluded: schema.exclusiveMinimum === true, maxExcluded: schema.exclusiveMaximum === true };
+    const out: Bounds = { minExcluded: false, maxExcluded: false };
     if (typeof schema.minimum === 'number') out.min = schema.minimum;
     if (typeof schema.maximum === 'number') out.max = schema.maximum;
     if (typeof schema.exclusiveMinimum === 'number' && (out.min === undefined || schema.exclusiveMinimum >= out.min)) {

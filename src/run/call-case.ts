@@ -1,6 +1,6 @@
 /** Runs one `calls:` entry: captures, argument pre-check, the call (with retries), assertions, budget. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { assertCallResult, checkBudget, formatAjvErrors, type AssertContext } from '../assert/index.js';
+import { assertCallResult, checkBudget, formatAjvErrors, textOf, type AssertContext } from '../assert/index.js';
 import type { SourceLocation } from '../errors.js';
 import type { CallSpec, SpecPath, TestSpec } from '../spec/types.js';
 import { classifyRequestError } from './classify.js';
@@ -26,6 +26,9 @@ async function attemptCall(call: CallSpec, test: TestSpec, ctx: CaseContext): Pr
     }
     const args = session.captures.resolve(call.args);
     if (!args.ok) return { status: 'errored', error: { kind: 'runtime.capture', message: args.message, loc: suite.locate([...call.path, 'args']) } };
+    // Expectations may use captures too (e.g. `$.id: "${{ captures.noteId }}"`).
+    const expect = session.captures.resolve(call.expect);
+    if (!expect.ok) return { status: 'errored', error: { kind: 'runtime.capture', message: expect.message, loc: suite.locate([...call.path, 'expect']) } };
     // A negative call exists to send what the schema forbids, so only it skips the pre-check.
     if (!call.expect.rejects) {
         const problem = checkArguments(call, args.value, ctx);
@@ -47,7 +50,7 @@ async function attemptCall(call: CallSpec, test: TestSpec, ctx: CaseContext): Pr
     if (!result) return classifyRequestError(error, what, timeoutMs, session.signal);
     const expectPath = [...call.path, 'expect'];
     const assertCtx: AssertContext = { locate: (p) => suite.locate([...expectPath, ...p]), locateSpec: (p) => suite.locate(p) };
-    const problems = [...assertCallResult(result, call.expect, assertCtx, tool.outputSchema()), ...budget];
+    const problems = [...assertCallResult(result, expect.value, assertCtx, tool.outputSchema()), ...budget];
     if (problems.length === 0) problems.push(...session.captures.capture(call.capture, result, call.name ?? call.tool));
     return problems.length ? { status: 'failed', problems } : { status: 'passed' };
 }
@@ -84,7 +87,7 @@ function judgeRejection(
     call: CallSpec,
 ): CaseOutcome {
     if (result) {
-        if (result.isError) return budget.length ? { status: 'failed', problems: budget } : { status: 'passed' };
+        if (result.isError) return budget.length ? { status: 'failed', problems: budget } : { status: 'passed', notes: [`${what} was answered with an isError result: ${textOf(result).slice(0, 200)}`] };
         return failed({
             kind: 'assert.rejects',
             message: 'expected the server to reject the arguments, but it accepted them',

@@ -9,7 +9,7 @@ import type { Problem } from './result.js';
 const REFERENCE = /\$\{\{\s*captures\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 const WHOLE_REFERENCE = /^\$\{\{\s*captures\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/;
 
-type Entry = { ok: true; value: unknown } | { ok: false; why: string };
+type Entry = { ok: true; value: unknown } | { ok: false; why: string; source: string };
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -27,7 +27,7 @@ export class CaptureStore {
             if (found.present && found.value !== undefined) {
                 this.entries.set(name, { ok: true, value: found.value });
             } else {
-                this.entries.set(name, { ok: false, why: `${path} matched nothing in the result of "${source}"` });
+                this.entries.set(name, { ok: false, why: `${path} matched nothing in the result of "${source}"`, source });
                 problems.push({ kind: 'assert.capture', message: `capture ${name}: ${path} matched nothing in the result` });
             }
         }
@@ -37,7 +37,10 @@ export class CaptureStore {
     /** Marks captures as missing because the check that sets them did not get a result. */
     fail(captures: Record<string, string> | undefined, source: string): void {
         for (const name of Object.keys(captures ?? {})) {
-            this.entries.set(name, { ok: false, why: `"${source}", which sets it, did not pass` });
+            const entry = this.entries.get(name);
+            // Keep the more precise reason the same check recorded while capturing.
+            if (entry && !entry.ok && entry.source === source) continue;
+            this.entries.set(name, { ok: false, why: `"${source}", which sets it, did not pass`, source });
         }
     }
 
@@ -47,6 +50,7 @@ export class CaptureStore {
      * string it is written as text.
      */
     resolve<T>(value: T): Resolved<T> {
+        if (!mentionsCaptures(value)) return { ok: true, value };
         try {
             return { ok: true, value: this.substitute(value) as T };
         } catch (error) {
@@ -80,3 +84,17 @@ export class CaptureStore {
 }
 
 class MissingCapture extends Error {}
+
+// Most values never mention a capture; skipping the copy keeps per-object caches (compiled schemas) warm.
+const mentions = new WeakMap<object, boolean>();
+
+function mentionsCaptures(value: unknown): boolean {
+    if (typeof value === 'string') return value.includes('${{');
+    if (!value || typeof value !== 'object') return false;
+    let known = mentions.get(value);
+    if (known === undefined) {
+        known = JSON.stringify(value).includes('${{');
+        mentions.set(value, known);
+    }
+    return known;
+}

@@ -67,7 +67,7 @@ const TYPES: Record<string, 'stdio' | 'sse' | 'streamable_http'> = {
  * Names of env variables and headers whose values are credentials. Values are only redacted
  * when long enough to be one: redacting `true` everywhere would wreck every report.
  */
-const SECRET_NAME = /token|secret|passw(or)?d|api[-_]?key|access[-_]?key|private[-_]?key|credential|(^|[-_])key$|^authorization$|^proxy-authorization$|^cookie$/i;
+const SECRET_NAME = /token|secret|passw(or)?d|credential|api[-_]?key|(^|[-_])key$|^(proxy-)?authorization$|^cookie$/i;
 const MIN_SECRET_LENGTH = 8;
 
 /** Translates one client entry (`path` is `['servers', name]`) into mcp-check's server shape. */
@@ -82,7 +82,8 @@ export function translateClientServer(entry: unknown, path: SpecPath, ctx: Clien
 
     if (entry['type'] !== undefined) {
         result.renames['transport'] = 'type';
-        const transport = typeof entry['type'] === 'string' ? TYPES[entry['type'].toLowerCase().replace(/[-_]/g, '')] : undefined;
+        const type = typeof entry['type'] === 'string' ? entry['type'].toLowerCase().replace(/[-_]/g, '') : undefined;
+        const transport = type !== undefined && Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
         if (transport) server['transport'] = transport;
         else if (typeof entry['type'] !== 'string') report(['transport'], `expected a string, got ${typeName(entry['type'])}`);
         else report(['transport'], `unsupported server type ${quote(entry['type'])} (mcp-check supports stdio, http and sse)`);
@@ -98,7 +99,8 @@ export function translateClientServer(entry: unknown, path: SpecPath, ctx: Clien
     if (entry['envFile'] !== undefined) {
         const fromFile = readEnvFile(entry['envFile'], workspace, ctx.env, (message) => report(['envFile'], message));
         if (fromFile) {
-            // `env` wins over the file, as in VS Code. A malformed `env` is left for the schema.
+            // What the entry itself says is the more specific, so `env` wins over the file.
+            // A malformed `env` is left for the schema to report.
             const env = server['env'] ?? {};
             if (isRecord(env)) server['env'] = { ...escapeAll(fromFile), ...env };
             result.secrets.push(...secretValues(fromFile));
@@ -221,7 +223,8 @@ function editorVariable(body: string, workspace: string, env: Env): string | { p
 
 // Text substituted into a string that is interpolated later must not start a `${` itself.
 function escape(text: string): string {
-    return text.replaceAll('${', '$${');
+    // A function replacement: in a replacement string, `$$` would mean a single `$`.
+    return text.replaceAll('${', () => '$${');
 }
 
 function escapeAll(map: Record<string, string>): Record<string, string> {

@@ -83,11 +83,12 @@ export interface Change {
 
 /** The changes between one old server and the new server it was paired with. */
 export interface ServerDiff {
-    /** Server names on each side; absent when the server exists on one side only. */
+    /** Server names (as the spec or snapshot calls them) on each side; absent when the server exists on one side only. */
     old?: string;
     new?: string;
-    oldVersion?: string;
-    newVersion?: string;
+    /** What each side's server said about itself in `initialize`. */
+    oldInfo?: { name: string; version: string };
+    newInfo?: { name: string; version: string };
     changes: Change[];
 }
 

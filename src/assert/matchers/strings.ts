@@ -5,7 +5,14 @@ export const matches: MatcherImpl<'matches'> = (m, subject) => {
     const wording = `to match /${m.pattern}/`;
     if (!subject.present) return missing(m, wording, m.pattern);
     if (typeof subject.value !== 'string') return fail(m, `${wording} (a string)`, m.pattern, subject);
-    return new RegExp(m.pattern, 'u').test(subject.value) ? [] : fail(m, wording, m.pattern, subject);
+    let re: RegExp;
+    try {
+        re = new RegExp(m.pattern, 'u');
+    } catch (error) {
+        // Only a pattern built from a capture at run time can get here; the loader checks the rest.
+        return fail(m, `${wording}, but it is not a valid regular expression: ${(error as Error).message}`, m.pattern, subject);
+    }
+    return re.test(subject.value) ? [] : fail(m, wording, m.pattern, subject);
 };
 
 /** `startsWith` / `endsWith` on strings. */

@@ -1,4 +1,5 @@
 import type { JsonTypeName } from '../../spec/types.js';
+import { specForm } from './spec-form.js';
 import { fail, missing, type MatcherImpl } from './types.js';
 
 /** The JSON type of a value, with `integer` reported as `number` (see `isType`). */
@@ -22,7 +23,7 @@ export const type: MatcherImpl<'type'> = (m, subject) => {
 
 /** `length`: characters of a string, items of an array, keys of an object — checked by a nested matcher. */
 export const length: MatcherImpl<'length'> = (m, subject, evaluate) => {
-    if (!subject.present) return missing(m, 'to have a length', undefined);
+    if (!subject.present) return missing(m, 'to have a length', specForm(m));
     const { value } = subject;
     const size =
         typeof value === 'string'
@@ -32,7 +33,7 @@ export const length: MatcherImpl<'length'> = (m, subject, evaluate) => {
               : value !== null && typeof value === 'object'
                 ? Object.keys(value).length
                 : undefined;
-    if (size === undefined) return fail(m, 'to have a length (a string, array or object)', undefined, subject);
+    if (size === undefined) return fail(m, 'to have a length (a string, array or object)', specForm(m), subject);
     return evaluate(m.matcher, { present: true, value: size }).map((f) => ({ ...f, expectation: `length ${f.expectation}` }));
 };
 

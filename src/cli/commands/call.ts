@@ -4,8 +4,9 @@ import type { RegisterCommand } from '../program.js';
 import { parseTimeoutArg } from '../inspect/options.js';
 
 const CALL_HELP = `
-Connects to one server of a spec (--spec) or of a file with servers (--config), checks the
-arguments against the tool's inputSchema (as a spec's calls are checked), calls the tool and
+Connects to one server of a spec (--spec) or of an MCP client config (--config: Claude
+Desktop, Cursor, VS Code, or a spec's servers), checks the arguments against the tool's
+inputSchema (as a spec's calls are checked), calls the tool and
 prints the result: text content as it is, structuredContent as pretty JSON, other content as
 one-line summaries. With --json, the whole result as JSON.
 
@@ -19,7 +20,8 @@ Exit codes:
 
 Examples:
   $ mcp-check call weather get_alerts --args '{"state": "CA"}' --spec specs/weather.yaml
-  $ mcp-check call weather get_forecast --args '{"latitude": 37.77, "longitude": -122.42}' --spec specs/weather.yaml --json`;
+  $ mcp-check call weather get_forecast --args '{"latitude": 37.77, "longitude": -122.42}' --spec specs/weather.yaml --json
+  $ mcp-check call github search_repositories --args '{"query": "mcp"}' --config ~/.cursor/mcp.json`;
 
 /** Options of `call` as commander hands them over. */
 interface CallFlags {
@@ -30,6 +32,7 @@ interface CallFlags {
     timeout?: number;
 }
 
+/** Registers `call` on the program. */
 export const registerCall: RegisterCommand = (program: Command, setExitCode) => {
     program
         .command('call')
@@ -38,9 +41,9 @@ export const registerCall: RegisterCommand = (program: Command, setExitCode) => 
         .argument('<tool>', 'the tool to call')
         .option('--args <json>', 'the arguments, a JSON object (default: {})')
         .option('--spec <file>', 'read the servers from this mcp-check spec')
-        .option('--config <file>', 'read the servers from this file of servers')
+        .option('--config <file>', 'read the servers from an MCP client config (Claude Desktop, Cursor, VS Code) or a spec')
         .option('--json', 'print the whole result as JSON')
-        .addOption(new Option('--timeout <duration>', 'call timeout; also the connect timeout if the server sets none (e.g. 10s)').argParser(parseTimeoutArg))
+        .addOption(new Option('--timeout <duration>', "how long to wait for the answer (default: the server's timeout, else 30s)").argParser(parseTimeoutArg))
         .addHelpText('after', CALL_HELP)
         .action(async (server: string, tool: string, opts: CallFlags) => {
             const { callCommand } = await import('../inspect/call-command.js');

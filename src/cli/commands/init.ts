@@ -30,13 +30,14 @@ Examples:
 interface InitFlags {
     url?: string;
     transport?: 'sse' | 'streamable_http';
-    header: string[];
+    header?: string[];
     output?: string;
     name?: string;
     force?: boolean;
     timeout?: number;
 }
 
+/** Registers `init` on the program. */
 export const registerInit: RegisterCommand = (program: Command, setExitCode) => {
     program
         .command('init')
@@ -45,7 +46,7 @@ export const registerInit: RegisterCommand = (program: Command, setExitCode) => 
         .argument('[command...]', 'the stdio server to start, after --')
         .option('--url <url>', 'an HTTP server instead of a command')
         .addOption(new Option('--transport <kind>', 'transport for --url (default: streamable_http)').choices(['sse', 'streamable_http']))
-        .option('--header <name: value>', 'an HTTP header for --url; repeatable', (value: string, previous: string[]) => [...previous, value], [])
+        .option('--header <name: value>', 'an HTTP header for --url; repeatable', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
         .option('-o, --output <file>', 'where to write the spec (default: specs/<server>.yaml)')
         .option('--name <server>', "the server's name in the spec (default: from the name the server gives)")
         .option('--force', 'overwrite the output file if it exists')
@@ -58,7 +59,7 @@ export const registerInit: RegisterCommand = (program: Command, setExitCode) => 
                     command,
                     url: opts.url,
                     transport: opts.transport,
-                    headers: opts.header,
+                    headers: opts.header ?? [],
                     output: opts.output,
                     name: opts.name,
                     force: opts.force,

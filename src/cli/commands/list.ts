@@ -4,7 +4,8 @@ import type { RegisterCommand } from '../program.js';
 import { parseTimeoutArg } from '../inspect/options.js';
 
 const LIST_HELP = `
-Connects to the servers of a spec (--spec) or of a file with servers (--config) — all of
+Connects to the servers of a spec (--spec) or of an MCP client config (--config: the
+mcpServers of Claude Desktop or Cursor, VS Code's mcp.json, or a spec's servers) — all of
 them, or the one named — and prints, for each: its transport and target, what it said about
 itself (name, version, protocol), its tools with their input schemas in short, its resources
 and resource templates, and its prompts with their arguments. What a server does not declare
@@ -18,7 +19,8 @@ Exit codes:
 
 Examples:
   $ mcp-check list --spec specs/weather.yaml
-  $ mcp-check list --spec specs/weather.yaml weather --json`;
+  $ mcp-check list --spec specs/weather.yaml weather --json
+  $ mcp-check list --config .cursor/mcp.json`;
 
 /** Options of `list` as commander hands them over. */
 interface ListFlags {
@@ -28,13 +30,14 @@ interface ListFlags {
     timeout?: number;
 }
 
+/** Registers `list` on the program. */
 export const registerList: RegisterCommand = (program: Command, setExitCode) => {
     program
         .command('list')
         .description("connect to servers and list their tools, resources, resource templates and prompts")
         .argument('[server]', 'only this server (default: every server in the file)')
         .option('--spec <file>', 'read the servers from this mcp-check spec')
-        .option('--config <file>', 'read the servers from this file of servers')
+        .option('--config <file>', 'read the servers from an MCP client config (Claude Desktop, Cursor, VS Code) or a spec')
         .option('--json', 'print one JSON document instead of text')
         .addOption(new Option('--timeout <duration>', 'connect and request timeout for servers that set none (e.g. 10s)').argParser(parseTimeoutArg))
         .addHelpText('after', LIST_HELP)

@@ -2,7 +2,7 @@
  * Writes the starter spec as YAML text. Hand-assembled around `yaml`'s output because the
  * calls that must not run are written as comments, which a YAML serializer cannot emit.
  */
-import { Document, isScalar, visit } from 'yaml';
+import { Document, isPair, isScalar, visit } from 'yaml';
 
 /** One call of the spec: made and written live, or written commented out. */
 export interface StarterCall {
@@ -62,8 +62,10 @@ function comment(text: string): string {
 function yamlLines(value: unknown, indent: number): string[] {
     const doc = new Document(escapeInterpolation(value), { aliasDuplicateObjects: false });
     visit(doc, {
-        Map(_, node) {
-            if (node.items.length <= 4 && node.items.every((pair) => isScalar(pair.value))) node.flow = true;
+        Map(_, node, path) {
+            // Only nested maps: top-level ones get keys appended below them by renderSpec.
+            const nested = path.length >= 3 || isPair(path.at(-1));
+            if (nested && node.items.length <= 4 && node.items.every((pair) => isScalar(pair.value))) node.flow = true;
         },
     });
     const pad = ' '.repeat(indent);

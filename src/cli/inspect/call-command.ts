@@ -6,11 +6,12 @@
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { compileSchema, formatAjvErrors } from '../../assert/json-schema.js';
 import { UniversalMCPClient } from '../../connect/client.js';
+import { DEFAULT_TIMEOUT_MS } from '../../connect/types.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { prepareForReport, redactor } from '../../report/prepare.js';
 import { formatCallResult } from './format-result.js';
 import type { ServerSourceFlags } from './options.js';
-import { loadServers, selectServers, withDefaultTimeout } from './servers.js';
+import { loadServers, selectServers } from './servers.js';
 
 export interface CallCliOptions extends ServerSourceFlags {
     server: string;
@@ -28,8 +29,10 @@ export async function callCommand(options: CallCliOptions): Promise<number> {
     const loaded = await loadServers(options);
     const [server] = selectServers(loaded, options.server);
     const redact = redactor(loaded.secrets);
+    const config = server!.config;
     const mcp = new UniversalMCPClient();
-    mcp.addServer(server!.name, withDefaultTimeout(server!.config, options.timeoutMs));
+    // `--timeout` is about the answer to this call; connecting keeps the server's own timeout.
+    mcp.addServer(server!.name, config);
     let result: CallToolResult;
     try {
         await mcp.connect(server!.name);
@@ -37,7 +40,7 @@ export async function callCommand(options: CallCliOptions): Promise<number> {
         result = await mcp.callTool(server!.name, options.tool, args, { timeoutMs: options.timeoutMs });
     } catch (error) {
         if (error instanceof UsageError) throw error;
-        process.stderr.write(`mcp-check: ${redact(describeFailure(error, options.tool))}\n`);
+        process.stderr.write(`mcp-check: ${redact(describeFailure(error, options.tool, options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS))}\n`);
         return ExitCode.failed;
     } finally {
         await mcp.close();
@@ -89,9 +92,9 @@ async function checkArguments(mcp: UniversalMCPClient, server: string, toolName:
     throw new UsageError(`--args do not match the inputSchema of "${toolName}"; the call was not sent:${details}`);
 }
 
-function describeFailure(error: unknown, tool: string): string {
+function describeFailure(error: unknown, tool: string, timeoutMs: number): string {
     if (error instanceof McpError) {
-        if (error.code === ErrorCode.RequestTimeout) return `tools/call ${tool} got no answer in time (the request was cancelled; --timeout sets the limit)`;
+        if (error.code === ErrorCode.RequestTimeout) return `tools/call ${tool} got no answer within ${timeoutMs} ms (the request was cancelled; --timeout sets the limit)`;
         return `tools/call ${tool} was answered with JSON-RPC error ${error.code}: ${error.message.replace(/^MCP error -?\d+: /, '')}`;
     }
     return error instanceof Error ? error.message : String(error);

@@ -42,7 +42,8 @@ function typed(type: string, s: Record<string, unknown>, depth: number): string 
     if (type !== 'object') return type;
     const properties = (typeof s.properties === 'object' && s.properties !== null ? s.properties : {}) as Record<string, unknown>;
     const names = Object.keys(properties);
-    if (names.length === 0) return s.additionalProperties === false ? '{}' : 'object';
+    // Declared but empty properties read as "no arguments"; no properties at all as "any object".
+    if (names.length === 0) return s.properties !== undefined || s.additionalProperties === false ? '{}' : 'object';
     if (depth >= MAX_DEPTH) return 'object';
     const required = new Set(Array.isArray(s.required) ? s.required.map(String) : []);
     const fields = names.map((name) => `${propertyName(name)}${required.has(name) ? '' : '?'}: ${compactSchema(properties[name], depth + 1)}`);

@@ -4,7 +4,9 @@
  */
 import { UsageError } from '../../errors.js';
 import type { ServerConfig } from '../../connect/types.js';
+import { loadServerConfig } from '../../spec/import.js';
 import { loadSpec } from '../../spec/load.js';
+import type { ServerSpec } from '../../spec/types.js';
 import type { ServerSourceFlags } from './options.js';
 
 /** A server by the name its file gives it. */
@@ -20,20 +22,26 @@ export interface LoadedServers {
     secrets: string[];
 }
 
-/** Reads the servers of `--spec` or `--config`; exactly one must be given. Spec problems throw `SpecErrors` (exit 2). */
+/**
+ * Reads the servers of `--spec` (a whole spec, checked as `run` checks it, with its `secrets:`)
+ * or `--config` (an MCP client config, or any spec's `servers:`); exactly one must be given.
+ * Problems in the file throw `SpecErrors` (exit 2).
+ */
 export async function loadServers(flags: ServerSourceFlags): Promise<LoadedServers> {
     if (flags.spec !== undefined && flags.config !== undefined) throw new UsageError('give either --spec <file> or --config <file>, not both');
-    const file = flags.spec ?? flags.config;
-    if (file === undefined) throw new UsageError('name the servers: --spec <file> (an mcp-check spec) or --config <file> (a file with servers)');
-    // TODO(config files): `--config` should read Claude/Cursor/VS Code `mcpServers` files through
-    // `loadServerConfigFile` from src/spec once it lands; until then both flags read the `servers:`
-    // of an mcp-check spec.
-    const suite = await loadSpec(file);
-    return {
-        file,
-        servers: Object.entries(suite.servers).map(([name, spec]) => ({ name, config: spec.config })),
-        secrets: suite.secrets,
-    };
+    if (flags.spec !== undefined) {
+        const suite = await loadSpec(flags.spec);
+        return { file: flags.spec, servers: named(suite.servers), secrets: suite.secrets };
+    }
+    if (flags.config !== undefined) {
+        const loaded = await loadServerConfig(flags.config);
+        return { file: flags.config, servers: named(loaded.servers), secrets: loaded.secrets };
+    }
+    throw new UsageError('name the servers: --spec <file> (an mcp-check spec) or --config <file> (Claude Desktop, Cursor or VS Code mcpServers file, or a spec)');
+}
+
+function named(servers: Record<string, ServerSpec>): NamedServer[] {
+    return Object.entries(servers).map(([name, spec]) => ({ name, config: spec.config }));
 }
 
 /** All servers, or only the one named; an unknown name is a usage error that lists the known ones. */

@@ -27,7 +27,7 @@ export function resolveRefs(schema: unknown, root: unknown): Resolved {
         seen.add(target);
         const found = lookupPointer(root, target);
         if (found === undefined) return { schema: layer(current, siblings), ...(ref ? { ref } : {}), unresolved: target };
-        const { $ref: _followed, ...rest } = current;
+        const { $ref: _followed, $defs: _defs, definitions: _definitions, $schema: _schema, $id: _id, ...rest } = current;
         siblings.push(rest);
         ref = target;
         current = found;
@@ -35,7 +35,11 @@ export function resolveRefs(schema: unknown, root: unknown): Resolved {
     return { schema: layer(current, siblings), ...(ref ? { ref } : {}) };
 }
 
-/** Lays `$ref` siblings over the target, the outermost last so it wins (2020-12 lets them apply together). */
+/**
+ * Lays `$ref` siblings over the target, the outermost last so it wins (2020-12 lets them apply
+ * together). Definitions and document keywords are not laid over: they say nothing about the
+ * value, and leaving them out keeps the target itself, so a cycle through the root is seen.
+ */
 function layer(target: unknown, siblings: Record<string, unknown>[]): unknown {
     const extra = siblings.filter((s) => Object.keys(s).length > 0);
     if (extra.length === 0 || !isObject(target)) return target;

@@ -1,0 +1,94 @@
+/** `mcp-check probe <spec>`: schema-driven probing of the servers a spec declares. */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { parseDuration } from '../../spec/duration.js';
+import type { RegisterCommand } from '../program.js';
+
+export interface ProbeCliOptions {
+    spec: string;
+    /** Servers to probe (`--server`); all of the spec's when empty. */
+    servers: string[];
+    /** Tools to probe (`--tool`); every read-only one when empty. */
+    tools: string[];
+    seed?: number;
+    runs?: number;
+    timeoutMs?: number;
+    color?: boolean;
+}
+
+const PROBE_HELP = `
+Only tools marked readOnlyHint: true are called (calls might have side effects), plus tools a
+test lists under probe: { tools: [...] }; every other tool is reported as skipped. For each
+probed tool, arguments generated from its inputSchema must be accepted without a JSON-RPC
+error, with structuredContent matching its outputSchema; invalid variants (a required
+property missing, a property of the wrong type) must be rejected with -32602 or isError.
+A failure shows the smallest failing arguments found and the command that replays it.
+
+Exit codes:
+  0    every probed tool passed
+  1    a tool failed or could not be probed, or a server could not be reached
+  2    the spec or the command line is invalid, or --server/--tool names nothing (nothing was probed)
+  130  interrupted by SIGINT (Ctrl-C); 143 by SIGTERM
+
+Examples:
+  $ mcp-check probe specs/weather.yaml
+  $ mcp-check probe specs/weather.yaml --server weather --tool get_forecast --seed 42 --runs 200`;
+
+export const registerProbe: RegisterCommand = (program: Command, setExitCode) => {
+    program
+        .command('probe')
+        .description('call read-only tools with arguments generated from their input schemas: valid ones must be accepted, invalid ones rejected')
+        .argument('<spec>', 'spec file whose servers are probed (YAML)')
+        .option('--server <name>', 'probe only this server; repeatable', collect, [])
+        .option('--tool <name>', 'probe only this tool; repeatable (it must still be read-only or listed in the spec)', collect, [])
+        .addOption(new Option('--seed <n>', 'seed for the generated arguments, to replay a run (default: random, printed)').argParser(parseSeed))
+        .addOption(new Option('--runs <n>', 'valid-argument calls per tool (default 50); each invalid variant gets a tenth').argParser(parseRuns))
+        .addOption(
+            new Option('--timeout <duration>', 'connect and call timeout for servers that set none (e.g. 500ms, 30s)').argParser(parseTimeout),
+        )
+        .option('--no-color', 'never colour the output (also: NO_COLOR=1)')
+        .addHelpText('after', PROBE_HELP)
+        .action(async (spec: string, opts: ProbeFlags) => {
+            const { probeCommand } = await import('../probe-command.js');
+            setExitCode(
+                await probeCommand({
+                    spec,
+                    servers: opts.server,
+                    tools: opts.tool,
+                    seed: opts.seed,
+                    runs: opts.runs,
+                    timeoutMs: opts.timeout,
+                    // commander sets `color: true` by default; only an explicit --no-color forces it off.
+                    color: opts.color === false ? false : undefined,
+                }),
+            );
+        });
+};
+
+interface ProbeFlags {
+    server: string[];
+    tool: string[];
+    seed?: number;
+    runs?: number;
+    timeout?: number;
+    color?: boolean;
+}
+
+function collect(value: string, previous: string[]): string[] {
+    return [...previous, value];
+}
+
+function parseSeed(value: string): number {
+    if (!/^\d+$/.test(value.trim()) || Number(value) > 2 ** 32 - 1) throw new InvalidArgumentError('expected an integer from 0 to 4294967295');
+    return Number(value);
+}
+
+function parseRuns(value: string): number {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 100_000) throw new InvalidArgumentError('expected an integer from 1 to 100000');
+    return Number(value);
+}
+
+function parseTimeout(value: string): number {
+    const ms = parseDuration(value);
+    if (ms === undefined) throw new InvalidArgumentError('expected a duration such as 500ms, 30s, 5m or a number of seconds');
+    return ms;
+}
