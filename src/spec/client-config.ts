@@ -250,7 +250,8 @@ function readEnvFile(value: unknown, workspace: string, env: Env, report: (messa
         return parseEnvFile(readFileSync(file, 'utf8'));
     } catch (error) {
         const code = (error as NodeJS.ErrnoException | undefined)?.code;
-        report(code === 'ENOENT' ? `env file not found: ${file}` : `cannot read env file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        const reason = error instanceof Error ? error.message : String(error);
+        report(code === 'ENOENT' ? `env file not found: ${file}` : `cannot read env file ${file}: ${reason}`);
         return undefined;
     }
 }

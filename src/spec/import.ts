@@ -225,16 +225,18 @@ function serversOfDocument(data: unknown, positions: Locator, env: Env, chain: r
     const located = (path: SpecPath, message: string): SpecError =>
         new SpecError(`${positions.describe(path)}: ${message}`, positions.locate(path), formatPath(path) || undefined);
     const kinds = '"mcpServers" (Claude Desktop, Cursor) or "servers" (VS Code, mcp-check spec)';
-    if (!isRecord(data)) return { servers: new Map(), fatal: [located([], `expected an object with ${kinds}, got ${typeName(data)}`)], mapPath: [] };
+    const unreadable = (message: string): ServerFile => ({ servers: new Map(), fatal: [located([], message)], mapPath: [] });
+    if (!isRecord(data)) return unreadable(`expected an object with ${kinds}, got ${typeName(data)}`);
     const shape = detectShape(data, file);
-    if (!shape) return { servers: new Map(), fatal: [located([], `no ${kinds} found`)], mapPath: [] };
+    if (!shape) return unreadable(`no ${kinds} found`);
 
     if (shape.kind === 'spec') {
         // Another spec: its servers, its own imports resolved (relative to it); tests ignored.
         const nested = resolveServerImports(data, positions, env, chain);
         const servers = isRecord(nested.data) ? nested.data['servers'] : undefined;
         if (!isRecord(servers)) {
-            return { servers: new Map(), fatal: [located(['servers'], `expected an object of servers, got ${typeName(servers)}`)], mapPath: ['servers'] };
+            const message = `expected an object of servers, got ${typeName(servers)}`;
+            return { servers: new Map(), fatal: [located(['servers'], message)], mapPath: ['servers'] };
         }
         const entries = new Map<string, ImportedServer>();
         for (const [name, server] of Object.entries(servers)) {
@@ -309,7 +311,8 @@ export async function loadServerConfig(file: string, env: Env = process.env): Pr
     const loaded = serversOfDocument(parsed.data, parsed.positions, env, [{ absolute: resolve(file), shown: file }]);
     if (loaded.fatal.length > 0) throw new SpecErrors(uniqueSorted(loaded.fatal, file));
     if (loaded.servers.size === 0) {
-        throw new SpecErrors([new SpecError(`${parsed.positions.describe(loaded.mapPath)}: no servers declared`, parsed.positions.locate(loaded.mapPath))]);
+        const where = loaded.mapPath;
+        throw new SpecErrors([new SpecError(`${parsed.positions.describe(where)}: no servers declared`, parsed.positions.locate(where))]);
     }
 
     const imported = [...loaded.servers];

@@ -28,6 +28,7 @@ test('a bare `server:` entry gets no calls, default lint and no defaults', async
     const [entry] = (await loadSpec(file, {})).tests;
     assert.deepEqual(entry, {
         server: 'weather',
+        tags: [],
         path: ['tests', 0],
         loc: { file, line: 5, col: 5 },
         calls: [],
@@ -233,6 +234,7 @@ test('resources: include/exclude with locations, and reads with captures and exp
             {
                 name: 'index is JSON',
                 uri: 'notes://index',
+                tags: [],
                 capture: { count: '$.contents[0].text' },
                 expect: {
                     mimeType: { op: 'equals', value: 'application/json', path: [...read, 'expect', 'mimeType'] },
@@ -246,6 +248,7 @@ test('resources: include/exclude with locations, and reads with captures and exp
             },
             {
                 uri: 'notes://${{ captures.id }}',
+                tags: [],
                 expect: {},
                 path: ['tests', 0, 'resources', 'read', 1],
                 loc: { file, line: 19, col: 11 },
@@ -279,6 +282,7 @@ test('prompts: include/exclude, and gets with stringified arguments and expectat
             {
                 name: 'summary prompt',
                 prompt: 'summarize',
+                tags: [],
                 args: { style: 'short', words: '50', strict: 'true' },
                 expect: {
                     messages: {
@@ -293,7 +297,7 @@ test('prompts: include/exclude, and gets with stringified arguments and expectat
                 path: get,
                 loc: { file, line: 10, col: 11 },
             },
-            { prompt: 'plain', args: {}, expect: {}, path: ['tests', 0, 'prompts', 'get', 1], loc: { file, line: 18, col: 11 } },
+            { prompt: 'plain', tags: [], args: {}, expect: {}, path: ['tests', 0, 'prompts', 'get', 1], loc: { file, line: 18, col: 11 } },
         ],
         path: ['tests', 0, 'prompts'],
     });

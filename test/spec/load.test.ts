@@ -80,6 +80,7 @@ test('tests and calls keep their paths and locations', async () => {
     const [first, second] = test0!.calls;
     assert.deepEqual(first, {
         tool: 'get_alerts',
+        tags: [],
         args: { state: 'CA' },
         timeoutMs: 500,
         expect: { isError: false, text: { op: 'equals', value: 'Heat Advisory', path: ['tests', 0, 'calls', 0, 'expect', 'text'] } },
@@ -89,6 +90,7 @@ test('tests and calls keep their paths and locations', async () => {
     assert.deepEqual(second, {
         name: 'structured',
         tool: 'get_forecast',
+        tags: [],
         args: {},
         expect: {
             text: { op: 'matches', pattern: '^Sunny', path: ['tests', 0, 'calls', 1, 'expect', 'text', 'matches'] },
@@ -122,7 +124,7 @@ test('YAML syntax errors are reported with their position', async () => {
 test('an unknown key is reported at the key, with the allowed keys', async () => {
     const file = await specFile(yaml(...MINIMAL, '    calls:', '      - tool: get_alerts', '        expct: { isError: false }'));
     assert.deepEqual(await specErrors(loadSpec(file, {})), [
-        `${file}:8:9: tests[0].calls[0]: unknown key "expct" (allowed: name, tool, args, timeout, capture, retry, expect)`,
+        `${file}:8:9: tests[0].calls[0]: unknown key "expct" (allowed: name, tool, args, timeout, capture, retry, tags, only, skip, expect)`,
     ]);
 });
 

@@ -88,6 +88,26 @@ test('the schema accepts the whole contract language, as editors see it', () => 
     assert.equal(validate(raw), true, JSON.stringify(validate.errors));
 });
 
+test('the schema accepts `$import` and the selection keys, as editors see them', () => {
+    const raw = parse(
+        [
+            'servers:',
+            '  $import: [.cursor/mcp.json, .vscode/mcp.json]',
+            '  local: { command: node }',
+            'tests:',
+            '  - server: local',
+            '    tags: [smoke, area:notes]',
+            '    only: true',
+            '    calls: [{ tool: t, tags: [slow], skip: flaky }]',
+            '    resources: { read: [{ uri: "notes://x", skip: true }] }',
+            '    prompts: { get: [{ prompt: p, only: false, tags: [x.y] }] }',
+        ].join('\n'),
+    ) as unknown;
+    const { validate } = specSchema();
+    assert.equal(validate(raw), true, JSON.stringify(validate.errors));
+    assert.equal(validate({ servers: { $imports: { command: 'x' }, s: { command: 'x' } }, tests: [{ server: 's' }] }), false);
+});
+
 test('the schema flags, for editors, matchers mixed with other keys and `rejects` with result checks', () => {
     const { validate } = specSchema();
     const spec = (expect: unknown) => ({ servers: { s: { command: 'x' } }, tests: [{ server: 's', calls: [{ tool: 't', expect }] }] });
