@@ -1,4 +1,5 @@
 /** `mcp-check merge-reports`: read shard reports, merge them, report, and decide the exit code. */
+import { buildMatrices } from '../run/matrix.js';
 import { ExitCode } from '../errors.js';
 import { ReportDispatcher } from '../report/dispatch.js';
 import { readReport } from '../report/read-report.js';
@@ -49,11 +50,14 @@ export function mergeRuns(runs: readonly RunResult[]): RunResult {
     const start = Math.min(...runs.map((r) => r.startedAt.getTime()));
     const end = Math.max(...runs.map((r) => r.startedAt.getTime() + r.durationMs));
     const interrupted = runs.find((r) => r.interrupted)?.interrupted;
+    const matrices = buildMatrices(suites);
     return {
         suites,
         totals: countCases(suites.flatMap((s) => s.cases)),
         startedAt: new Date(start),
         durationMs: end - start,
         ...(interrupted ? { interrupted } : {}),
+        // Shards split by server, so a matrix is whole only once the shards are together again.
+        ...(matrices.length ? { matrices } : {}),
     };
 }

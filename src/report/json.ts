@@ -9,6 +9,7 @@
  *     "suites": [ { "file": "specs/weather.yaml", "server": "weather", …, "cases": [
  *       { "id": "specs/weather.yaml#weather#0", "name": "alerts for California", "status": "passed", … } ] } ] }
  */
+import type { ConsistencyMatrix } from '../run/matrix.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ServerInfo, TransportKind } from '../connect/types.js';
@@ -46,6 +47,8 @@ export interface CaseJson {
     status: CaseResult['status'];
     durationMs: number;
     attempts?: number;
+    matrix?: string;
+    observed?: unknown;
     warnings?: string[];
     notes?: string[];
     problems?: ProblemJson[];
@@ -79,6 +82,7 @@ export interface ReportJson {
     startedAt: string;
     durationMs: number;
     interrupted?: 'SIGINT' | 'SIGTERM';
+    matrices?: ConsistencyMatrix[];
     totals: Totals;
     suites: SuiteJson[];
 }
@@ -113,6 +117,7 @@ export function toReportJson(result: RunResult): ReportJson {
         durationMs: result.durationMs,
         ...(result.interrupted ? { interrupted: result.interrupted } : {}),
         totals: { ...result.totals },
+        ...(result.matrices ? { matrices: result.matrices } : {}),
         suites: result.suites.map(suiteJson),
     };
 }
@@ -145,6 +150,8 @@ function caseJson(result: CaseResult): CaseJson {
         status: result.status,
         durationMs: result.durationMs,
         ...(result.attempts !== undefined ? { attempts: result.attempts } : {}),
+        ...(result.matrix !== undefined ? { matrix: result.matrix } : {}),
+        ...('observed' in result && result.observed !== undefined ? { observed: result.observed } : {}),
     };
     switch (result.status) {
         case 'passed':

@@ -100,6 +100,7 @@ export function fromReportJson(report: ReportJson): RunResult {
         startedAt: new Date(report.startedAt),
         durationMs: report.durationMs,
         ...(report.interrupted ? { interrupted: report.interrupted } : {}),
+        ...(report.matrices ? { matrices: report.matrices } : {}),
     };
 }
 
@@ -130,6 +131,8 @@ function caseResult(c: CaseJson): CaseResult {
         loc: { ...c.loc },
         durationMs: c.durationMs,
         ...(c.attempts !== undefined ? { attempts: c.attempts } : {}),
+        ...(c.matrix !== undefined ? { matrix: c.matrix } : {}),
+        ...('observed' in c ? { observed: c.observed } : {}),
     };
     // The schema guarantees each status comes with its own field.
     switch (c.status) {

@@ -5,19 +5,27 @@ import type { SourceLocation } from '../errors.js';
 import type { CallSpec, SpecPath, TestSpec } from '../spec/types.js';
 import { classifyRequestError } from './classify.js';
 import { listNames } from './contract-cases.js';
-import type { CaseOutcome, Problem } from './result.js';
+import type { CaseOutcome, CaseRun, Problem } from './result.js';
 import { withRetry } from './retry.js';
 import type { CaseContext } from './session.js';
 
 /** Runs a call and judges its result. Never throws. */
-export async function runCall(call: CallSpec, test: TestSpec, ctx: CaseContext): Promise<{ outcome: CaseOutcome; attempts: number }> {
-    const { outcome, attempts } = await withRetry(call.retry, ctx.session.signal, () => attemptCall(call, test, ctx));
+export async function runCall(call: CallSpec, test: TestSpec, ctx: CaseContext): Promise<CaseRun> {
+    const last: { result?: CallToolResult } = {};
+    const { outcome, attempts } = await withRetry(call.retry, ctx.session.signal, () => attemptCall(call, test, ctx, last));
     if (outcome.status !== 'passed') ctx.session.captures.fail(call.capture, call.name ?? call.tool);
-    return { outcome, attempts };
+    // Only matrix tests compare answers across servers; others need not keep them.
+    const observed = test.matrix && last.result ? observedValue(last.result) : undefined;
+    return { outcome, attempts, ...(observed !== undefined ? { observed } : {}) };
+}
+
+/** What a server answered, for comparing servers: the structured content, else the text. */
+function observedValue(result: CallToolResult): unknown {
+    return result.structuredContent ?? (result.isError ? { isError: true, text: textOf(result) } : textOf(result));
 }
 
 /** One attempt: everything from resolving captures to the last assertion. */
-async function attemptCall(call: CallSpec, test: TestSpec, ctx: CaseContext): Promise<CaseOutcome> {
+async function attemptCall(call: CallSpec, test: TestSpec, ctx: CaseContext, last: { result?: CallToolResult }): Promise<CaseOutcome> {
     const { session, suite } = ctx;
     const tool = session.tools.get(call.tool);
     if (!tool) {
@@ -44,6 +52,7 @@ async function attemptCall(call: CallSpec, test: TestSpec, ctx: CaseContext): Pr
         error = e;
     }
     const durationMs = Math.round(performance.now() - began);
+    last.result = result;
     const budget = checkBudget(durationMs, ...budgetOf(call.expect.maxDurationMs, call.path, test, ctx));
     const what = `tools/call ${call.tool}`;
     if (call.expect.rejects) return judgeRejection(result, error, what, timeoutMs, budget, ctx, call);

@@ -78,7 +78,7 @@ export function planRun(suites: readonly Suite[]): RunPlan {
 
 function planTest(ps: PlannedSuite, suite: Suite, test: TestSpec): void {
     const add = (action: CaseAction, name: string, classSuffix: string, loc: CaseInfo['loc']) =>
-        ps.cases.push({ ...plannedCase(ps, suite, action, name, classSuffix, loc), test });
+        ps.cases.push(withTest(plannedCase(ps, suite, action, name, classSuffix, loc), test));
     for (const t of test.tools?.include ?? []) add({ kind: 'tools.include', tool: t.name }, `lists tool ${t.name}`, 'tools', t.loc);
     for (const t of test.tools?.exclude ?? []) add({ kind: 'tools.exclude', tool: t.name }, `does not list tool ${t.name}`, 'tools', t.loc);
     for (const call of test.calls) add({ kind: 'call', call, test }, call.name ?? defaultCallName(call), call.tool, call.loc);
@@ -89,6 +89,10 @@ function planTest(ps: PlannedSuite, suite: Suite, test: TestSpec): void {
     for (const p of prompts?.include ?? []) add({ kind: 'prompts.include', prompt: p.name }, `lists prompt ${p.name}`, 'prompts', p.loc);
     for (const p of prompts?.exclude ?? []) add({ kind: 'prompts.exclude', prompt: p.name }, `does not list prompt ${p.name}`, 'prompts', p.loc);
     for (const get of prompts?.get ?? []) add({ kind: 'prompts.get', get, test }, get.name ?? `get prompt ${get.prompt}`, `prompts.${get.prompt}`, get.loc);
+}
+
+function withTest(planned: PlannedCase, test: TestSpec): PlannedCase {
+    return { ...planned, test, info: test.matrix ? { ...planned.info, matrix: test.matrix.id } : planned.info };
 }
 
 /** One lint case per rule that is not off, planned once per spec file and server. */

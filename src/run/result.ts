@@ -4,6 +4,7 @@
  */
 import type { SourceLocation } from '../errors.js';
 import type { ServerInfo, TransportKind } from '../connect/types.js';
+import type { ConsistencyMatrix } from './matrix.js';
 
 export type CaseKind =
     | 'tools.include'
@@ -67,6 +68,8 @@ export interface CaseInfo {
     name: string;
     /** `server.tool` for calls, `server.tools` for contract checks. */
     classname: string;
+    /** Set for checks of a test that runs against several servers: the matrix it belongs to. */
+    matrix?: string;
     kind: CaseKind;
     server: string;
     tool?: string;
@@ -92,7 +95,16 @@ export type CaseResult = CaseInfo &
         durationMs: number;
         /** How many times the check ran, when a `retry` policy made it run more than once. */
         attempts?: number;
+        /** The server's answer, kept for tests run against several servers (the consistency matrix). */
+        observed?: unknown;
     };
+
+/** What running one check gives, before timing is added. */
+export interface CaseRun {
+    outcome: CaseOutcome;
+    attempts: number;
+    observed?: unknown;
+}
 
 /** One spec file × one server: a JUnit `<testsuite>`. */
 export interface SuiteResult {
@@ -127,6 +139,8 @@ export interface RunResult {
     durationMs: number;
     /** Set when a signal stopped the run early. */
     interrupted?: 'SIGINT' | 'SIGTERM';
+    /** One per test run against several servers: check × server, with disagreements marked. */
+    matrices?: ConsistencyMatrix[];
 }
 
 /** Counts cases by status. */

@@ -10,11 +10,12 @@ import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
 import { checkExcluded, checkIncluded, checkInputSchemas } from './contract-cases.js';
 import { runLintRule } from './lint-case.js';
+import { buildMatrices } from './matrix.js';
 import { selectCases, type RunSelection } from './select.js';
 import { planRun, type CaseAction, type PlannedCase, type PlannedConnection, type PlannedSuite } from './plan.js';
 import { checkPromptListed, runPromptGet } from './prompt-cases.js';
 import { checkResourceListed, runResourceRead } from './resource-cases.js';
-import { countCases, type CaseOutcome, type CaseResult, type RunResult, type SuiteResult } from './result.js';
+import { countCases, type CaseOutcome, type CaseResult, type CaseRun, type RunResult, type SuiteResult } from './result.js';
 import { ServerSession, type CaseContext } from './session.js';
 
 /** Hooks for live output; all optional. */
@@ -58,12 +59,14 @@ export async function runSuites(suites: readonly Suite[], options: RunOptions = 
     }
     const suiteResults = plan.suites.map((ps) => results.get(ps)!);
     const interrupted = signal.aborted ? (options.interruptReason?.() ?? 'SIGINT') : undefined;
+    const matrices = buildMatrices(suiteResults);
     return {
         suites: suiteResults,
         totals: countCases(suiteResults.flatMap((s) => s.cases)),
         startedAt,
         durationMs: Date.now() - startedAt.getTime(),
         ...(interrupted ? { interrupted } : {}),
+        ...(matrices.length ? { matrices } : {}),
     };
 }
 
@@ -102,7 +105,7 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
         const cases: CaseResult[] = [];
         for (const planned of ps.cases) {
             const began = Date.now();
-            const { outcome, attempts } = signal.aborted
+            const { outcome, attempts, observed }: CaseRun = signal.aborted
                 ? { outcome: interrupted(state), attempts: 1 }
                 : planned.skip
                   ? { outcome: { status: 'skipped' as const, reason: planned.skip }, attempts: 1 }
@@ -112,7 +115,13 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
                       ? { outcome: blocked, attempts: 1 }
                       : await runCase(planned, { session: session!, suite: ps.suite });
             if (state.options.bail && (outcome.status === 'failed' || outcome.status === 'errored')) state.bailed = true;
-            const result = { ...planned.info, ...outcome, durationMs: Date.now() - began, ...(attempts > 1 ? { attempts } : {}) } as CaseResult;
+            const result = {
+                ...planned.info,
+                ...outcome,
+                durationMs: Date.now() - began,
+                ...(attempts > 1 ? { attempts } : {}),
+                ...(observed !== undefined ? { observed } : {}),
+            } as CaseResult;
             cases.push(result);
             state.options.listener?.onCaseEnd?.(result, ps);
         }
@@ -145,7 +154,7 @@ function interrupted(state: RunState): CaseOutcome {
 }
 
 /** Runs one planned check. Never throws: a bug in a check is reported as that check's error. */
-async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<{ outcome: CaseOutcome; attempts: number }> {
+async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<CaseRun> {
     try {
         const { action } = planned;
         switch (action.kind) {
