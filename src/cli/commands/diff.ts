@@ -41,6 +41,7 @@ Examples:
   $ mcp-check diff v1.json v2.json --format markdown -o diff.md --semver
   $ mcp-check diff old.yaml#notes new.yaml#notes --fail-on non-breaking`;
 
+/** Registers `diff`; the implementation is imported when it runs. */
 export const registerDiff: RegisterCommand = (program: Command, setExitCode) => {
     program
         .command('diff')

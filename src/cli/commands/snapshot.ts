@@ -26,6 +26,7 @@ Examples:
   $ mcp-check snapshot specs/notes.yaml --server notes -o specs/__snapshots__/notes.json
   $ mcp-check snapshot specs/notes.yaml > surface.json`;
 
+/** Registers `snapshot`; the implementation is imported when it runs. */
 export const registerSnapshot: RegisterCommand = (program: Command, setExitCode) => {
     program
         .command('snapshot')
