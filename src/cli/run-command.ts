@@ -27,6 +27,7 @@ export async function runCommand(options: RunCliOptions): Promise<number> {
             listener: dispatcher,
             selection: options.selection,
             bail: options.bail,
+            updateSnapshots: options.updateSnapshots,
         });
         const failures = await dispatcher.finish(result);
         for (const error of failures) process.stderr.write(`mcp-check: could not write a report: ${error.message}\n`);

@@ -17,7 +17,9 @@ export type CaseKind =
     | 'resources.read'
     | 'prompts.include'
     | 'prompts.exclude'
-    | 'prompts.get';
+    | 'prompts.get'
+    | 'snapshot'
+    | 'probe';
 
 /** Why a check did not pass. `assert` problems become JUnit `<failure>`, the rest `<error>`. */
 export type ProblemKind =
@@ -34,6 +36,8 @@ export type ProblemKind =
     | 'assert.resource'
     | 'assert.prompt'
     | 'contract.capability'
+    | 'contract.snapshot'
+    | 'contract.probe'
     | 'lint'
     | 'contract.include'
     | 'contract.exclude'

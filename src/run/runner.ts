@@ -10,6 +10,7 @@ import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
 import { checkExcluded, checkIncluded, checkInputSchemas } from './contract-cases.js';
 import { runLintRule } from './lint-case.js';
+import { runSnapshotCase } from './snapshot-case.js';
 import { buildMatrices } from './matrix.js';
 import { selectCases, type RunSelection } from './select.js';
 import { planRun, type CaseAction, type PlannedCase, type PlannedConnection, type PlannedSuite } from './plan.js';
@@ -38,6 +39,8 @@ export interface RunOptions {
     selection?: RunSelection;
     /** Stop after the first failed or errored check; the checks not yet run are reported as skipped. */
     bail?: boolean;
+    /** Rewrite `snapshot:` files with the live surface instead of comparing. */
+    updateSnapshots?: boolean;
 }
 
 /** Runs loaded suites and returns the complete result tree. */
@@ -113,7 +116,7 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
                     ? { outcome: { status: 'skipped' as const, reason: 'not run: --bail stopped the run after a failure' }, attempts: 1 }
                     : blocked
                       ? { outcome: blocked, attempts: 1 }
-                      : await runCase(planned, { session: session!, suite: ps.suite });
+                      : await runCase(planned, { session: session!, suite: ps.suite, updateSnapshots: state.options.updateSnapshots });
             if (state.options.bail && (outcome.status === 'failed' || outcome.status === 'errored')) state.bailed = true;
             const result = {
                 ...planned.info,
@@ -161,7 +164,7 @@ async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<CaseRun>
             case 'call':
                 return await runCall(action.call, action.test, ctx);
             default:
-                return { outcome: await runSimpleCase(action, ctx), attempts: 1 };
+                return { outcome: await runSimpleCase(action, planned, ctx), attempts: 1 };
         }
     } catch (error) {
         const message = `internal error while checking: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
@@ -169,7 +172,7 @@ async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<CaseRun>
     }
 }
 
-async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx: CaseContext): Promise<CaseOutcome> {
+async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, planned: PlannedCase, ctx: CaseContext): Promise<CaseOutcome> {
     const { tools } = ctx.session;
     switch (action.kind) {
         case 'tools.schemas':
@@ -190,6 +193,8 @@ async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx:
             return checkPromptListed(action.prompt, action.kind === 'prompts.include', ctx);
         case 'prompts.get':
             return runPromptGet(action.get, action.test, ctx);
+        case 'snapshot':
+            return runSnapshotCase(action.file, planned.info.server, ctx);
     }
 }
 

@@ -52,6 +52,8 @@ export class ServerSession {
 export interface CaseContext {
     session: ServerSession;
     suite: Suite;
+    /** `--update-snapshots`: snapshot checks rewrite their files. */
+    updateSnapshots?: boolean;
 }
 
 async function settle<T>(work: Promise<T[]>): Promise<Listing<T>> {

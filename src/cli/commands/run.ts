@@ -13,6 +13,7 @@ export interface RunCliOptions {
     color?: boolean;
     selection: RunSelection;
     bail?: boolean;
+    updateSnapshots?: boolean;
 }
 
 const EXIT_CODES_HELP = `
@@ -51,6 +52,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
         .option('--exclude-tag <tag>', 'skip checks with this tag (repeatable)', collect, [])
         .addOption(new Option('--shard <i/n>', 'run part i of n of the servers (for CI matrices; merge with merge-reports)').argParser(parseShardArg))
         .option('--bail', 'stop after the first failed or errored check; the rest are reported as skipped')
+        .option('--update-snapshots', 'rewrite the files of `snapshot:` checks with the servers\' current surface')
         .option('--no-color', 'never colour the console output (also: NO_COLOR=1)')
         .addHelpText('after', EXIT_CODES_HELP)
         .action(async (specs: string[], opts: RunFlags) => {
@@ -75,6 +77,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
                     color,
                     selection,
                     bail: opts.bail,
+                    updateSnapshots: opts.updateSnapshots,
                 }),
             );
         });
@@ -90,6 +93,7 @@ interface RunFlags {
     excludeTag: string[];
     shard?: { index: number; total: number };
     bail?: boolean;
+    updateSnapshots?: boolean;
 }
 
 function parseGrep(pattern: string): RegExp {
