@@ -39,8 +39,27 @@ function dialectOf(schema: unknown): 'draft-07' | '2019-09' | '2020-12' {
 
 export type CompiledSchema = { ok: true; validate: ValidateFunction } | { ok: false; error: string };
 
-/** Compiles a published schema in the dialect it declares; never throws. */
+// Servers often publish the same schema many times (one per tool, or per page of a long list),
+// and the same tool's schema is read by several checks; compile each distinct text once.
+const cache = new Map<string, CompiledSchema>();
+
+/** Compiles a published schema in the dialect it declares; never throws. Equal schemas compile once. */
 export function compileSchema(schema: unknown): CompiledSchema {
+    let key: string;
+    try {
+        key = JSON.stringify(schema) ?? 'undefined';
+    } catch {
+        return compileUncached(schema);
+    }
+    let compiled = cache.get(key);
+    if (!compiled) {
+        compiled = compileUncached(schema);
+        cache.set(key, compiled);
+    }
+    return compiled;
+}
+
+function compileUncached(schema: unknown): CompiledSchema {
     if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
         return { ok: false, error: `schema must be an object, got ${describeType(schema)}` };
     }

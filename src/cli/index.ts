@@ -11,5 +11,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     process.exit(0);
 }
 const { main } = await import('./main.js');
+const code = await main(process.argv);
+// Writes to a pipe are asynchronous: exiting before they drain would cut the report short.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
 // Exit explicitly: a misbehaving server must never keep mcp-check alive after its report is written.
-process.exit(await main(process.argv));
+process.exit(code);

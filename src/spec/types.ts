@@ -65,6 +65,23 @@ export interface TestSpec extends Selection {
     lint: LintConfig;
     /** Defaults for every call/read/get of this test entry. */
     defaults: { maxDurationMs?: number };
+    /**
+     * Set when the entry named several servers (`server: [a, b]` or a `group:`): the loader
+     * makes one `TestSpec` per server, all with the same matrix id, so reports can compare them.
+     */
+    matrix?: { id: string; servers: string[] };
+    /** `snapshot: <file>`: the server's surface must have no breaking change against this file. */
+    snapshot?: { file: string; loc: SourceLocation };
+    /** `probe: true | { tools, runs, seed }`: schema-driven calls to read-only tools. */
+    probe?: ProbeSpec;
+}
+
+export interface ProbeSpec {
+    /** Tools to probe besides those annotated `readOnlyHint: true`; never any other tool. */
+    tools: string[];
+    runs?: number;
+    seed?: number;
+    loc: SourceLocation;
 }
 
 /** A tool name under `tools.include` / `tools.exclude`, with where it was written. */

@@ -116,3 +116,10 @@ test('the schema flags, for editors, matchers mixed with other keys and `rejects
     assert.equal(validate(spec({ rejects: true, text: 'x' })), false);
     assert.equal(validate(spec({ rejects: false, text: 'x' })), true);
 });
+
+test('the spec schema is itself valid JSON Schema 2020-12 (start-up skips this check)', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const schema = JSON.parse(await readFile(SCHEMA_URL, 'utf8')) as object;
+    const ajv = new Ajv2020({ strict: false });
+    assert.equal(ajv.validateSchema(schema), true, JSON.stringify(ajv.errors));
+});
