@@ -49,7 +49,8 @@ export async function probeCommand(options: ProbeCliOptions): Promise<number> {
                 listedTools: listing.tools,
                 ...(only ? { only } : {}),
                 ...(optIn.get(name) ? { tools: optIn.get(name) } : {}),
-                ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+                // The server's own timeout first, as for spec calls; probeServer defaults the rest.
+                ...(timeoutOf(suite, name, options.timeoutMs) ? { timeoutMs: timeoutOf(suite, name, options.timeoutMs) } : {}),
                 signal: signals.signal,
             }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
         });
@@ -119,6 +120,10 @@ function count(report: ProbeReport, totals: { passed: number; failed: number; er
     for (const tool of report.tools) totals[tool.status]++;
     totals.skipped += report.skipped.length;
     totals.notListed += report.notListed.length;
+}
+
+function timeoutOf(suite: Suite, server: string, fallback: number | undefined): number | undefined {
+    return suite.servers[server]!.config.timeoutMs ?? fallback;
 }
 
 function withTimeout<T extends { timeoutMs?: number }>(config: T, timeoutMs: number | undefined): T {

@@ -42,7 +42,7 @@ function summary(tool: ToolProbe): string {
             valid.status === 'passed'
                 ? `${valid.runs} valid runs ok`
                 : valid.status === 'failed'
-                  ? `valid arguments failed after ${valid.runs} runs`
+                  ? `valid arguments failed after ${valid.runs} run${valid.runs === 1 ? '' : 's'}`
                   : 'valid arguments not checked',
         );
     }

@@ -8,6 +8,7 @@
  * for (const tool of report.tools) console.log(tool.tool, tool.status);
  */
 import type { UniversalMCPClient } from '../connect/client.js';
+import { DEFAULT_TIMEOUT_MS } from '../connect/types.js';
 import { randomSeed } from './seed.js';
 import { selectTools } from './select.js';
 import { probeTool, type ToolContext } from './tool.js';
@@ -43,7 +44,7 @@ export async function probeServer(mcp: UniversalMCPClient, server: string, optio
         runs,
         invalidRuns,
         maxShrinkCalls: options.maxShrinkCalls ?? DEFAULT_MAX_SHRINK_CALLS,
-        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         ...(signal ? { signal } : {}),
     };
     const tools: ToolProbe[] = [];

@@ -8,7 +8,8 @@ import { compileSchema, type CompiledSchema } from '../assert/json-schema.js';
 import type { ListedTool, UniversalMCPClient } from '../connect/client.js';
 import { schemaArbitrary } from './arbitrary.js';
 import { invalidVariants } from './invalid.js';
-import { judgeInvalid, judgeValid, ProbeInterrupted, type CallOutcome, type Judgement } from './judge.js';
+import { callWithDeadline } from './call.js';
+import { judgeInvalid, judgeValid, type CallOutcome, type Judgement } from './judge.js';
 import { runProperty, type PropertyResult } from './property.js';
 import { isObject } from './schema.js';
 import { checkSeed } from './seed.js';
@@ -22,8 +23,8 @@ export interface ToolContext {
     runs: number;
     invalidRuns: number;
     maxShrinkCalls: number;
-    /** Per-call timeout; the server's own when absent. */
-    timeoutMs?: number;
+    /** Per-call deadline in ms; progress notifications do not extend it. */
+    timeoutMs: number;
     signal?: AbortSignal;
 }
 
@@ -60,7 +61,7 @@ export async function probeTool(ctx: ToolContext, listed: ListedTool, selectedBy
     const isValid = (args: Args) => input.validate(args) === true;
     // Tool arguments are an object; a root that allows other values still gets objects only.
     const args = generated.map((value) => (isObject(value) ? value : {})) as Arbitrary<Args>;
-    const call = (a: Args) => callOnce(ctx, listed.name, a);
+    const call = (a: Args) => callWithDeadline(ctx.mcp, ctx.server, listed.name, a, ctx.timeoutMs, ctx.signal);
 
     const valid: PlannedCheck = {
         kind: 'valid',
@@ -87,7 +88,7 @@ export async function probeTool(ctx: ToolContext, listed: ListedTool, selectedBy
             judge: (outcome) => judgeInvalid(outcome),
             runs: ctx.invalidRuns,
         };
-        if (first.check.status === 'errored' && first.unsatisfiable) {
+        if (first.unsatisfiable) {
             // Filtering for valid arguments that were never found could loop for a long time.
             checks.push(skippedCheck(planned, 'no valid arguments to start from'));
             continue;
@@ -152,17 +153,6 @@ function toCheck(planned: PlannedCheck, result: PropertyResult, seed: number, se
 
 function skippedCheck(planned: PlannedCheck, reason: string): ProbeCheck {
     return { kind: planned.kind, name: planned.name, ...(planned.property !== undefined ? { property: planned.property } : {}), status: 'skipped', runs: 0, dropped: 0, reason };
-}
-
-async function callOnce(ctx: ToolContext, tool: string, args: Args): Promise<CallOutcome> {
-    try {
-        const result = await ctx.mcp.callTool(ctx.server, tool, args, { ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
-        return { kind: 'result', result };
-    } catch (error) {
-        // Whatever the SDK made of the abort, the probe was interrupted; it says nothing about the tool.
-        if (ctx.signal?.aborted) return { kind: 'error', error: new ProbeInterrupted() };
-        return { kind: 'error', error };
-    }
 }
 
 function worst(checks: readonly ProbeCheck[], reason?: string): ProbeStatus {

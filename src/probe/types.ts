@@ -18,7 +18,7 @@ export interface ProbeOptions {
     tools?: readonly string[];
     /** Probe only these tools (CLI `--tool`); it never adds a tool that is not read-only or in `tools`. */
     only?: readonly string[];
-    /** Per-call timeout in ms; the server's own timeout when absent. */
+    /** Per-call deadline in ms; progress notifications do not extend it. @default 30000 */
     timeoutMs?: number;
     /** Aborting stops after the call in flight; the tools not yet probed are reported as errored. */
     signal?: AbortSignal;

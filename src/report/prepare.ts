@@ -32,11 +32,22 @@ export function boundString(text: string, max: number): string {
     return `${text.slice(0, max)}… [${text.length - max} more characters not shown]`;
 }
 
+/** Copies only what changes: a result with nothing to redact or cut is returned as it is. */
 function transform(value: unknown, onString: (s: string) => string): unknown {
     if (typeof value === 'string') return onString(value);
     if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-    if (Array.isArray(value)) return value.map((v) => transform(v, onString));
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) out[key] = transform(v, onString);
-    return out;
+    if (Array.isArray(value)) {
+        let copy: unknown[] | undefined;
+        value.forEach((v, i) => {
+            const t = transform(v, onString);
+            if (t !== v) (copy ??= [...value])[i] = t;
+        });
+        return copy ?? value;
+    }
+    let copy: Record<string, unknown> | undefined;
+    for (const [key, v] of Object.entries(value)) {
+        const t = transform(v, onString);
+        if (t !== v) (copy ??= { ...(value as Record<string, unknown>) })[key] = t;
+    }
+    return copy ?? value;
 }
