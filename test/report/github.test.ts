@@ -150,7 +150,7 @@ describe('GitHub Actions reporter (real runs)', () => {
     const expectedErrors = [
         `::error file=specs/gh.yaml,line=${odd.line},col=${odd.col},title=weather › odd%2C name%3A 100%25::text: expected to equal "100%25 sure, really: yes"%0A  expected: "100%25 sure, really: yes"%0A  actual:   "50%25 off, today: only"`,
         `::error file=specs/gh.yaml,line=${ny.line},col=${ny.col},title=weather › alerts for New York::capture first: $.structuredContent.none matched nothing in the result`,
-        `::error file=specs/gh.yaml,line=${echo.line},col=${echo.col},title=weather › echo the capture::capture first is undefined: "alerts for New York", which sets it, did not pass`,
+        `::error file=specs/gh.yaml,line=${echo.line},col=${echo.col},title=weather › echo the capture::capture first is undefined: $.structuredContent.none matched nothing in the result of "alerts for New York"`,
     ];
     const schemaError = `::error file=specs/gh.yaml,line=${sloppy.line},col=${sloppy.col},title=sloppy › tool input schemas compile::tool "bad_input_schema": inputSchema is not valid JSON Schema`;
 
@@ -235,7 +235,7 @@ describe('GitHub Actions reporter (real runs)', () => {
             '| --- | --- | --- | --- | --- |',
             `| failed | weather | odd, name: 100% | text: expected to equal "100% sure, really: yes" | ${link(odd)} |`,
             `| failed | weather | alerts for New York | capture first: $.structuredContent.none matched nothing in the result | ${link(ny)} |`,
-            `| errored | weather | echo the capture | capture first is undefined: "alerts for New York", which sets it, did not pass | ${link(echo)} |`,
+            `| errored | weather | echo the capture | capture first is undefined: $.structuredContent.none matched nothing in the result of "alerts for New York" | ${link(echo)} |`,
         ]);
         assert.ok(lines[11]!.startsWith('| failed | sloppy | tool input schemas compile | tool "bad\\_input\\_schema": inputSchema is not valid JSON Schema'), lines[11]);
         assert.ok(lines[11]!.endsWith(` | ${link(sloppy)} |`), lines[11]);
