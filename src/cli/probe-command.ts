@@ -43,14 +43,15 @@ export async function probeCommand(options: ProbeCliOptions): Promise<number> {
             const listing = listings[i]!;
             if (!listing.ok) return Promise.resolve(listing.error);
             const only = options.tools.length > 0 ? options.tools.filter((t) => listing.tools.some((l) => l.name === t)) : undefined;
+            // The server's own timeout first, as for spec calls; probeServer defaults the rest.
+            const timeoutMs = suite.servers[name]!.config.timeoutMs ?? options.timeoutMs;
             return probeServer(mcp, name, {
                 seed,
                 runs,
                 listedTools: listing.tools,
                 ...(only ? { only } : {}),
                 ...(optIn.get(name) ? { tools: optIn.get(name) } : {}),
-                // The server's own timeout first, as for spec calls; probeServer defaults the rest.
-                ...(timeoutOf(suite, name, options.timeoutMs) ? { timeoutMs: timeoutOf(suite, name, options.timeoutMs) } : {}),
+                ...(timeoutMs ? { timeoutMs } : {}),
                 signal: signals.signal,
             }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
         });
@@ -100,18 +101,12 @@ async function list(mcp: UniversalMCPClient, name: string, signal: AbortSignal):
     }
 }
 
-/**
- * Tools a test opts into with `probe: { tools: [...] }`, by server. Read loosely: the spec
- * loader owns that key, and a spec without it simply opts nothing in.
- */
+/** Tools the spec's tests opt into with `probe: { tools: [...] }`, by server. */
 function listedInSpec(suite: Suite): Map<string, string[]> {
     const byServer = new Map<string, string[]>();
     for (const test of suite.tests) {
-        const probe = (test as { probe?: unknown }).probe;
-        const tools = probe && typeof probe === 'object' ? (probe as { tools?: unknown }).tools : undefined;
-        if (!Array.isArray(tools)) continue;
-        const names = tools.filter((t): t is string => typeof t === 'string');
-        byServer.set(test.server, [...new Set([...(byServer.get(test.server) ?? []), ...names])]);
+        if (!test.probe?.tools.length) continue;
+        byServer.set(test.server, [...new Set([...(byServer.get(test.server) ?? []), ...test.probe.tools])]);
     }
     return byServer;
 }
@@ -120,10 +115,6 @@ function count(report: ProbeReport, totals: { passed: number; failed: number; er
     for (const tool of report.tools) totals[tool.status]++;
     totals.skipped += report.skipped.length;
     totals.notListed += report.notListed.length;
-}
-
-function timeoutOf(suite: Suite, server: string, fallback: number | undefined): number | undefined {
-    return suite.servers[server]!.config.timeoutMs ?? fallback;
 }
 
 function withTimeout<T extends { timeoutMs?: number }>(config: T, timeoutMs: number | undefined): T {

@@ -5,7 +5,7 @@
  */
 import type { ServerConfig } from '../connect/types.js';
 import { LINT_RULES } from '../assert/lint/index.js';
-import type { CallSpec, LintConfig, LintLevel, PromptGetSpec, ResourceReadSpec, Suite, TestSpec } from '../spec/types.js';
+import type { CallSpec, LintConfig, LintLevel, ProbeSpec, PromptGetSpec, ResourceReadSpec, Suite, TestSpec } from '../spec/types.js';
 import type { CaseInfo } from './result.js';
 
 export type CaseAction =
@@ -18,7 +18,8 @@ export type CaseAction =
     | { kind: 'resources.read'; read: ResourceReadSpec; test: TestSpec }
     | { kind: 'prompts.include' | 'prompts.exclude'; prompt: string }
     | { kind: 'prompts.get'; get: PromptGetSpec; test: TestSpec }
-    | { kind: 'snapshot'; file: string };
+    | { kind: 'snapshot'; file: string }
+    | { kind: 'probe'; probe: ProbeSpec };
 
 export interface PlannedCase {
     info: CaseInfo;
@@ -89,6 +90,7 @@ function planTest(ps: PlannedSuite, suite: Suite, test: TestSpec): void {
     for (const read of resources?.read ?? []) add({ kind: 'resources.read', read, test }, read.name ?? `read ${read.uri}`, 'resources', read.loc);
     for (const p of prompts?.include ?? []) add({ kind: 'prompts.include', prompt: p.name }, `lists prompt ${p.name}`, 'prompts', p.loc);
     for (const p of prompts?.exclude ?? []) add({ kind: 'prompts.exclude', prompt: p.name }, `does not list prompt ${p.name}`, 'prompts', p.loc);
+    if (test.probe) add({ kind: 'probe', probe: test.probe }, 'probe read-only tools', 'probe', test.probe.loc);
     if (test.snapshot) add({ kind: 'snapshot', file: test.snapshot.file }, `snapshot ${test.snapshot.file}`, 'snapshot', test.snapshot.loc);
     for (const get of prompts?.get ?? []) add({ kind: 'prompts.get', get, test }, get.name ?? `get prompt ${get.prompt}`, `prompts.${get.prompt}`, get.loc);
 }

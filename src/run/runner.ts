@@ -11,6 +11,7 @@ import { classifyRequestError } from './classify.js';
 import { checkExcluded, checkIncluded, checkInputSchemas } from './contract-cases.js';
 import { runLintRule } from './lint-case.js';
 import { runSnapshotCase } from './snapshot-case.js';
+import { runProbeCase } from './probe-case.js';
 import { buildMatrices } from './matrix.js';
 import { selectCases, type RunSelection } from './select.js';
 import { planRun, type CaseAction, type PlannedCase, type PlannedConnection, type PlannedSuite } from './plan.js';
@@ -195,6 +196,8 @@ async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, plan
             return runPromptGet(action.get, action.test, ctx);
         case 'snapshot':
             return runSnapshotCase(action.file, planned.info.server, ctx);
+        case 'probe':
+            return runProbeCase(action.probe, ctx);
     }
 }
 

@@ -1,15 +1,17 @@
 /**
  * Validated spec data to the typed `Suite`: transports resolved, durations in ms, scalar
  * env/header/arg values stringified, matchers parsed, schema files filled in, defaults filled
- * in. Only runs on data that passed every check, so it can trust the shape.
+ * in, entries naming several servers expanded into one test per server. Only runs on data
+ * that passed every check, so it can trust the shape.
  */
-import { basename } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { HttpServerConfig, ServerConfig, StartCommand, StdioServerConfig } from '../connect/types.js';
 import { parseDuration } from './duration.js';
 import { parseMatcher } from './matcher.js';
 import { formatPath } from './paths.js';
 import type { Locator } from './positions.js';
 import type { SchemaFile } from './schema-files.js';
+import { serverNames, serversNamed, type ServerNames } from './server-refs.js';
 import type {
     CallSpec,
     ContentItemCheck,
@@ -22,6 +24,7 @@ import type {
     PromptExpectations,
     PromptGetSpec,
     PromptsContract,
+    ProbeSpec,
     ResourceExpectations,
     ResourceReadSpec,
     ResourcesContract,
@@ -46,6 +49,8 @@ interface RawStart {
 /** One server as the schema and semantic checks guarantee it. */
 export interface RawServer extends Omit<RawStart, 'command'> {
     transport?: 'stdio' | 'sse' | 'streamable_http';
+    /** Which tests name it (`server: <group>`); not a connection setting, so not in its config. */
+    group?: string;
     command?: string;
     url?: string;
     headers?: Record<string, Scalar>;
@@ -101,7 +106,10 @@ interface RawNames {
 }
 
 interface RawTest extends RawSelection {
-    server: string;
+    /** A server, a group, or a list of servers and groups. */
+    server: string | string[];
+    snapshot?: string;
+    probe?: boolean | { tools?: string[]; runs?: number; seed?: number };
     defaults?: { maxDuration?: Duration };
     lint?: boolean | { rules?: Record<string, LintLevel> };
     tools?: RawNames;
@@ -129,6 +137,8 @@ interface Context {
     positions: Locator;
     /** Schemas read from files, by the path of the `schema:` naming them (see `schema-files.ts`). */
     schemaFiles: ReadonlyMap<string, SchemaFile>;
+    /** What `server:` may name. */
+    names: ServerNames;
 }
 
 /** Builds the typed suite from validated, interpolated data. */
@@ -139,12 +149,12 @@ export function toSuite(
     secrets: string[],
     schemaFiles: ReadonlyMap<string, SchemaFile> = new Map(),
 ): Suite {
-    const ctx: Context = { positions, schemaFiles };
+    const ctx: Context = { positions, schemaFiles, names: serverNames(raw.servers) };
     return {
         file,
         name: raw.name ?? basename(file),
         servers: toServers(raw.servers, positions),
-        tests: raw.tests.map((test, index) => toTest(test, index, ctx)),
+        tests: raw.tests.flatMap((test, index) => toTests(test, index, ctx)),
         secrets,
         locate: (path) => positions.locate(path),
     };
@@ -192,12 +202,27 @@ function toStart(start: RawStart): StartCommand {
     });
 }
 
-function toTest(test: RawTest, index: number, ctx: Context): TestSpec {
+// One test per server the entry names, in the order named (groups in declaration order).
+function toTests(test: RawTest, index: number, ctx: Context): TestSpec[] {
     const path = ['tests', index] as const;
+    const servers = (typeof test.server === 'string' ? [test.server] : test.server).flatMap((name) => {
+        const named = serversNamed(name, ctx.names);
+        if (!named) throw new Error(`internal error: server ${JSON.stringify(name)} of ${formatPath(path)} passed the checks but is unknown`);
+        return named;
+    });
+    // Only several servers make a matrix: a list or group of one has nothing to compare with.
+    const id = servers.length > 1 ? formatPath(path) : undefined;
+    const matrix = (): TestSpec['matrix'] => (id === undefined ? undefined : { id, servers: [...servers] });
+    // Each test is built from its own copy of the entry, so no two share an object (`args`,
+    // expected values): nothing done to one test's parts can show in another's.
+    return servers.map((server, i) => toTest(i === 0 ? test : structuredClone(test), path, server, matrix(), ctx));
+}
+
+function toTest(test: RawTest, path: SpecPath, server: string, matrix: TestSpec['matrix'], ctx: Context): TestSpec {
     const { positions } = ctx;
     const tags = toTags([], test.tags);
     return compact<TestSpec>({
-        server: test.server,
+        server,
         ...selection(test, tags),
         path,
         loc: positions.locate(path),
@@ -211,7 +236,24 @@ function toTest(test: RawTest, index: number, ctx: Context): TestSpec {
         lint: toLint(test.lint, path, positions),
         // Not copied into each call: the runner applies it where `maxDuration` is not given.
         defaults: compact<TestSpec['defaults']>({ maxDurationMs: ms(test.defaults?.maxDuration) }),
+        matrix,
+        snapshot: test.snapshot === undefined ? undefined : toSnapshot(test.snapshot, path, positions),
+        probe: toProbe(test.probe, path, positions),
     });
+}
+
+// The file resolves against the spec file's directory, and stays relative when the spec's
+// path is (as `schema:` files do); it need not exist, since a missing snapshot gets written.
+function toSnapshot(file: string, testPath: SpecPath, positions: Locator): NonNullable<TestSpec['snapshot']> {
+    return { file: isAbsolute(file) ? file : join(dirname(positions.file), file), loc: positions.locateKey(testPath, 'snapshot') };
+}
+
+// `true` probes the read-only tools; an object may add tools and fix runs and seed.
+function toProbe(probe: RawTest['probe'], testPath: SpecPath, positions: Locator): ProbeSpec | undefined {
+    if (probe === undefined || probe === false) return undefined;
+    const loc = positions.locateKey(testPath, 'probe');
+    if (probe === true) return { tools: [], loc };
+    return compact<ProbeSpec>({ tools: [...new Set(probe.tools ?? [])], runs: probe.runs, seed: probe.seed, loc });
 }
 
 // Inherited tags first, then the item's own; each once.

@@ -1,8 +1,8 @@
 /**
- * Rules JSON Schema cannot phrase well: how a server's keys fit together, references from
- * tests to servers, matchers, regexes and durations (the contract part is in
- * `contract-checks.ts`). Written defensively, because they also run on data that failed
- * schema validation, so that one pass reports every problem.
+ * Rules JSON Schema cannot phrase well: how a server's keys fit together, group names,
+ * references from tests to servers and groups, matchers, regexes and durations (the contract
+ * part is in `contract-checks.ts`). Written defensively, because they also run on data that
+ * failed schema validation, so that one pass reports every problem.
  */
 import { SpecError } from '../errors.js';
 import { checkDuration, type Report } from './checks.js';
@@ -10,6 +10,7 @@ import { checkTestContract } from './contract-checks.js';
 import { invalidUrl, quote } from './messages.js';
 import { formatPath, isRecord } from './paths.js';
 import type { Locator } from './positions.js';
+import { serverNames, serversNamed, type ServerNames } from './server-refs.js';
 import type { SpecPath } from './types.js';
 
 const STDIO_KEYS = ['command', 'args', 'env', 'cwd'];
@@ -28,16 +29,24 @@ export function checkSemantics(data: unknown, positions: Locator): SpecError[] {
 
     const servers = isRecord(data['servers']) ? data['servers'] : {};
     for (const [name, server] of Object.entries(servers)) {
-        if (isRecord(server)) checkServer(['servers', name], server, report);
+        if (isRecord(server)) checkServer(['servers', name], server, servers, report);
     }
+    const names = serverNames(servers);
     const tests = Array.isArray(data['tests']) ? data['tests'] : [];
     tests.forEach((test, index) => {
-        if (isRecord(test)) checkTest(['tests', index], test, Object.keys(servers), report);
+        if (isRecord(test)) checkTest(['tests', index], test, names, report);
     });
     return errors;
 }
 
-function checkServer(path: SpecPath, server: Record<string, unknown>, report: Report): void {
+function checkServer(path: SpecPath, server: Record<string, unknown>, servers: Record<string, unknown>, report: Report): void {
+    // `server: x` could not tell the server from the group; said at each server joining it,
+    // since renaming the group means editing each of them.
+    const group = server['group'];
+    if (typeof group === 'string' && Object.hasOwn(servers, group)) {
+        const message = `group ${quote(group)} has the same name as server ${quote(group)} (a group name must differ from every server name)`;
+        report([...path, 'group'], message);
+    }
     checkDuration([...path, 'timeout'], server['timeout'], report);
     checkDuration([...path, 'sse_read_timeout'], server['sse_read_timeout'], report);
     if (isRecord(server['start'])) checkDuration([...path, 'start', 'timeout'], server['start']['timeout'], report);
@@ -77,13 +86,53 @@ function resolveTransport(path: SpecPath, server: Record<string, unknown>, repor
     return hasCommand ? 'stdio' : 'streamable_http';
 }
 
-function checkTest(path: SpecPath, test: Record<string, unknown>, declared: string[], report: Report): void {
-    const server = test['server'];
-    // With no servers declared, the schema already says so; listing "declared: " helps no one.
-    if (typeof server === 'string' && declared.length > 0 && !declared.includes(server)) {
-        report([...path, 'server'], `unknown server ${quote(server)} (declared: ${declared.join(', ')})`);
-    }
+function checkTest(path: SpecPath, test: Record<string, unknown>, names: ServerNames, report: Report): void {
+    checkServerRef([...path, 'server'], test['server'], names, report);
     checkTestContract(path, test, report);
+}
+
+// `server:` — a server, a group, or a list of those naming each server once.
+function checkServerRef(path: SpecPath, value: unknown, names: ServerNames, report: Report): void {
+    // With no servers declared, the schema already says so; listing "declared: " helps no one.
+    if (names.servers.length === 0) return;
+    if (typeof value === 'string') {
+        if (!serversNamed(value, names)) report(path, unknownServer(value, names));
+        return;
+    }
+    // Other types, an empty list and items that are not strings are the schema's to report.
+    if (!Array.isArray(value)) return;
+    // Where each server was first named, and by which name, to explain a repeat.
+    const seen = new Map<string, { at: SpecPath; name: string }>();
+    value.forEach((name, index) => {
+        if (typeof name !== 'string') return;
+        const at = [...path, index];
+        const servers = serversNamed(name, names);
+        if (!servers) {
+            report(at, unknownServer(name, names));
+            return;
+        }
+        // One report per item: a group repeating several servers has one cause.
+        const repeat = servers.find((server) => seen.has(server));
+        if (repeat !== undefined) {
+            report(at, repeated(name, repeat, seen.get(repeat)!, names));
+            return;
+        }
+        for (const server of servers) seen.set(server, { at, name });
+    });
+}
+
+function unknownServer(name: string, names: ServerNames): string {
+    if (names.groups.size === 0) return `unknown server ${quote(name)} (declared: ${names.servers.join(', ')})`;
+    return `unknown server or group ${quote(name)} (servers: ${names.servers.join(', ')}; groups: ${[...names.groups.keys()].join(', ')})`;
+}
+
+// `name` (a list item) names `server` again, first named at `first`.
+function repeated(name: string, server: string, first: { at: SpecPath; name: string }, names: ServerNames): string {
+    const kind = (n: string): string => (names.servers.includes(n) ? 'server' : 'group');
+    const where = formatPath(first.at);
+    if (name === first.name) return `${kind(name)} ${quote(name)} is listed twice (first at ${where})`;
+    if (kind(name) === 'group') return `group ${quote(name)} includes server ${quote(server)}, already listed at ${where}`;
+    return `server ${quote(server)} is already listed, by group ${quote(first.name)} at ${where}`;
 }
 
 // The schema's pattern lets `${` through for editors; the interpolated value must be a real URL.

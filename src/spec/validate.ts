@@ -25,11 +25,13 @@ export function validateSpecData(data: unknown, positions: Locator): SpecError[]
 function mapError(error: ErrorObject, root: unknown, positions: Locator, schema: SpecSchema): SpecError | undefined {
     // Cross-field rules (servers, `rejects`) are re-checked in code with one clear message
     // each, and matchers are parsed in code; the errors Ajv produces for them would only add noise.
+    // So are repeats in a `server:` list (`uniqueItems` is for editors): the code points at the repeat.
     if (
         error.keyword === 'if' ||
         error.keyword === 'false schema' ||
         schema.serverRules.has(error.parentSchema) ||
-        schema.matcherRules.has(error.parentSchema)
+        schema.matcherRules.has(error.parentSchema) ||
+        (error.keyword === 'uniqueItems' && error.parentSchema === schema.defs['testServer'])
     ) {
         return undefined;
     }

@@ -108,6 +108,25 @@ test('the schema accepts `$import` and the selection keys, as editors see them',
     assert.equal(validate({ servers: { $imports: { command: 'x' }, s: { command: 'x' } }, tests: [{ server: 's' }] }), false);
 });
 
+test('the schema accepts server lists, groups, `snapshot` and `probe`, and flags repeated servers, for editors', () => {
+    const raw = parse(
+        [
+            'servers:',
+            '  stdio: { command: node, group: builds }',
+            '  http: { url: "http://127.0.0.1:${PORT:-8931}/mcp", group: builds }',
+            'tests:',
+            '  - server: [stdio, http]',
+            '    snapshot: __snapshots__/notes.json',
+            '    probe: true',
+            '  - server: builds',
+            '    probe: { tools: [add_note], runs: 100, seed: 42 }',
+        ].join('\n'),
+    ) as unknown;
+    const { validate } = specSchema();
+    assert.equal(validate(raw), true, JSON.stringify(validate.errors));
+    assert.equal(validate({ servers: { s: { command: 'x' } }, tests: [{ server: ['s', 's'] }] }), false);
+});
+
 test('the schema flags, for editors, matchers mixed with other keys and `rejects` with result checks', () => {
     const { validate } = specSchema();
     const spec = (expect: unknown) => ({ servers: { s: { command: 'x' } }, tests: [{ server: 's', calls: [{ tool: 't', expect }] }] });

@@ -33,6 +33,7 @@ Examples:
   $ mcp-check probe specs/weather.yaml
   $ mcp-check probe specs/weather.yaml --server weather --tool get_forecast --seed 42 --runs 200`;
 
+/** Registers `probe`: its flags here, its implementation loaded only when it runs. */
 export const registerProbe: RegisterCommand = (program: Command, setExitCode) => {
     program
         .command('probe')

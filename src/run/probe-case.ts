@@ -1,0 +1,52 @@
+/** `probe:` on a test: schema-driven calls to the server's read-only tools, judged as one check. */
+import { probeProblems, probeServer } from '../probe/index.js';
+import type { ProbeSpec } from '../spec/types.js';
+import { classifyRequestError } from './classify.js';
+import type { CaseOutcome, Problem } from './result.js';
+import type { CaseContext } from './session.js';
+
+/** Runs in a spec are reproducible by default: the same arguments every time unless a seed is given. */
+const DEFAULT_SPEC_SEED = 1;
+/** Fewer runs than the CLI's default, to keep a spec's probe cheap in every CI run. */
+const DEFAULT_SPEC_RUNS = 20;
+
+/** Probes the selected tools and reports every failing property with its smallest arguments. */
+export async function runProbeCase(probe: ProbeSpec, ctx: CaseContext): Promise<CaseOutcome> {
+    const { session } = ctx;
+    let report;
+    try {
+        report = await probeServer(session.mcp, session.connectionId, {
+            listedTools: session.listedTools,
+            tools: probe.tools,
+            runs: probe.runs ?? DEFAULT_SPEC_RUNS,
+            seed: probe.seed ?? DEFAULT_SPEC_SEED,
+            timeoutMs: session.timeoutMs,
+            signal: session.signal,
+        });
+    } catch (error) {
+        return classifyRequestError(error, 'probing', session.timeoutMs, session.signal);
+    }
+    const problems: Problem[] = report.notListed.map((tool) => ({
+        kind: 'contract.probe',
+        message: `probe: tool "${tool}" is named in the spec but the server does not list it`,
+        loc: probe.loc,
+    }));
+    let errored: Problem | undefined;
+    for (const tool of report.tools) {
+        for (const p of probeProblems(tool)) {
+            const problem: Problem = { kind: 'contract.probe', message: `${tool.tool}: ${p.message}`, details: p.details, ...(p.actual !== undefined ? { actual: p.actual } : {}) };
+            if (p.status === 'failed') problems.push(problem);
+            else errored ??= problem;
+        }
+    }
+    if (problems.length) return { status: 'failed', problems };
+    if (errored) return { status: 'errored', error: errored };
+    const probed = report.tools.map((t) => t.tool);
+    return {
+        status: 'passed',
+        notes: [
+            `probed ${probed.length ? probed.join(', ') : 'no tools'} with seed ${report.seed} (${report.runs} runs each)`,
+            ...(report.skipped.length ? [`not probed (not readOnlyHint: true): ${report.skipped.map((s) => s.tool).join(', ')}`] : []),
+        ],
+    };
+}
