@@ -1,6 +1,6 @@
 /** The listener that feeds reporters redacted, bounded results. */
 import type { RunListener } from '../run/runner.js';
-import type { RunResult } from '../run/result.js';
+import type { CaseResult, RunResult, SuiteResult } from '../run/result.js';
 import { prepareForReport } from './prepare.js';
 import type { Reporter } from './reporter.js';
 
@@ -15,13 +15,13 @@ export class ReportDispatcher implements RunListener {
         for (const r of this.targets) r.onRunStart?.(info);
     }
 
-    onCaseEnd(result: Parameters<NonNullable<RunListener['onCaseEnd']>>[0]): void {
+    onCaseEnd(result: CaseResult): void {
         if (!this.targets.some((r) => r.onCaseEnd)) return;
         const prepared = prepareForReport(result, { secrets: this.secrets });
         for (const r of this.targets) r.onCaseEnd?.(prepared);
     }
 
-    onSuiteEnd(suite: Parameters<NonNullable<RunListener['onSuiteEnd']>>[0]): void {
+    onSuiteEnd(suite: SuiteResult): void {
         const prepared = prepareForReport(suite, { secrets: this.secrets });
         for (const r of this.targets) r.onSuiteEnd?.(prepared);
     }

@@ -11,27 +11,19 @@
  * Everything is rendered here, with escaping, so the page reads without JavaScript; the
  * script only toggles `hidden` and `open`. Results come redacted and bounded (`prepare.ts`).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { RunResult } from '../run/result.js';
 import { VERSION } from '../version.js';
 import { html } from './html/markup.js';
 import { renderDocument, renderFilters, renderRunHeader, verdictOf } from './html/page.js';
 import { renderSuite } from './html/suite.js';
-import type { Reporter } from './reporter.js';
+import { FileReporter, type FileReporterOptions } from './file-reporter.js';
 
-export interface HtmlReporterOptions {
-    /** File to write; parent directories are created. */
-    outputFile: string;
-}
+export type HtmlReporterOptions = FileReporterOptions;
 
 /** Writes the HTML report when the run ends. */
-export class HtmlReporter implements Reporter {
-    constructor(private readonly options: HtmlReporterOptions) {}
-
-    async onRunEnd(result: RunResult): Promise<void> {
-        await mkdir(dirname(this.options.outputFile), { recursive: true });
-        await writeFile(this.options.outputFile, renderHtml(result));
+export class HtmlReporter extends FileReporter {
+    constructor(options: HtmlReporterOptions) {
+        super(options, (result) => renderHtml(result));
     }
 }
 

@@ -10,13 +10,11 @@
  *       { "id": "specs/weather.yaml#weather#0", "name": "alerts for California", "status": "passed", … } ] } ] }
  */
 import type { ConsistencyMatrix } from '../run/matrix.js';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { ServerInfo, TransportKind } from '../connect/types.js';
 import type { SourceLocation } from '../errors.js';
 import type { CaseResult, Problem, RunResult, SuiteResult, Totals } from '../run/result.js';
 import { VERSION } from '../version.js';
-import type { Reporter } from './reporter.js';
+import { FileReporter, type FileReporterOptions } from './file-reporter.js';
 
 /** The `reportVersion` this mcp-check writes and reads. */
 export const REPORT_VERSION = 1;
@@ -87,18 +85,12 @@ export interface ReportJson {
     suites: SuiteJson[];
 }
 
-export interface JsonReporterOptions {
-    /** File to write; parent directories are created. */
-    outputFile: string;
-}
+export type JsonReporterOptions = FileReporterOptions;
 
 /** Writes the finished run to `outputFile` as a JSON report. */
-export class JsonReporter implements Reporter {
-    constructor(private readonly options: JsonReporterOptions) {}
-
-    async onRunEnd(result: RunResult): Promise<void> {
-        await mkdir(dirname(this.options.outputFile), { recursive: true });
-        await writeFile(this.options.outputFile, renderJsonReport(result));
+export class JsonReporter extends FileReporter {
+    constructor(options: JsonReporterOptions) {
+        super(options, (result) => renderJsonReport(result));
     }
 }
 

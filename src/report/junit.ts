@@ -12,27 +12,20 @@
  *   </testsuite>
  */
 import junitModule, { type Builder, type TestCase, type TestSuite } from 'junit-report-builder';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { CaseResult, RunResult, SuiteResult } from '../run/result.js';
 import { problemLines, problemsOf } from './describe.js';
-import type { Reporter } from './reporter.js';
+import { FileReporter, type FileReporterOptions } from './file-reporter.js';
 import { xmlSafeText } from './safe-text.js';
 
 // The package is CommonJS with its builder on `default`; NodeNext sees the module object.
 const junitBuilder = ((junitModule as unknown as { default?: Builder }).default ?? junitModule) as Builder;
 
-export interface JUnitReporterOptions {
-    /** File to write; parent directories are created. */
-    outputFile: string;
-}
+export type JUnitReporterOptions = FileReporterOptions;
 
-export class JUnitReporter implements Reporter {
-    constructor(private readonly options: JUnitReporterOptions) {}
-
-    async onRunEnd(result: RunResult): Promise<void> {
-        await mkdir(dirname(this.options.outputFile), { recursive: true });
-        await writeFile(this.options.outputFile, renderJUnit(result));
+/** Writes the report to `outputFile` when the run ends. */
+export class JUnitReporter extends FileReporter {
+    constructor(options: JUnitReporterOptions) {
+        super(options, (result) => renderJUnit(result));
     }
 }
 
