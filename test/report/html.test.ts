@@ -230,6 +230,61 @@ describe('HTML report (--reporter html:<file>)', () => {
     });
 });
 
+describe('HTML report: consistency across servers', () => {
+    let workspace: Workspace;
+    let run: CliRun;
+    let page: string;
+
+    before(async () => {
+        workspace = await Workspace.create();
+        const server = (units: string) => [`    command: ${q(process.execPath)}`, `    args: [${q(WEATHER)}]`, `    env: { WEATHER_UNITS: ${units} }`, '    group: builds'];
+        await workspace.write(
+            'builds.yaml',
+            [
+                'servers:',
+                '  imperial:',
+                ...server('imperial'),
+                '  metric:',
+                ...server('metric'),
+                'tests:',
+                '  - server: builds',
+                '    lint: false',
+                '    calls:',
+                '      - name: forecast',
+                '        tool: get_forecast',
+                '        args: { latitude: 1, longitude: 2 }',
+                '      - name: hostile echo',
+                '        tool: echo',
+                `        args: { text: ${q(HOSTILE_EXPECTED)} }`,
+            ].join('\n'),
+        );
+        const reportFile = workspace.path('report.html');
+        run = await runCli(['builds.yaml', '--reporter', `html:${reportFile}`], { cwd: workspace.dir });
+        page = await readFile(reportFile, 'utf8');
+    });
+
+    after(() => workspace.remove());
+
+    it('has a section with a table of check × server, the differing row marked and both answers shown', () => {
+        assert.equal(run.code, 0, run.stdout + run.stderr);
+        const section = page.split('<section class="matrices"')[1]?.split('</section>')[0] ?? '';
+        assert.match(section, /<h2 id="matrices-title">Consistency across servers<\/h2>/);
+        assert.match(section, /<thead><tr><th scope="col">Check<\/th><th scope="col">imperial<\/th><th scope="col">metric<\/th><\/tr><\/thead>/);
+        const forecast = section.split('<tr class="matrix-row').find((r) => r.includes('<span class="check-name">forecast</span>')) ?? '';
+        assert.match(forecast, /^ inconsistent" data-consistent="false"><th scope="row"><span class="neq"[^>]*>≠<\/span>/);
+        assert.match(forecast, /<figcaption>imperial <span class="muted">· passed<\/span><\/figcaption><pre>\{\n[^<]*&quot;unit&quot;: &quot;fahrenheit&quot;/);
+        assert.match(forecast, /<figcaption>metric <span class="muted">· passed<\/span><\/figcaption><pre>\{\n[^<]*&quot;unit&quot;: &quot;celsius&quot;/);
+        const echo = section.split('<tr class="matrix-row').find((r) => r.includes('<span class="check-name">hostile echo</span>')) ?? '';
+        assert.match(echo, /^" data-consistent="true">/);
+    });
+
+    it('shows a hostile string in an answer as text', () => {
+        assert.ok(page.includes(`<pre>${escaped(JSON.stringify(HOSTILE_EXPECTED))}</pre>`), 'the answer, escaped');
+        assert.equal(page.match(/<img/gi), null);
+        assert.equal(page.match(/<script/gi)?.length, 1, 'only the page’s own script');
+    });
+});
+
 describe('renderHtml', () => {
     const suite: SuiteResult = {
         file: 'a.yaml',
