@@ -27,22 +27,31 @@ export interface ConsistencyMatrix {
     rows: MatrixRow[];
 }
 
-/** Builds one matrix per multi-server test entry from the finished suites. */
-export function buildMatrices(suites: readonly SuiteResult[]): ConsistencyMatrix[] {
+/**
+ * Builds one matrix per multi-server test entry from the finished suites. `order` gives each
+ * matrix's servers as the spec lists them; without it they appear in the order first seen.
+ */
+export function buildMatrices(suites: readonly SuiteResult[], order: ReadonlyMap<string, readonly string[]> = new Map()): ConsistencyMatrix[] {
     const matrices = new Map<string, ConsistencyMatrix>();
+    const rows = new Map<ConsistencyMatrix, Map<string, MatrixRow>>();
     for (const suite of suites) {
         for (const result of suite.cases) {
             if (!result.matrix) continue;
-            const key = `${suite.file}\u0000${result.matrix}`;
+            const key = matrixKey(suite.file, result.matrix);
             let matrix = matrices.get(key);
             if (!matrix) {
-                matrix = { file: suite.file, id: result.matrix, servers: [], rows: [] };
+                matrix = { file: suite.file, id: result.matrix, servers: [...(order.get(key) ?? [])], rows: [] };
                 matrices.set(key, matrix);
+                rows.set(matrix, new Map());
             }
             if (!matrix.servers.includes(result.server)) matrix.servers.push(result.server);
-            let row = matrix.rows.find((r) => r.name === result.name);
+            // Rows are keyed by where the check was written, which every server's copy shares;
+            // names alone may repeat (two unnamed calls with the same arguments).
+            const rowKey = `${result.kind}@${result.loc.line}:${result.loc.col}`;
+            let row = rows.get(matrix)!.get(rowKey);
             if (!row) {
                 row = { name: result.name, cells: {}, consistent: true };
+                rows.get(matrix)!.set(rowKey, row);
                 matrix.rows.push(row);
             }
             row.cells[result.server] = { status: result.status, ...('observed' in result ? { observed: result.observed } : {}) };
@@ -58,4 +67,9 @@ function agrees(cells: (MatrixCell | undefined)[]): boolean {
     const [first, ...rest] = cells;
     if (!first) return false;
     return rest.every((c) => c !== undefined && c.status === first.status && jsonEqual(c.observed, first.observed));
+}
+
+/** Identifies a matrix across suites: its spec file and test entry. */
+export function matrixKey(file: string, id: string): string {
+    return `${file}\u0000${id}`;
 }

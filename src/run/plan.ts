@@ -18,7 +18,7 @@ export type CaseAction =
     | { kind: 'resources.read'; read: ResourceReadSpec; test: TestSpec }
     | { kind: 'prompts.include' | 'prompts.exclude'; prompt: string }
     | { kind: 'prompts.get'; get: PromptGetSpec; test: TestSpec }
-    | { kind: 'snapshot'; file: string }
+    | { kind: 'snapshot'; file: string; key: string }
     | { kind: 'probe'; probe: ProbeSpec };
 
 export interface PlannedCase {
@@ -91,7 +91,10 @@ function planTest(ps: PlannedSuite, suite: Suite, test: TestSpec): void {
     for (const p of prompts?.include ?? []) add({ kind: 'prompts.include', prompt: p.name }, `lists prompt ${p.name}`, 'prompts', p.loc);
     for (const p of prompts?.exclude ?? []) add({ kind: 'prompts.exclude', prompt: p.name }, `does not list prompt ${p.name}`, 'prompts', p.loc);
     if (test.probe) add({ kind: 'probe', probe: test.probe }, 'probe read-only tools', 'probe', test.probe.loc);
-    if (test.snapshot) add({ kind: 'snapshot', file: test.snapshot.file }, `snapshot ${test.snapshot.file}`, 'snapshot', test.snapshot.loc);
+    // A multi-server entry shares one file: every server's surface is stored under the first's
+    // name, so whichever writes it, the bytes are the same.
+    const key = test.matrix?.servers[0] ?? test.server;
+    if (test.snapshot) add({ kind: 'snapshot', file: test.snapshot.file, key }, `snapshot ${test.snapshot.file}`, 'snapshot', test.snapshot.loc);
     for (const get of prompts?.get ?? []) add({ kind: 'prompts.get', get, test }, get.name ?? `get prompt ${get.prompt}`, `prompts.${get.prompt}`, get.loc);
 }
 

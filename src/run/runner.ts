@@ -12,9 +12,9 @@ import { checkExcluded, checkIncluded, checkInputSchemas } from './contract-case
 import { runLintRule } from './lint-case.js';
 import { runSnapshotCase } from './snapshot-case.js';
 import { runProbeCase } from './probe-case.js';
-import { buildMatrices } from './matrix.js';
+import { buildMatrices, matrixKey } from './matrix.js';
 import { selectCases, type RunSelection } from './select.js';
-import { planRun, type CaseAction, type PlannedCase, type PlannedConnection, type PlannedSuite } from './plan.js';
+import { planRun, type RunPlan, type CaseAction, type PlannedCase, type PlannedConnection, type PlannedSuite } from './plan.js';
 import { checkPromptListed, runPromptGet } from './prompt-cases.js';
 import { checkResourceListed, runResourceRead } from './resource-cases.js';
 import { countCases, type CaseOutcome, type CaseResult, type CaseRun, type RunResult, type SuiteResult } from './result.js';
@@ -63,7 +63,7 @@ export async function runSuites(suites: readonly Suite[], options: RunOptions = 
     }
     const suiteResults = plan.suites.map((ps) => results.get(ps)!);
     const interrupted = signal.aborted ? (options.interruptReason?.() ?? 'SIGINT') : undefined;
-    const matrices = buildMatrices(suiteResults);
+    const matrices = buildMatrices(suiteResults, matrixOrder(plan));
     return {
         suites: suiteResults,
         totals: countCases(suiteResults.flatMap((s) => s.cases)),
@@ -195,10 +195,21 @@ async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, plan
         case 'prompts.get':
             return runPromptGet(action.get, action.test, ctx);
         case 'snapshot':
-            return runSnapshotCase(action.file, planned.info.server, ctx);
+            return runSnapshotCase(action.file, action.key, ctx);
         case 'probe':
             return runProbeCase(action.probe, ctx);
     }
+}
+
+/** Each matrix's servers in the order its test entry lists them. */
+function matrixOrder(plan: RunPlan): Map<string, readonly string[]> {
+    const order = new Map<string, readonly string[]>();
+    for (const ps of plan.suites) {
+        for (const test of ps.suite.tests) {
+            if (test.matrix) order.set(matrixKey(ps.suite.file, test.matrix.id), test.matrix.servers);
+        }
+    }
+    return order;
 }
 
 function withDefaultTimeout(config: ServerConfig, timeoutMs: number | undefined): ServerConfig {

@@ -5,12 +5,12 @@ import type { CaseOutcome } from './result.js';
 import type { CaseContext } from './session.js';
 
 /** Captures the live surface and checks it against (or writes) the snapshot file. */
-export async function runSnapshotCase(file: string, server: string, ctx: CaseContext): Promise<CaseOutcome> {
+export async function runSnapshotCase(file: string, key: string, ctx: CaseContext): Promise<CaseOutcome> {
     const { session } = ctx;
     let live;
     try {
         // Keyed by the spec's server name, so the file matches what `mcp-check snapshot` writes.
-        live = toSurface({ [server]: await captureServerSurface(session.mcp, session.connectionId, { signal: session.signal, timeoutMs: session.timeoutMs }) });
+        live = toSurface({ [key]: await captureServerSurface(session.mcp, session.connectionId, { signal: session.signal, timeoutMs: session.timeoutMs }) });
     } catch (error) {
         return classifyRequestError(error, 'capturing the surface', session.timeoutMs, session.signal);
     }
