@@ -3,7 +3,7 @@ export { UniversalMCPClient, type CallOptions, type ListedTool, type ServerStatu
 export type { ServerConfig, StdioServerConfig, HttpServerConfig, StartCommand, ServerInfo, TransportKind } from './connect/types.js';
 export { loadSpec, loadSpecs } from './spec/load.js';
 export { loadServerConfigFile } from './spec/import.js';
-export type { Suite, TestSpec, CallSpec, Expectations, TextMatcher } from './spec/types.js';
+export type { Suite, TestSpec, CallSpec, Expectations, Matcher } from './spec/types.js';
 export { runSuite, runSuites, type RunOptions, type RunListener } from './run/runner.js';
 export type { RunResult, SuiteResult, CaseResult, CaseStatus, Problem, ProblemKind, Totals } from './run/result.js';
 export {

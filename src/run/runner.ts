@@ -165,7 +165,7 @@ async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<CaseRun>
             case 'call':
                 return await runCall(action.call, action.test, ctx);
             default:
-                return { outcome: await runSimpleCase(action, planned, ctx), attempts: 1 };
+                return { outcome: await runSimpleCase(action, ctx), attempts: 1 };
         }
     } catch (error) {
         const message = `internal error while checking: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
@@ -173,7 +173,7 @@ async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<CaseRun>
     }
 }
 
-async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, planned: PlannedCase, ctx: CaseContext): Promise<CaseOutcome> {
+async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx: CaseContext): Promise<CaseOutcome> {
     const { tools } = ctx.session;
     switch (action.kind) {
         case 'tools.schemas':

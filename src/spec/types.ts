@@ -95,9 +95,6 @@ export interface ToolsContract {
     exclude: ToolName[];
 }
 
-/** A text matcher; a plain string in YAML means `equals`. */
-export type TextMatcher = { equals: string } | { contains: string } | { matches: string };
-
 /** JSON types a `type:` matcher accepts; `integer` is a number without a fraction. */
 export type JsonTypeName = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
 

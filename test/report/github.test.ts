@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { escapeData, escapeProperty, workflowCommand } from '../../src/report/escape-github.js';
 import { markdownText, renderAnnotations, renderJobSummary, repoPath } from '../../src/report/github.js';
