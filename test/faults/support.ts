@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { runCli, type CliOptions, type CliRun } from '../helpers/cli.js';
 import { tempDir } from '../helpers/files.js';
 import { validateJUnit } from '../helpers/junit.js';
+import { parseJUnit } from '../helpers/junit-xml.js';
 import { FAULTY, HTTP_FAULTS, isAlive } from '../helpers/servers.js';
 
 export { FAULTY, HTTP_FAULTS };
@@ -105,7 +106,7 @@ export async function runSpec(ws: Workspace, spec: string, options: RunSpecOptio
     const junitFile = ws.path('report.xml');
     const run = await runCli([spec, '--junit', junitFile, ...(options.args ?? [])], options);
     const junitXml = existsSync(junitFile) ? await readFile(junitFile, 'utf8') : '';
-    return { ...run, spec, junitFile, junitXml, junit: parseJUnit(junitXml) };
+    return { ...run, spec, junitFile, junitXml, junit: readJUnit(junitXml) };
 }
 
 /** Writes `yaml` to the workspace and runs it. */
@@ -134,7 +135,7 @@ export interface JUnitCase {
     time: number;
     /** `message` of `<failure>` / `<error>` / `<skipped>`. */
     message: string;
-    /** All text inside the testcase (CDATA unwrapped, entities decoded). */
+    /** The text of its `<failure>` / `<error>` / `<skipped>`, system-out and system-err (CDATA unwrapped, entities decoded). */
     text: string;
     systemErr: string;
 }
@@ -150,70 +151,32 @@ export interface JUnitReport {
     suites: JUnitSuite[];
 }
 
-/** A small reader for the JUnit shape mcp-check writes (validity is xmllint's job). */
-export function parseJUnit(xml: string): JUnitReport {
-    const suites: JUnitSuite[] = [];
-    for (const m of xml.matchAll(/<testsuite\b([^>]*?)(?:\/>|>([\s\S]*?)<\/testsuite>)/g)) {
-        const attrs = parseAttrs(m[1]!);
-        const body = m[2] ?? '';
-        const properties: Record<string, string> = {};
-        for (const p of body.matchAll(/<property\b([^>]*?)\/?>/g)) {
-            const a = parseAttrs(p[1]!);
-            if (a['name'] !== undefined) properties[a['name']] = a['value'] ?? '';
-        }
-        const cases: JUnitCase[] = [];
-        for (const c of body.matchAll(/<testcase\b([^>]*?)(?:\/>|>([\s\S]*?)<\/testcase>)/g)) {
-            const a = parseAttrs(c[1]!);
-            const inner = c[2] ?? '';
-            const problem = /<(error|failure|skipped)\b([^>]*?)\/?>/.exec(inner);
-            const status: Status = !problem ? 'passed' : problem[1] === 'error' ? 'errored' : problem[1] === 'failure' ? 'failed' : 'skipped';
-            const err = /<system-err>([\s\S]*?)<\/system-err>/.exec(inner);
-            cases.push({
-                classname: a['classname'] ?? '',
-                name: a['name'] ?? '',
-                status,
-                time: Number(a['time'] ?? 'NaN'),
-                message: problem ? (parseAttrs(problem[2]!)['message'] ?? '') : '',
-                text: xmlText(inner),
-                systemErr: err ? xmlText(err[1]!) : '',
-            });
-        }
-        suites.push({ name: attrs['name'] ?? '', attrs, properties, cases });
-    }
-    return { suites };
-}
-
-function parseAttrs(text: string): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const m of text.matchAll(/([\w.:-]+)="([^"]*)"/g)) out[m[1]!] = decodeEntities(m[2]!);
-    return out;
-}
-
-function decodeEntities(text: string): string {
-    return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
-        switch (e) {
-            case 'lt':
-                return '<';
-            case 'gt':
-                return '>';
-            case 'amp':
-                return '&';
-            case 'quot':
-                return '"';
-            case 'apos':
-                return "'";
-            default:
-                return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-        }
-    });
-}
-
-/** Text content of an XML fragment: CDATA kept verbatim, tags dropped, entities decoded. */
-export function xmlText(fragment: string): string {
-    return fragment
-        .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
-        .map((part) => (part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeEntities(part.replace(/<[^>]*>/g, ''))))
-        .join('');
+/**
+ * The JUnit report as the fault tests read it, from the shared reader (validity is xmllint's
+ * job); an empty file (no report written) has no suites.
+ */
+export function readJUnit(xml: string): JUnitReport {
+    if (xml === '') return { suites: [] };
+    return {
+        suites: parseJUnit(xml).suites.map((s) => ({
+            name: s.attrs['name'] ?? '',
+            attrs: s.attrs,
+            properties: s.properties,
+            cases: s.cases.map((c) => {
+                const problem = c.error ?? c.failure ?? c.skipped;
+                const status: Status = c.error ? 'errored' : c.failure ? 'failed' : c.skipped ? 'skipped' : 'passed';
+                return {
+                    classname: c.attrs['classname'] ?? '',
+                    name: c.attrs['name'] ?? '',
+                    status,
+                    time: Number(c.attrs['time'] ?? 'NaN'),
+                    message: problem?.attrs['message'] ?? '',
+                    text: [problem?.body, c.systemOut, c.systemErr].filter((t) => t !== undefined).join('\n'),
+                    systemErr: c.systemErr ?? '',
+                };
+            }),
+        })),
+    };
 }
 
 /** The `<testsuite>` of `server` (its name ends with `› <server>`). */

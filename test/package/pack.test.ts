@@ -23,6 +23,7 @@ describe('the npm package', () => {
         writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
         npm(['install', join(packDir, tarball)], project);
         cpSync(join(ROOT, 'fixtures/weather-server.js'), join(project, 'weather-server.js'));
+        cpSync(join(ROOT, 'fixtures/lib'), join(project, 'lib'), { recursive: true });
         writeFileSync(
             join(project, 'weather.yaml'),
             [

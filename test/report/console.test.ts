@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { WEATHER, freePort } from '../helpers/servers.js';
+import { alertsCall } from '../helpers/specs.js';
 import { Workspace, q } from '../helpers/workspace.js';
 
 // Any CSI escape sequence, e.g. ESC[32m.
@@ -47,15 +48,8 @@ describe('console report', () => {
                 'tests:',
                 '  - server: weather',
                 '    calls:',
-                '      - name: alerts for California',
-                '        tool: get_alerts',
-                '        args: { state: CA }',
-                '        expect: { text: { contains: Heat Advisory } }',
-                '      - name: alerts for New York',
-                '        tool: get_alerts',
-                '        args: { state: NY }',
-                '        expect:',
-                '          text: { contains: Heat Advisory }',
+                ...alertsCall('CA'),
+                ...alertsCall('NY', true),
                 '      - name: forecast in kelvin',
                 '        tool: get_forecast',
                 '        args: { latitude: 0, longitude: 0 }',

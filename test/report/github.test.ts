@@ -7,6 +7,7 @@ import { markdownText, renderAnnotations, renderJobSummary, repoPath } from '../
 import type { CaseResult, RunResult } from '../../src/run/result.js';
 import { ROOT, runCli, type CliRun } from '../helpers/cli.js';
 import { WEATHER } from '../helpers/servers.js';
+import { alertsCall } from '../helpers/specs.js';
 import { Workspace, q } from '../helpers/workspace.js';
 
 const SLOPPY = join(ROOT, 'fixtures/sloppy-server.js');
@@ -116,10 +117,7 @@ describe('GitHub Actions reporter (real runs)', () => {
         '  - server: weather',
         '    lint: false',
         '    calls:',
-        '      - name: alerts for California',
-        '        tool: get_alerts',
-        '        args: { state: CA }',
-        '        expect: { text: { contains: Heat Advisory } }',
+        ...alertsCall('CA'),
         '      - name: "odd, name: 100%"',
         '        tool: echo',
         '        args: { text: "50% off, today: only" }',

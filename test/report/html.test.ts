@@ -8,6 +8,7 @@ import { renderHtml } from '../../src/report/html.js';
 import type { RunResult, SuiteResult } from '../../src/run/result.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { WEATHER } from '../helpers/servers.js';
+import { alertsCall } from '../helpers/specs.js';
 import { Workspace, q } from '../helpers/workspace.js';
 
 /** Debian's chromium package; .ci/run installs it. */
@@ -64,10 +65,7 @@ describe('HTML report (--reporter html:<file>)', () => {
                 '  - server: weather',
                 '    lint: false',
                 '    calls:',
-                '      - name: alerts for California',
-                '        tool: get_alerts',
-                '        args: { state: CA }',
-                '        expect: { text: { contains: Heat Advisory } }',
+                ...alertsCall('CA'),
                 '      - name: forecast is structured',
                 '        tool: get_forecast',
                 '        args: { latitude: 0, longitude: 0 }',

@@ -10,6 +10,7 @@ import { InvalidReportError, parseReport, readReport } from '../../src/report/re
 import type { RunResult } from '../../src/run/result.js';
 import { ROOT, runCli, type CliRun } from '../helpers/cli.js';
 import { WEATHER } from '../helpers/servers.js';
+import { alertsCall } from '../helpers/specs.js';
 import { Workspace, q } from '../helpers/workspace.js';
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -36,14 +37,8 @@ function threeOutcomesSpec(name: string): string {
         '  - server: weather',
         '    lint: false',
         '    calls:',
-        '      - name: alerts for California',
-        '        tool: get_alerts',
-        '        args: { state: CA }',
-        '        expect: { text: { contains: Heat Advisory } }',
-        '      - name: alerts for New York',
-        '        tool: get_alerts',
-        '        args: { state: NY }',
-        '        expect: { text: { contains: Heat Advisory } }',
+        ...alertsCall('CA'),
+        ...alertsCall('NY'),
         '        capture: { first: "$.structuredContent.none" }',
         '      - name: echo the capture',
         '        tool: echo',

@@ -5,6 +5,7 @@ import { runCli, type CliRun } from '../helpers/cli.js';
 import { validateJUnit } from '../helpers/junit.js';
 import { parseJUnit, type JUnitCase, type JUnitDocument, type JUnitSuite } from '../helpers/junit-xml.js';
 import { FAULTY, WEATHER, freePort } from '../helpers/servers.js';
+import { alertsCall } from '../helpers/specs.js';
 import { Workspace, q } from '../helpers/workspace.js';
 
 const SPECIAL_NAME = 'forecast <metric> & "imperial" \'quoted\'';
@@ -34,15 +35,8 @@ describe('JUnit report (--junit)', () => {
                 'tests:',
                 '  - server: weather',
                 '    calls:',
-                '      - name: alerts for California',
-                '        tool: get_alerts',
-                '        args: { state: CA }',
-                '        expect: { text: { contains: Heat Advisory } }',
-                '      - name: alerts for New York',
-                '        tool: get_alerts',
-                '        args: { state: NY }',
-                '        expect:',
-                '          text: { contains: Heat Advisory }',
+                ...alertsCall('CA'),
+                ...alertsCall('NY', true),
                 `      - name: ${q(SPECIAL_NAME)}`,
                 '        tool: get_forecast',
                 '        args: { latitude: 0, longitude: 0 }',

@@ -4,6 +4,7 @@ import { countCases, type RunResult } from '../../src/run/result.js';
 import { runSuites } from '../../src/run/runner.js';
 import { countStarts, type CountedCommand } from '../helpers/counting.js';
 import { FAULTY, WEATHER, freePort } from '../helpers/servers.js';
+import { alertsCall } from '../helpers/specs.js';
 import { q } from '../helpers/workspace.js';
 import { caseNamed, statuses, suiteOf } from './helpers.js';
 
@@ -30,14 +31,8 @@ describe('runSuites', () => {
                 '    tools:',
                 '      include: [get_alerts]',
                 '    calls:',
-                '      - name: alerts for California',
-                '        tool: get_alerts',
-                '        args: { state: CA }',
-                '        expect: { text: { contains: Heat Advisory } }',
-                '      - name: alerts for New York',
-                '        tool: get_alerts',
-                '        args: { state: NY }',
-                '        expect: { text: { contains: Heat Advisory } }',
+                ...alertsCall('CA'),
+                ...alertsCall('NY'),
                 '  - server: unreachable',
                 '    calls:',
                 '      - name: never sent',

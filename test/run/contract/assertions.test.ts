@@ -6,7 +6,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunResult } from '../../../src/run/result.js';
-import { assertPassed, caseNamed, locate, nodeServer, NOTES, onlyProblem, problemsOf, runSpec, writeSpec, type WrittenSpec } from './support.js';
+import { assertPassed, caseNamed, locate, NOTES, onlyProblem, problemsOf, runSpec, serverEntry, writeSpec, type WrittenSpec } from './support.js';
 
 describe('assertions in a run against the notes fixture', () => {
     let spec: WrittenSpec;
@@ -14,11 +14,7 @@ describe('assertions in a run against the notes fixture', () => {
 
     before(async () => {
         spec = await writeSpec([
-            'servers:',
-            ...nodeServer('notes', NOTES),
-            'tests:',
-            '  - server: notes',
-            '    lint: false',
+            ...serverEntry('notes', NOTES),
             '    calls:',
             '      - name: first note',
             '        tool: add_note',

@@ -5,7 +5,7 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { consoleBlock, escapeRegExp, junitCase, nodeServer, NOTES, runSpecCli, where, writeSpec, type CliOutcome, type WrittenSpec } from './support.js';
+import { consoleBlock, escapeRegExp, junitCase, NOTES, runSpecCli, serverEntry, where, writeSpec, type CliOutcome, type WrittenSpec } from './support.js';
 
 /** The `(N ms…)` of a console status line. */
 function consoleMs(line: string): number {
@@ -20,11 +20,7 @@ describe('latency budgets against the notes fixture, through the CLI', () => {
 
     before(async () => {
         spec = await writeSpec([
-            'servers:',
-            ...nodeServer('notes', NOTES),
-            'tests:',
-            '  - server: notes',
-            '    lint: false',
+            ...serverEntry('notes', NOTES),
             '    calls:',
             '      - name: over its own budget',
             '        tool: slow',

@@ -6,7 +6,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunResult } from '../../../src/run/result.js';
 import { EVERYTHING } from '../../helpers/servers.js';
-import { assertPassed, caseNamed, locate, nodeServer, onlyProblem, runSpec, statuses, writeSpec, type WrittenSpec } from './support.js';
+import { assertPassed, caseNamed, locate, onlyProblem, runSpec, serverEntry, statuses, writeSpec, type WrittenSpec } from './support.js';
 
 const DOC = 'demo://resource/static/document/architecture.md';
 
@@ -16,11 +16,7 @@ describe('resources and prompts of server-everything over stdio', () => {
 
     before(async () => {
         spec = await writeSpec([
-            'servers:',
-            ...nodeServer('everything', EVERYTHING),
-            'tests:',
-            '  - server: everything',
-            '    lint: false',
+            ...serverEntry('everything', EVERYTHING),
             '    resources:',
             `      include: [${DOC}, "demo://resource/dynamic/text/{resourceId}", "demo://resource/dynamic/blob/{resourceId}"]`,
             '      exclude: [demo://resource/static/document/secrets.md]',

@@ -5,7 +5,7 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { consoleBlock, junitCase, nodeServer, NOTES, runSpecCli, where, writeSpec, type CliOutcome, type WrittenSpec } from './support.js';
+import { consoleBlock, junitCase, NOTES, runSpecCli, serverEntry, where, writeSpec, type CliOutcome, type WrittenSpec } from './support.js';
 
 describe('negative calls against the notes fixture, through the CLI', () => {
     let spec: WrittenSpec;
@@ -13,11 +13,7 @@ describe('negative calls against the notes fixture, through the CLI', () => {
 
     before(async () => {
         spec = await writeSpec([
-            'servers:',
-            ...nodeServer('notes', NOTES),
-            'tests:',
-            '  - server: notes',
-            '    lint: false',
+            ...serverEntry('notes', NOTES),
             '    calls:',
             '      - name: rejected with a JSON-RPC error',
             '        tool: strict_add',

@@ -2,7 +2,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunResult } from '../../../src/run/result.js';
-import { assertPassed, caseNamed, locate, nodeServer, NOTES, onlyProblem, runSpec, writeSpec, type WrittenSpec } from './support.js';
+import { assertPassed, caseNamed, locate, NOTES, onlyProblem, runSpec, serverEntry, writeSpec, type WrittenSpec } from './support.js';
 
 describe('resources and prompts of the notes fixture', () => {
     let spec: WrittenSpec;
@@ -10,11 +10,7 @@ describe('resources and prompts of the notes fixture', () => {
 
     before(async () => {
         spec = await writeSpec([
-            'servers:',
-            ...nodeServer('notes', NOTES),
-            'tests:',
-            '  - server: notes',
-            '    lint: false',
+            ...serverEntry('notes', NOTES),
             '    calls:',
             '      - name: create',
             '        tool: add_note',

@@ -11,11 +11,11 @@ import {
     caseNamed,
     consoleBlock,
     locate,
-    nodeServer,
     NOTES,
     onlyProblem,
     runSpec,
     runSpecCli,
+    serverEntry,
     where,
     writeSpec,
     type CliOutcome,
@@ -52,11 +52,7 @@ describe('schema assertions against the notes fixture', () => {
         ];
         spec = await writeSpec(
             [
-                'servers:',
-                ...nodeServer('notes', NOTES),
-                'tests:',
-                '  - server: notes',
-                '    lint: false',
+                ...serverEntry('notes', NOTES),
                 '    calls:',
                 ...call('inline schema holds', '{ type: object, required: [id, title], properties: { id: { type: string, pattern: "^n-" } } }'),
                 ...call('inline schema fails', '{ type: object, required: [author], properties: { id: { type: integer }, tags: { items: { type: integer } } } }'),

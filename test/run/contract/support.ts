@@ -24,6 +24,14 @@ export function nodeServer(name: string, script: string, args: string[] = []): s
     return [`  ${name}:`, `    command: ${q(process.execPath)}`, `    args: [${[script, ...args].map(q).join(', ')}]`];
 }
 
+/**
+ * The spec lines up to one test entry's checks: the stdio server `name` (`node <script>`), and
+ * a test entry on it with lint off. The entry's `calls:`, `resources:` or `prompts:` follow.
+ */
+export function serverEntry(name: string, script: string): string[] {
+    return ['servers:', ...nodeServer(name, script), 'tests:', `  - server: ${name}`, '    lint: false'];
+}
+
 /** A spec written to disk: its path and its lines (to find where things were written). */
 export interface WrittenSpec {
     file: string;
