@@ -13,7 +13,7 @@ import { checkStructuredContent } from './structured-content.js';
 import { checkText } from './text.js';
 
 export type { AssertContext } from './context.js';
-export { compileSchema, formatAjvErrors, type CompiledSchema } from './json-schema.js';
+export { compileSchema, formatAjvErrors, warmUpSchemaEngine, type CompiledSchema } from './json-schema.js';
 export { checkBudget } from './budget.js';
 export { checkJson, parseJsonText, type JsonRoot } from './json.js';
 export { matchSubject, present } from './match.js';

@@ -21,7 +21,8 @@ function engine(dialect: 'draft-07' | '2019-09' | '2020-12'): AnyAjv {
     if (!ajv) {
         // strict off: published schemas carry extra keywords (e.g. `title` variants, vendor keys).
         // addUsedSchema off: two servers may publish schemas with the same `$id`.
-        const options = { allErrors: true, strict: false, addUsedSchema: false, validateSchema: true };
+        // optimize off: a tool's schema validates a handful of calls, so compiling fast matters more.
+        const options = { allErrors: true, strict: false, addUsedSchema: false, validateSchema: true, code: { optimize: false } };
         ajv = dialect === 'draft-07' ? new Ajv(options) : dialect === '2019-09' ? new Ajv2019(options) : new Ajv2020(options);
         addFormats(ajv);
         engines.set(dialect, ajv);
@@ -35,6 +36,14 @@ function dialectOf(schema: unknown): 'draft-07' | '2019-09' | '2020-12' {
     if (/draft-0[67]/.test(declared)) return 'draft-07';
     if (declared.includes('2019-09')) return '2019-09';
     return '2020-12';
+}
+
+/**
+ * Builds the default engine and its meta-schema validator (tens of milliseconds of code
+ * generation). The runner calls this while servers are still starting, when it is free.
+ */
+export function warmUpSchemaEngine(): void {
+    compileUncached({ type: 'object' });
 }
 
 export type CompiledSchema = { ok: true; validate: ValidateFunction } | { ok: false; error: string };

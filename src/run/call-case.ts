@@ -65,9 +65,9 @@ async function attemptCall(call: CallSpec, test: TestSpec, ctx: CaseContext, las
 }
 
 /** The latency budget that applies (the check's own, else its test's default) and where it was written. */
-export function budgetOf(own: number | undefined, path: SpecPath, test: TestSpec, ctx: CaseContext): [number | undefined, SourceLocation] {
-    if (own !== undefined) return [own, ctx.suite.locate([...path, 'expect', 'maxDuration'])];
-    return [test.defaults.maxDurationMs, ctx.suite.locate([...test.path, 'defaults', 'maxDuration'])];
+export function budgetOf(own: number | undefined, path: SpecPath, test: TestSpec, ctx: CaseContext): [number | undefined, () => SourceLocation] {
+    if (own !== undefined) return [own, () => ctx.suite.locate([...path, 'expect', 'maxDuration'])];
+    return [test.defaults.maxDurationMs, () => ctx.suite.locate([...test.path, 'defaults', 'maxDuration'])];
 }
 
 function checkArguments(call: CallSpec, args: Record<string, unknown>, ctx: CaseContext): Problem | undefined {

@@ -3,6 +3,7 @@
  * order (servers are stateful), different servers concurrently. The runner produces the
  * result model and events; it never formats output.
  */
+import { warmUpSchemaEngine } from '../assert/index.js';
 import { UniversalMCPClient } from '../connect/client.js';
 import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig } from '../connect/types.js';
 import type { Suite } from '../spec/types.js';
@@ -57,7 +58,11 @@ export async function runSuites(suites: readonly Suite[], options: RunOptions = 
             mcp.addServer(connection.id, withDefaultTimeout(connection.config, options.timeoutMs));
         }
         const state: RunState = { mcp, signal, options, results };
-        await Promise.all(plan.connections.map((connection) => runConnection(connection, state)));
+        // Starting a connection spawns its server at once; while the servers boot, the CPU is
+        // free for the schema engine that every run needs once tools are listed.
+        const running = plan.connections.map((connection) => runConnection(connection, state));
+        warmUpSchemaEngine();
+        await Promise.all(running);
     } finally {
         await mcp.close();
     }

@@ -55,6 +55,8 @@ export function specSchema(): SpecSchema {
             // Checking our own schema against the 2020-12 meta-schema costs ~90 ms of start-up on
             // every run; a test checks it once instead (test/spec/schema.test.ts).
             validateSchema: false,
+            // The generated code runs once per spec file; optimising it costs more than it saves.
+            code: { optimize: false },
         });
         // The schema uses no `format` today (editors see un-interpolated text), but with the
         // formats registered a future `format` is checked instead of failing strict mode.
