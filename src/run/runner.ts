@@ -94,35 +94,20 @@ interface RunState {
 }
 
 async function runConnection(connection: PlannedConnection, state: RunState): Promise<void> {
-    const { mcp, signal } = state;
+    const { mcp } = state;
     const timeoutMs = connection.config.timeoutMs ?? state.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    let session: ServerSession | undefined;
-    let blocked: CaseOutcome | undefined;
     // A server none of whose checks is selected is not started at all.
     const idle = connection.suites.every((ps) => ps.cases.every((c) => c.skip));
-    if (idle) blocked = { status: 'skipped', reason: 'not selected' };
-    else try {
-        await mcp.connect(connection.id, { signal });
-        const tools = await mcp.listTools(connection.id, { signal });
-        session = new ServerSession(mcp, connection.id, tools, timeoutMs, signal);
-    } catch (error) {
-        blocked = classifyRequestError(error, 'tools/list', timeoutMs, signal);
-    }
+    const opened: Opened = idle ? { blocked: { status: 'skipped', reason: 'not selected' } } : await openSession(connection, state, timeoutMs);
     const pending: SuiteResult[] = [];
     for (const ps of connection.suites) {
         const startedAt = new Date();
         const cases: CaseResult[] = [];
         for (const planned of ps.cases) {
             const began = Date.now();
-            const { outcome, attempts, observed }: CaseRun = signal.aborted
-                ? { outcome: interrupted(state), attempts: 1 }
-                : planned.skip
-                  ? { outcome: { status: 'skipped' as const, reason: planned.skip }, attempts: 1 }
-                  : state.bailed
-                    ? { outcome: { status: 'skipped' as const, reason: 'not run: --bail stopped the run after a failure' }, attempts: 1 }
-                    : blocked
-                      ? { outcome: blocked, attempts: 1 }
-                      : await runCase(planned, { session: session!, suite: ps.suite, updateSnapshots: state.options.updateSnapshots });
+            const { outcome, attempts, observed } =
+                withoutRunning(planned, state, opened.blocked) ??
+                (await runCase(planned, { session: opened.session!, suite: ps.suite, updateSnapshots: state.options.updateSnapshots }));
             if (state.options.bail && (outcome.status === 'failed' || outcome.status === 'errored')) state.bailed = true;
             const result = {
                 ...planned.info,
@@ -156,6 +141,28 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
         state.results.set(ps, result);
         state.options.listener?.onSuiteEnd?.(result);
     });
+}
+
+/** A connected session, or the outcome every check of the server gets because it could not connect. */
+type Opened = { session: ServerSession; blocked?: undefined } | { session?: undefined; blocked: CaseOutcome };
+
+async function openSession(connection: PlannedConnection, state: RunState, timeoutMs: number): Promise<Opened> {
+    const { mcp, signal } = state;
+    try {
+        await mcp.connect(connection.id, { signal });
+        const tools = await mcp.listTools(connection.id, { signal });
+        return { session: new ServerSession(mcp, connection.id, tools, timeoutMs, signal) };
+    } catch (error) {
+        return { blocked: classifyRequestError(error, 'tools/list', timeoutMs, signal) };
+    }
+}
+
+/** The outcome of a check that does not run (interrupted, unselected, after --bail, server down); undefined when it runs. */
+function withoutRunning(planned: PlannedCase, state: RunState, blocked: CaseOutcome | undefined): CaseRun | undefined {
+    if (state.signal.aborted) return { outcome: interrupted(state), attempts: 1 };
+    if (planned.skip) return { outcome: { status: 'skipped', reason: planned.skip }, attempts: 1 };
+    if (state.bailed) return { outcome: { status: 'skipped', reason: 'not run: --bail stopped the run after a failure' }, attempts: 1 };
+    return blocked ? { outcome: blocked, attempts: 1 } : undefined;
 }
 
 function interrupted(state: RunState): CaseOutcome {
