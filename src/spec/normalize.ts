@@ -5,11 +5,11 @@
  * that passed every check, so it can trust the shape.
  */
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import type { HttpServerConfig, ServerConfig, StartCommand, StdioServerConfig } from '../connect/types.js';
-import { parseDuration } from './duration.js';
 import { parseMatcher } from './matcher.js';
+import { toServers } from './normalize-server.js';
 import { formatPath } from './paths.js';
 import type { Locator } from './positions.js';
+import type { RawCall, RawSelection, RawSpec, RawTest } from './raw.js';
 import type { SchemaFile } from './schema-files.js';
 import { serverNames, serversNamed, type ServerNames } from './server-refs.js';
 import type {
@@ -18,7 +18,6 @@ import type {
     Expectations,
     JsonPathCheck,
     LintConfig,
-    LintLevel,
     Matcher,
     NameRef,
     PromptExpectations,
@@ -29,102 +28,11 @@ import type {
     ResourceReadSpec,
     ResourcesContract,
     SchemaAssertion,
-    ServerSpec,
     SpecPath,
     Suite,
     TestSpec,
 } from './types.js';
-
-type Scalar = string | number | boolean;
-type Duration = string | number;
-
-interface RawStart {
-    command: string;
-    args?: Scalar[];
-    env?: Record<string, Scalar>;
-    cwd?: string;
-    timeout?: Duration;
-}
-
-/** One server as the schema and semantic checks guarantee it. */
-export interface RawServer extends Omit<RawStart, 'command'> {
-    transport?: 'stdio' | 'sse' | 'streamable_http';
-    /** Which tests name it (`server: <group>`); not a connection setting, so not in its config. */
-    group?: string;
-    command?: string;
-    url?: string;
-    headers?: Record<string, Scalar>;
-    sse_read_timeout?: Duration;
-    start?: RawStart;
-}
-
-interface RawExpect {
-    isError?: boolean;
-    rejects?: boolean;
-    maxDuration?: Duration;
-    text?: unknown;
-    json?: Record<string, unknown>;
-    schema?: unknown;
-    content?: { type?: string; text?: unknown; mimeType?: unknown }[];
-    structuredContent?: unknown;
-}
-
-/** `tags`, `only` and `skip` as the schema allows them. */
-interface RawSelection {
-    tags?: string[];
-    only?: boolean;
-    skip?: boolean | string;
-}
-
-interface RawCall extends RawSelection {
-    name?: string;
-    tool: string;
-    args?: Record<string, unknown>;
-    timeout?: Duration;
-    capture?: Record<string, string>;
-    retry?: { count: number; interval?: Duration };
-    expect?: RawExpect;
-}
-
-interface RawRead extends RawSelection {
-    name?: string;
-    uri: string;
-    capture?: Record<string, string>;
-    expect?: { mimeType?: unknown; text?: unknown; json?: Record<string, unknown>; blobSize?: unknown; maxDuration?: Duration };
-}
-
-interface RawGet extends RawSelection {
-    name?: string;
-    prompt: string;
-    args?: Record<string, Scalar>;
-    expect?: { messages?: unknown; text?: unknown; json?: Record<string, unknown>; maxDuration?: Duration };
-}
-
-interface RawNames {
-    include?: string[];
-    exclude?: string[];
-}
-
-interface RawTest extends RawSelection {
-    /** A server, a group, or a list of servers and groups. */
-    server: string | string[];
-    snapshot?: string;
-    probe?: boolean | { tools?: string[]; runs?: number; seed?: number };
-    defaults?: { maxDuration?: Duration };
-    lint?: boolean | { rules?: Record<string, LintLevel> };
-    tools?: RawNames;
-    calls?: RawCall[];
-    resources?: RawNames & { read?: RawRead[] };
-    prompts?: RawNames & { get?: RawGet[] };
-}
-
-/** The shape the schema and semantic checks guarantee. */
-export interface RawSpec {
-    name?: string;
-    secrets?: string[];
-    servers: Record<string, RawServer>;
-    tests: RawTest[];
-}
+import { compact, ms, stringMap } from './values.js';
 
 /** Wait between retries when `retry.interval` is not given. */
 export const DEFAULT_RETRY_INTERVAL_MS = 500;
@@ -132,7 +40,6 @@ export const DEFAULT_RETRY_INTERVAL_MS = 500;
 /** The reason recorded for `skip: true`. */
 export const DEFAULT_SKIP_REASON = 'skipped in the spec';
 
-// Everything a test entry's parts need to become typed.
 interface Context {
     positions: Locator;
     /** Schemas read from files, by the path of the `schema:` naming them (see `schema-files.ts`). */
@@ -158,48 +65,6 @@ export function toSuite(
         secrets,
         locate: (path) => positions.locate(path),
     };
-}
-
-/** Builds typed servers from validated, interpolated `servers:` data (imports already merged in). */
-export function toServers(raw: Record<string, RawServer>, positions: Locator): Record<string, ServerSpec> {
-    return Object.fromEntries(
-        Object.entries(raw).map(([name, server]): [string, ServerSpec] => [
-            name,
-            { name, config: toServerConfig(server), loc: positions.locateKey(['servers'], name) },
-        ]),
-    );
-}
-
-function toServerConfig(server: RawServer): ServerConfig {
-    const transport = server.transport ?? (server.command !== undefined ? 'stdio' : 'streamable_http');
-    if (transport === 'stdio') {
-        return compact<StdioServerConfig>({
-            transport,
-            command: server.command!,
-            args: server.args?.map(String),
-            env: stringMap(server.env),
-            cwd: server.cwd,
-            timeoutMs: ms(server.timeout),
-        });
-    }
-    return compact<HttpServerConfig>({
-        transport,
-        url: server.url!,
-        headers: stringMap(server.headers),
-        timeoutMs: ms(server.timeout),
-        sseReadTimeoutMs: ms(server.sse_read_timeout),
-        start: server.start && toStart(server.start),
-    });
-}
-
-function toStart(start: RawStart): StartCommand {
-    return compact<StartCommand>({
-        command: start.command,
-        args: start.args?.map(String),
-        env: stringMap(start.env),
-        cwd: start.cwd,
-        readyTimeoutMs: ms(start.timeout),
-    });
 }
 
 // One test per server the entry names, in the order named (groups in declaration order).
@@ -396,18 +261,4 @@ function toMatcher(raw: unknown, path: SpecPath): Matcher {
     // The semantic checks parsed the same matcher and reported its problems.
     if ('errors' in parsed) throw new Error(`internal error: matcher ${formatPath(path)} passed the checks but does not parse`);
     return parsed.matcher;
-}
-
-function ms(value: Duration | undefined): number | undefined {
-    return value === undefined ? undefined : parseDuration(value);
-}
-
-// YAML reads `PORT: 8080` as a number; processes and headers only take strings.
-function stringMap(map: Record<string, Scalar> | undefined): Record<string, string> | undefined {
-    return map && Object.fromEntries(Object.entries(map).map(([k, v]) => [k, String(v)]));
-}
-
-// Drops keys whose value is undefined, so configs compare and print cleanly.
-function compact<T extends object>(value: { [K in keyof T]: T[K] | undefined }): T {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

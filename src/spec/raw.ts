@@ -1,0 +1,99 @@
+/**
+ * The shape of spec data once it has passed the JSON Schema and the semantic checks: what
+ * normalisation may rely on. Values are as written (durations unparsed, scalars not yet strings).
+ */
+import type { LintLevel } from './types.js';
+
+export type Scalar = string | number | boolean;
+export type Duration = string | number;
+
+export interface RawStart {
+    command: string;
+    args?: Scalar[];
+    env?: Record<string, Scalar>;
+    cwd?: string;
+    timeout?: Duration;
+}
+
+/** One server as the schema and semantic checks guarantee it. */
+export interface RawServer extends Omit<RawStart, 'command'> {
+    transport?: 'stdio' | 'sse' | 'streamable_http';
+    /** Which tests name it (`server: <group>`); not a connection setting, so not in its config. */
+    group?: string;
+    command?: string;
+    url?: string;
+    headers?: Record<string, Scalar>;
+    sse_read_timeout?: Duration;
+    start?: RawStart;
+}
+
+export interface RawExpect {
+    isError?: boolean;
+    rejects?: boolean;
+    maxDuration?: Duration;
+    text?: unknown;
+    json?: Record<string, unknown>;
+    schema?: unknown;
+    content?: { type?: string; text?: unknown; mimeType?: unknown }[];
+    structuredContent?: unknown;
+}
+
+/** `tags`, `only` and `skip` as the schema allows them. */
+export interface RawSelection {
+    tags?: string[];
+    only?: boolean;
+    skip?: boolean | string;
+}
+
+export interface RawCall extends RawSelection {
+    name?: string;
+    tool: string;
+    args?: Record<string, unknown>;
+    timeout?: Duration;
+    capture?: Record<string, string>;
+    retry?: { count: number; interval?: Duration };
+    expect?: RawExpect;
+}
+
+export interface RawRead extends RawSelection {
+    name?: string;
+    uri: string;
+    capture?: Record<string, string>;
+    expect?: { mimeType?: unknown; text?: unknown; json?: Record<string, unknown>; blobSize?: unknown; maxDuration?: Duration };
+}
+
+export interface RawGet extends RawSelection {
+    name?: string;
+    prompt: string;
+    args?: Record<string, Scalar>;
+    expect?: { messages?: unknown; text?: unknown; json?: Record<string, unknown>; maxDuration?: Duration };
+}
+
+export interface RawNames {
+    include?: string[];
+    exclude?: string[];
+}
+
+export interface RawTest extends RawSelection {
+    /** A server, a group, or a list of servers and groups. */
+    server: string | string[];
+    snapshot?: string;
+    probe?: boolean | { tools?: string[]; runs?: number; seed?: number };
+    defaults?: { maxDuration?: Duration };
+    lint?: boolean | { rules?: Record<string, LintLevel> };
+    tools?: RawNames;
+    calls?: RawCall[];
+    resources?: RawNames & { read?: RawRead[] };
+    prompts?: RawNames & { get?: RawGet[] };
+}
+
+/** The shape the schema and semantic checks guarantee. */
+export interface RawSpec {
+    name?: string;
+    secrets?: string[];
+    servers: Record<string, RawServer>;
+    tests: RawTest[];
+}
+
+
+// Everything a test entry's parts need to become typed.
