@@ -17,6 +17,7 @@ import { ConnectError, ServerGoneError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { describeConnectFailure } from './connect-failure.js';
 import { describeExit, type ServerProcess } from './process.js';
+import { scopeSignal, withDeadline } from './request-signals.js';
 import { startServer } from './start.js';
 import { ProcessStdioTransport } from './stdio-transport.js';
 import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig, type ServerInfo, type TransportKind } from './types.js';
@@ -265,34 +266,6 @@ export class UniversalMCPClient implements AsyncDisposable {
             throw new ConnectError(name, config.transport, describeTarget(config), reason, { cause: error });
         }
     }
-}
-
-function withDeadline<T>(work: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new McpError(ErrorCode.RequestTimeout, `no answer within ${ms} ms`)), ms);
-        onAbort = () => reject(signal?.reason ?? new Error('aborted'));
-        if (signal?.aborted) onAbort();
-        else signal?.addEventListener('abort', onAbort, { once: true });
-    });
-    return Promise.race([work, deadline]).finally(() => {
-        clearTimeout(timer);
-        if (onAbort) signal?.removeEventListener('abort', onAbort);
-    });
-}
-
-/**
- * A per-request child of the caller's signal. The SDK adds an abort listener for every request
- * and never removes it; on a run-wide signal that would pile up one listener per call.
- */
-function scopeSignal(parent: AbortSignal | undefined): { signal?: AbortSignal; dispose(): void } {
-    if (!parent) return { dispose() {} };
-    const controller = new AbortController();
-    const forward = () => controller.abort(parent.reason);
-    if (parent.aborted) forward();
-    else parent.addEventListener('abort', forward, { once: true });
-    return { signal: controller.signal, dispose: () => parent.removeEventListener('abort', forward) };
 }
 
 /** Closes once; the connection stays on the entry so its stderr and diagnostics remain readable. */
