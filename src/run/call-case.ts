@@ -4,7 +4,7 @@ import { assertCallResult, checkBudget, formatAjvErrors, textOf, type AssertCont
 import type { SourceLocation } from '../errors.js';
 import type { CallSpec, SpecPath, TestSpec } from '../spec/types.js';
 import { classifyRequestError } from './classify.js';
-import { listNames } from './contract-cases.js';
+import { summarizeNames } from './listing-cases.js';
 import type { CaseOutcome, CaseRun, Problem } from './result.js';
 import { withRetry } from './retry.js';
 import type { CaseContext } from './session.js';
@@ -29,7 +29,7 @@ async function attemptCall(call: CallSpec, test: TestSpec, ctx: CaseContext, las
     const { session, suite } = ctx;
     const tool = session.tools.get(call.tool);
     if (!tool) {
-        const message = `the server does not list tool "${call.tool}"; it lists: ${listNames(session.tools)}`;
+        const message = `the server does not list tool "${call.tool}"; it lists: ${summarizeNames([...session.tools.keys()])}`;
         return failed({ kind: 'contract.unknownTool', message, loc: suite.locate([...call.path, 'tool']) });
     }
     const args = session.captures.resolve(call.args);

@@ -1,4 +1,5 @@
-/** Shared by resource and prompt checks: capability gating and include/exclude judgement. */
+/** Shared by the tool, resource and prompt checks: capability gating and include/exclude judgement. */
+import { classifyRequestError } from './classify.js';
 import type { CaseOutcome } from './result.js';
 import type { CaseContext } from './session.js';
 
@@ -8,13 +9,24 @@ export function requireCapability(capability: 'resources' | 'prompts', ctx: Case
     return { status: 'skipped', reason: `server does not declare ${capability}` };
 }
 
+/** A listing that failed after the capability was declared is the server's fault, not a skip. */
+export function classifyListError(error: unknown, method: string, ctx: CaseContext): CaseOutcome {
+    return classifyRequestError(error, method, ctx.session.timeoutMs, ctx.session.signal);
+}
+
 /** Include (`wanted`) or exclude check of one name against what the server listed. */
-export function unlisted(what: 'resource' | 'prompt', name: string, listed: readonly string[], wanted: boolean): CaseOutcome {
+export function unlisted(what: 'tool' | 'resource' | 'prompt', name: string, listed: readonly string[], wanted: boolean): CaseOutcome {
     const present = listed.includes(name);
     if (present === wanted) return { status: 'passed' };
     if (wanted) {
-        const shown = listed.length ? listed.slice(0, 30).join(', ') + (listed.length > 30 ? `, … (${listed.length} in all)` : '') : '(none)';
-        return { status: 'failed', problems: [{ kind: 'contract.include', message: `${what} "${name}" is not listed; the server lists: ${shown}`, expected: name }] };
+        return { status: 'failed', problems: [{ kind: 'contract.include', message: `${what} "${name}" is not listed; the server lists: ${summarizeNames(listed)}`, expected: name }] };
     }
     return { status: 'failed', problems: [{ kind: 'contract.exclude', message: `${what} "${name}" is listed but must not be` }] };
+}
+
+/** Listed names for messages; bounded so a server with 1,000 tools stays readable. */
+export function summarizeNames(names: readonly string[]): string {
+    if (names.length === 0) return '(none)';
+    const shown = names.slice(0, 30).join(', ');
+    return names.length > 30 ? `${shown}, … (${names.length} in all)` : shown;
 }

@@ -3,8 +3,7 @@ import { checkBudget, checkJson, matchSubject, parseJsonText, present, textual, 
 import type { PromptGetSpec, TestSpec } from '../spec/types.js';
 import { budgetOf } from './call-case.js';
 import { classifyRequestError } from './classify.js';
-import { requireCapability, unlisted } from './listing-cases.js';
-import { classifyListError } from './resource-cases.js';
+import { classifyListError, requireCapability, unlisted } from './listing-cases.js';
 import type { CaseOutcome, Problem } from './result.js';
 import type { CaseContext } from './session.js';
 

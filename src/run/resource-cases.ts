@@ -3,7 +3,7 @@ import { checkBudget, checkJson, matchSubject, parseJsonText, present, textual, 
 import type { ResourceReadSpec, TestSpec } from '../spec/types.js';
 import { budgetOf } from './call-case.js';
 import { classifyRequestError } from './classify.js';
-import { requireCapability, unlisted } from './listing-cases.js';
+import { classifyListError, requireCapability, unlisted } from './listing-cases.js';
 import type { CaseOutcome, Problem } from './result.js';
 import type { CaseContext } from './session.js';
 
@@ -56,11 +56,6 @@ export async function runResourceRead(read: ResourceReadSpec, test: TestSpec, ct
     if (problems.length === 0) problems.push(...session.captures.capture(read.capture, result, read.name ?? read.uri));
     else session.captures.fail(read.capture, read.name ?? read.uri);
     return problems.length ? { status: 'failed', problems } : { status: 'passed' };
-}
-
-/** A listing that failed after the capability was declared is the server's fault, not a skip. */
-export function classifyListError(error: unknown, method: string, ctx: CaseContext): CaseOutcome {
-    return classifyRequestError(error, method, ctx.session.timeoutMs, ctx.session.signal);
 }
 
 function fieldOf(item: Record<string, unknown> | undefined, key: string) {

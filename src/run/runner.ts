@@ -9,7 +9,8 @@ import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig } from '../connec
 import type { Suite } from '../spec/types.js';
 import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
-import { checkExcluded, checkIncluded, checkInputSchemas } from './contract-cases.js';
+import { checkInputSchemas } from './contract-cases.js';
+import { unlisted } from './listing-cases.js';
 import { runLintRule } from './lint-case.js';
 import { runSnapshotCase } from './snapshot-case.js';
 import { runProbeCase } from './probe-case.js';
@@ -191,9 +192,8 @@ async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx:
         case 'tools.schemas':
             return checkInputSchemas(tools);
         case 'tools.include':
-            return checkIncluded(tools, action.tool);
         case 'tools.exclude':
-            return checkExcluded(tools, action.tool);
+            return unlisted('tool', action.tool, [...tools.keys()], action.kind === 'tools.include');
         case 'lint':
             return runLintRule(action.rule, action.config, ctx);
         case 'resources.include':
