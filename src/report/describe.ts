@@ -31,8 +31,3 @@ export function problemsOf(result: CaseResult): Problem[] {
 export function describeServer(suite: SuiteResult): string {
     return `${suite.server} (${suite.transport}: ${suite.target})`;
 }
-
-/** Seconds with three decimals, as JUnit and our console show durations. */
-export function seconds(ms: number): string {
-    return (ms / 1000).toFixed(3);
-}

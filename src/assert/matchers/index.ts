@@ -34,12 +34,6 @@ const MATCHERS: { [Op in Matcher['op']]: MatcherImpl<Op> } = {
 
 /** Checks a subject against a matcher; returns every failure (empty when it holds). */
 export const evaluateMatcher: Evaluate = (matcher: Matcher, subject: Subject): MatchFailure[] => {
-    // A missing value fails every matcher but `exists: false` and the combinators that wrap it.
     const impl = MATCHERS[matcher.op] as MatcherImpl<Matcher['op']>;
     return impl(matcher, subject, evaluateMatcher);
 };
-
-/** Whether the matcher tolerates a missing value (an `exists: false` somewhere it counts). */
-export function acceptsMissing(matcher: Matcher): boolean {
-    return evaluateMatcher(matcher, { present: false }).length === 0;
-}
