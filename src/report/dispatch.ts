@@ -6,6 +6,8 @@ import type { Reporter } from './reporter.js';
 
 /** Fans run events out to reporters, redacting and bounding every result first. */
 export class ReportDispatcher implements RunListener {
+    private readonly preparedSuites = new WeakMap<SuiteResult, SuiteResult>();
+
     constructor(
         private readonly targets: readonly Reporter[],
         private readonly secrets: readonly string[],
@@ -23,12 +25,15 @@ export class ReportDispatcher implements RunListener {
 
     onSuiteEnd(suite: SuiteResult): void {
         const prepared = prepareForReport(suite, { secrets: this.secrets });
+        this.preparedSuites.set(suite, prepared);
         for (const r of this.targets) r.onSuiteEnd?.(prepared);
     }
 
     /** Gives every reporter the finished run; a failing reporter does not stop the others. */
     async finish(result: RunResult): Promise<Error[]> {
-        const prepared = prepareForReport(result, { secrets: this.secrets });
+        // Suites were already prepared as they ended; only the rest of the result is left to do.
+        const suites = result.suites.map((s) => this.preparedSuites.get(s) ?? prepareForReport(s, { secrets: this.secrets }));
+        const prepared = { ...prepareForReport({ ...result, suites: [] }, { secrets: this.secrets }), suites };
         const failures: Error[] = [];
         for (const r of this.targets) {
             try {
