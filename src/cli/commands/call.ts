@@ -1,7 +1,7 @@
 /** `mcp-check call <server> <tool>`: call one tool from the command line and print its result. */
 import { Option, type Command } from 'commander';
 import type { RegisterCommand } from '../program.js';
-import { parseTimeoutArg } from '../inspect/options.js';
+import { parseTimeoutArg } from '../flags.js';
 
 const CALL_HELP = `
 Connects to one server of a spec (--spec) or of an MCP client config (--config: Claude

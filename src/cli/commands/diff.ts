@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import type { FailOn } from '../../surface/diff.js';
 import type { RegisterCommand } from '../program.js';
-import { parseTimeout } from './snapshot.js';
+import { colorFlag, parseTimeoutArg } from '../flags.js';
 
 export type DiffFormat = 'console' | 'json' | 'markdown';
 
@@ -53,7 +53,7 @@ export const registerDiff: RegisterCommand = (program: Command, setExitCode) => 
         .addOption(new Option('--format <format>', 'output format').choices(['console', 'json', 'markdown']).default('console'))
         .option('-o, --output <file>', 'write the chosen format to <file>; the console summary still goes to stdout')
         .option('--semver', "fail when serverInfo.version is not bumped enough for the changes (major for breaking, minor for non-breaking)")
-        .addOption(new Option('--timeout <duration>', 'connect and request timeout for live servers that set none (e.g. 30s)').argParser(parseTimeout))
+        .addOption(new Option('--timeout <duration>', 'connect and request timeout for live servers that set none (e.g. 30s)').argParser(parseTimeoutArg))
         .option('--no-color', 'never colour the console output (also: NO_COLOR=1)')
         .addHelpText('after', DIFF_HELP)
         .action(async (oldSide: string, newSide: string, opts: DiffFlags) => {
@@ -68,8 +68,7 @@ export const registerDiff: RegisterCommand = (program: Command, setExitCode) => 
                     output: opts.output,
                     semver: opts.semver === true,
                     timeoutMs: opts.timeout,
-                    // commander sets `color: true` by default; only an explicit --no-color forces it off.
-                    color: opts.color === false ? false : undefined,
+                    color: colorFlag(opts),
                 }),
             );
         });

@@ -1,7 +1,7 @@
 /** `mcp-check init`: write a starter spec from a live server. */
 import { Option, type Command } from 'commander';
 import type { RegisterCommand } from '../program.js';
-import { parseTimeoutArg } from '../inspect/options.js';
+import { parseTimeoutArg } from '../flags.js';
 
 const INIT_HELP = `
 Connects to the server, lists its tools and writes a starter spec that passes on it:

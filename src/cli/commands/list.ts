@@ -1,7 +1,7 @@
 /** `mcp-check list [server]`: what servers offer (tools with input schemas, resources, templates, prompts). */
 import { Option, type Command } from 'commander';
 import type { RegisterCommand } from '../program.js';
-import { parseTimeoutArg } from '../inspect/options.js';
+import { parseTimeoutArg } from '../flags.js';
 
 const LIST_HELP = `
 Connects to the servers of a spec (--spec) or of an MCP client config (--config: the

@@ -1,6 +1,7 @@
 /** `mcp-check merge-reports <json...>`: one run from the JSON reports of CI shards. */
-import { InvalidArgumentError, type Command } from 'commander';
-import { parseReporterArg, type ReporterRequest } from '../../report/registry.js';
+import type { Command } from 'commander';
+import type { ReporterRequest } from '../../report/registry.js';
+import { collectReporter, requestedReporters, type ReporterFlags } from '../flags.js';
 import type { RegisterCommand } from '../program.js';
 
 export interface MergeReportsCliOptions {
@@ -40,18 +41,8 @@ export const registerMergeReports: RegisterCommand = (program: Command, setExitC
         .option('--reporter <name[:file]>', 'add a reporter; repeatable (see below)', collectReporter, [])
         .option('--no-color', 'never colour the console output (also: NO_COLOR=1)')
         .addHelpText('after', MERGE_HELP)
-        .action(async (files: string[], opts: { junit?: string; reporter: ReporterRequest[]; color?: boolean }) => {
-            const reporters = opts.reporter.length ? [...opts.reporter] : [{ name: 'console' }];
-            if (opts.junit) reporters.push({ name: 'junit', file: opts.junit });
-            // commander sets `color: true` by default; only an explicit --no-color forces it off.
-            const color = opts.color === false ? false : undefined;
+        .action(async (files: string[], opts: ReporterFlags) => {
             const { mergeReportsCommand } = await import('../merge-reports-command.js');
-            setExitCode(await mergeReportsCommand({ files, reporters: reporters.map((r) => ({ ...r, color })) }));
+            setExitCode(await mergeReportsCommand({ files, reporters: requestedReporters(opts) }));
         });
 };
-
-function collectReporter(value: string, previous: ReporterRequest[]): ReporterRequest[] {
-    const parsed = parseReporterArg(value);
-    if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
-    return [...previous, parsed];
-}

@@ -1,6 +1,6 @@
 /** `mcp-check probe <spec>`: schema-driven probing of the servers a spec declares. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { parseDuration } from '../../spec/duration.js';
+import { colorFlag, parseTimeoutArg } from '../flags.js';
 import type { RegisterCommand } from '../program.js';
 
 export interface ProbeCliOptions {
@@ -44,7 +44,7 @@ export const registerProbe: RegisterCommand = (program: Command, setExitCode) =>
         .addOption(new Option('--seed <n>', 'seed for the generated arguments, to replay a run (default: random, printed)').argParser(parseSeed))
         .addOption(new Option('--runs <n>', 'valid-argument calls per tool (default 50); each invalid variant gets a tenth').argParser(parseRuns))
         .addOption(
-            new Option('--timeout <duration>', 'connect and call timeout for servers that set none (e.g. 500ms, 30s)').argParser(parseTimeout),
+            new Option('--timeout <duration>', 'connect and call timeout for servers that set none (e.g. 500ms, 30s)').argParser(parseTimeoutArg),
         )
         .option('--no-color', 'never colour the output (also: NO_COLOR=1)')
         .addHelpText('after', PROBE_HELP)
@@ -58,8 +58,7 @@ export const registerProbe: RegisterCommand = (program: Command, setExitCode) =>
                     seed: opts.seed,
                     runs: opts.runs,
                     timeoutMs: opts.timeout,
-                    // commander sets `color: true` by default; only an explicit --no-color forces it off.
-                    color: opts.color === false ? false : undefined,
+                    color: colorFlag(opts),
                 }),
             );
         });
@@ -88,8 +87,3 @@ function parseRuns(value: string): number {
     return Number(value);
 }
 
-function parseTimeout(value: string): number {
-    const ms = parseDuration(value);
-    if (ms === undefined) throw new InvalidArgumentError('expected a duration such as 500ms, 30s, 5m or a number of seconds');
-    return ms;
-}

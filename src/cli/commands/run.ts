@@ -1,10 +1,10 @@
 /** `mcp-check [run] [options] <spec...>`: the default command. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { parseReporterArg, type ReporterRequest } from '../../report/registry.js';
-import { parseDuration } from '../../spec/duration.js';
+import type { ReporterRequest } from '../../report/registry.js';
 import { UsageError } from '../../errors.js';
 import { parseShard, type RunSelection } from '../../run/select.js';
 import type { RegisterCommand } from '../program.js';
+import { collectReporter, colorFlag, parseTimeoutArg, requestedReporters, type ReporterFlags } from '../flags.js';
 
 export interface RunCliOptions {
     specs: string[];
@@ -43,9 +43,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
         .option('--junit <file>', 'also write a JUnit XML report to <file> (same as --reporter junit:<file>)')
         .option('--reporter <name[:file]>', 'add a reporter; repeatable (see below)', collectReporter, [])
         .addOption(
-            new Option('--timeout <duration>', 'connect and call timeout for servers and calls that set none (e.g. 500ms, 30s, 5m)').argParser(
-                parseTimeout,
-            ),
+            new Option('--timeout <duration>', 'connect and call timeout for servers and calls that set none (e.g. 500ms, 30s, 5m)').argParser(parseTimeoutArg),
         )
         .option('--grep <pattern>', 'run only checks whose name matches the regular expression; the rest are reported as skipped')
         .option('--tag <tag>', 'run only checks with this tag (repeatable; the rest are reported as skipped)', collect, [])
@@ -56,12 +54,10 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
         .option('--no-color', 'never colour the console output (also: NO_COLOR=1)')
         .addHelpText('after', EXIT_CODES_HELP)
         .action(async (specs: string[], opts: RunFlags) => {
-            const reporters = opts.reporter.length ? [...opts.reporter] : [{ name: 'console' }];
-            if (opts.junit) reporters.push({ name: 'junit', file: opts.junit });
             // On GitHub Actions, annotations come along by default; the console output stays as chosen.
-            if (process.env.GITHUB_ACTIONS === 'true' && !reporters.some((r) => r.name === 'github')) reporters.push({ name: 'github' });
-            // commander sets `color: true` by default; only an explicit --no-color forces it off.
-            const color = opts.color === false ? false : undefined;
+            const reporters = requestedReporters(opts, (chosen) =>
+                process.env.GITHUB_ACTIONS === 'true' && !chosen.some((r) => r.name === 'github') ? [{ name: 'github' }] : [],
+            );
             const { runCommand } = await import('../run-command.js');
             const selection: RunSelection = {
                 ...(opts.grep ? { grep: parseGrep(opts.grep) } : {}),
@@ -72,9 +68,9 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
             setExitCode(
                 await runCommand({
                     specs,
-                    reporters: reporters.map((r) => ({ ...r, color })),
+                    reporters,
                     timeoutMs: opts.timeout,
-                    color,
+                    color: colorFlag(opts),
                     selection,
                     bail: opts.bail,
                     updateSnapshots: opts.updateSnapshots,
@@ -83,11 +79,8 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
         });
 };
 
-interface RunFlags {
-    junit?: string;
-    reporter: ReporterRequest[];
+interface RunFlags extends ReporterFlags {
     timeout?: number;
-    color?: boolean;
     grep?: string;
     tag: string[];
     excludeTag: string[];
@@ -114,14 +107,3 @@ function collect(value: string, previous: string[]): string[] {
     return [...previous, value];
 }
 
-function collectReporter(value: string, previous: ReporterRequest[]): ReporterRequest[] {
-    const parsed = parseReporterArg(value);
-    if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
-    return [...previous, parsed];
-}
-
-function parseTimeout(value: string): number {
-    const ms = parseDuration(value);
-    if (ms === undefined) throw new InvalidArgumentError('expected a duration such as 500ms, 30s, 5m or a number of seconds');
-    return ms;
-}

@@ -1,6 +1,6 @@
 /** `mcp-check snapshot <spec>`: write what a spec's servers expose as canonical JSON. */
-import { InvalidArgumentError, Option, type Command } from 'commander';
-import { parseDuration } from '../../spec/duration.js';
+import { Option, type Command } from 'commander';
+import { parseTimeoutArg } from '../flags.js';
 import type { RegisterCommand } from '../program.js';
 
 export interface SnapshotCliOptions {
@@ -34,7 +34,7 @@ export const registerSnapshot: RegisterCommand = (program: Command, setExitCode)
         .argument('<spec>', 'a spec file (YAML) whose servers to capture')
         .option('--server <name>', 'capture only this server of the spec')
         .option('-o, --output <file>', 'write to <file> (folders are created) instead of stdout')
-        .addOption(new Option('--timeout <duration>', 'connect and request timeout for servers that set none (e.g. 30s)').argParser(parseTimeout))
+        .addOption(new Option('--timeout <duration>', 'connect and request timeout for servers that set none (e.g. 30s)').argParser(parseTimeoutArg))
         .addHelpText('after', SNAPSHOT_HELP)
         .action(async (spec: string, opts: { server?: string; output?: string; timeout?: number }) => {
             const { snapshotCommand } = await import('../snapshot-command.js');
@@ -42,9 +42,3 @@ export const registerSnapshot: RegisterCommand = (program: Command, setExitCode)
         });
 };
 
-/** Parses `--timeout` for the surface commands. */
-export function parseTimeout(value: string): number {
-    const ms = parseDuration(value);
-    if (ms === undefined) throw new InvalidArgumentError('expected a duration such as 500ms, 30s, 5m or a number of seconds');
-    return ms;
-}

@@ -1,0 +1,42 @@
+/**
+ * Flags shared by several commands: `--timeout`, and the reporter flags of `run` and
+ * `merge-reports`. Kept free of heavy imports: command files load this for `--help`.
+ */
+import { InvalidArgumentError } from 'commander';
+import { parseReporterArg, type ReporterRequest } from '../report/registry.js';
+import { parseDuration } from '../spec/duration.js';
+
+/** Parses `--timeout`: `500ms`, `30s`, `5m` or a number of seconds. */
+export function parseTimeoutArg(value: string): number {
+    const ms = parseDuration(value);
+    if (ms === undefined) throw new InvalidArgumentError('expected a duration such as 500ms, 30s, 5m or a number of seconds');
+    return ms;
+}
+
+export interface ReporterFlags {
+    junit?: string;
+    reporter: ReporterRequest[];
+    color?: boolean;
+}
+
+/** Commander's collector for a repeatable `--reporter name[:file]`. */
+export function collectReporter(value: string, previous: ReporterRequest[]): ReporterRequest[] {
+    const parsed = parseReporterArg(value);
+    if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
+    return [...previous, parsed];
+}
+
+/** The reporters asked for: `--reporter`s (console when none), plus `--junit`, all with the colour choice. */
+export function requestedReporters(flags: ReporterFlags, extra: (chosen: ReporterRequest[]) => ReporterRequest[] = () => []): ReporterRequest[] {
+    const reporters = flags.reporter.length ? [...flags.reporter] : [{ name: 'console' }];
+    if (flags.junit) reporters.push({ name: 'junit', file: flags.junit });
+    reporters.push(...extra(reporters));
+    // commander sets `color: true` by default; only an explicit --no-color forces it off.
+    const color = colorFlag(flags);
+    return reporters.map((r) => ({ ...r, color }));
+}
+
+/** `false` for an explicit `--no-color`, otherwise undefined (decided by TTY and env). */
+export function colorFlag(flags: Pick<ReporterFlags, 'color'>): false | undefined {
+    return flags.color === false ? false : undefined;
+}
