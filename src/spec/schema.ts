@@ -1,14 +1,11 @@
 /**
- * The JSON Schema of spec files, compiled once per process on first use. The schema file is
- * shipped in the package (`schema/`), so editors and the loader read the very same rules.
+ * The JSON Schema of spec files. The schema file is shipped in the package (`schema/`), so
+ * editors read the very rules the loader applies: the loader runs a validator compiled from it
+ * at build time (`schema/compile-validator.mjs`), not at every start.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import ajvFormats from 'ajv-formats';
-
-// ajv-formats is CommonJS: under NodeNext its default import is `module.exports`, whose
-// `default` property is the plugin function.
-const addFormats = ajvFormats.default;
+import { existsSync } from 'node:fs';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { definitionCopies, validate } from './generated/spec-validator.js';
 
 /**
  * Location of `mcp-check.schema.json`. This module runs from `dist/src/spec/` when built and
@@ -18,11 +15,11 @@ export const SCHEMA_URL: URL = ['../../../schema/mcp-check.schema.json', '../../
     .map((relative) => new URL(relative, import.meta.url))
     .find((url) => existsSync(url)) ?? new URL('../../../schema/mcp-check.schema.json', import.meta.url);
 
-/** The compiled validator plus the schema objects the error mapper recognises errors by. */
+/** The compiled validator plus what the error mapper recognises errors by. */
 export interface SpecSchema {
     validate: ValidateFunction;
-    /** The schema's `$defs`, by name; Ajv reports them as `parentSchema` (same objects). */
-    defs: Record<string, unknown>;
+    /** Whether `parentSchema` (of an Ajv error) is the `$defs` entry `name`. */
+    isDefinition(parentSchema: unknown, name: string): boolean;
     /**
      * Every subschema of the server's cross-field rules (`allOf`). They exist for editors;
      * the loader reports the same rules itself (see `semantic.ts`) with clearer messages.
@@ -37,37 +34,17 @@ export interface SpecSchema {
 
 const MATCHER_DEFS = ['matcher', 'matcherObject', 'matcherList'];
 
+const copies = definitionCopies as Record<string, ReadonlyArray<{ allOf?: unknown }>>;
 let compiled: SpecSchema | undefined;
 
-/** Returns the compiled spec schema, compiling it on the first call. */
+/** Returns the spec schema's validator and error-recognition sets (built on the first call). */
 export function specSchema(): SpecSchema {
-    if (!compiled) {
-        const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as { $defs: Record<string, { allOf?: unknown }> };
-        const ajv = new Ajv2020({
-            allErrors: true,
-            // `verbose` gives each error its parent schema (for the allowed keys) and its data.
-            verbose: true,
-            // Strict checks keep the schema honest, except `strictRequired`: the server rules say
-            // "needs command or url" with `required` inside `anyOf`, which it would reject.
-            strict: true,
-            strictRequired: false,
-            allowUnionTypes: true,
-            // Checking our own schema against the 2020-12 meta-schema costs ~90 ms of start-up on
-            // every run; a test checks it once instead (test/spec/schema.test.ts).
-            validateSchema: false,
-            // The generated code runs once per spec file; optimising it costs more than it saves.
-            code: { optimize: false },
-        });
-        // The schema uses no `format` today (editors see un-interpolated text), but with the
-        // formats registered a future `format` is checked instead of failing strict mode.
-        addFormats(ajv);
-        compiled = {
-            validate: ajv.compile(schema),
-            defs: schema.$defs,
-            serverRules: collectObjects(schema.$defs['server']?.allOf),
-            matcherRules: MATCHER_DEFS.reduce((into, name) => collectObjects(schema.$defs[name], into), new Set<unknown>()),
-        };
-    }
+    compiled ??= {
+        validate: validate as unknown as ValidateFunction,
+        isDefinition: (parentSchema, name) => copies[name]?.includes(parentSchema as never) ?? false,
+        serverRules: collectObjects((copies['server'] ?? []).map((server) => server.allOf)),
+        matcherRules: collectObjects(MATCHER_DEFS.flatMap((name) => copies[name] ?? [])),
+    };
     return compiled;
 }
 

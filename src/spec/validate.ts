@@ -31,7 +31,7 @@ function mapError(error: ErrorObject, root: unknown, positions: Locator, schema:
         error.keyword === 'false schema' ||
         schema.serverRules.has(error.parentSchema) ||
         schema.matcherRules.has(error.parentSchema) ||
-        (error.keyword === 'uniqueItems' && error.parentSchema === schema.defs['testServer'])
+        (error.keyword === 'uniqueItems' && schema.isDefinition(error.parentSchema, 'testServer'))
     ) {
         return undefined;
     }
@@ -50,13 +50,13 @@ function mapError(error: ErrorObject, root: unknown, positions: Locator, schema:
         case 'additionalProperties': {
             const key = String(params['additionalProperty']);
             // Maps whose keys are names the user chooses: say what a valid name looks like.
-            if (parent === schema.defs['jsonChecks']) {
+            if (schema.isDefinition(parent, 'jsonChecks')) {
                 return make(`JSONPath ${quote(key)} must start with "$" (did you mean ${quote(asJsonPath(key))}?)`, key);
             }
-            if (parent === schema.defs['captures']) {
+            if (schema.isDefinition(parent, 'captures')) {
                 return make(`invalid capture name ${quote(key)} (use letters, digits and _, not starting with a digit)`, key);
             }
-            if (parent === schema.defs['lintRules']) {
+            if (schema.isDefinition(parent, 'lintRules')) {
                 return make(`invalid lint rule id ${quote(key)} (lowercase letters, digits and -, e.g. "tool-description")`, key);
             }
             const allowed = allowedKeys(parent);
@@ -73,10 +73,10 @@ function mapError(error: ErrorObject, root: unknown, positions: Locator, schema:
         case 'maximum':
             return make(`must be at most ${String(params['limit'])}, got ${quote(data)}`);
     }
-    if (parent === schema.defs['duration']) return make(invalidDuration(data));
-    if (parent === schema.defs['tag']) return make(`invalid tag ${quote(data)} (use letters, digits and _ . : -)`);
-    if (parent === schema.defs['httpUrl']) return make(invalidUrl(data));
-    if (parent === schema.defs['jsonPath']) {
+    if (schema.isDefinition(parent, 'duration')) return make(invalidDuration(data));
+    if (schema.isDefinition(parent, 'tag')) return make(`invalid tag ${quote(data)} (use letters, digits and _ . : -)`);
+    if (schema.isDefinition(parent, 'httpUrl')) return make(invalidUrl(data));
+    if (schema.isDefinition(parent, 'jsonPath')) {
         return make(`expected a JSONPath starting with "$", got ${quote(data)} (did you mean ${quote(asJsonPath(String(data)))}?)`);
     }
     switch (error.keyword) {
