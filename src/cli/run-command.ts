@@ -1,9 +1,8 @@
 /** `mcp-check <spec...>`: load, run, report, and decide the exit code. */
 import { ExitCode } from '../errors.js';
-import { ReportDispatcher } from '../report/dispatch.js';
-import { ProgressReporter, wantsProgress } from '../report/progress.js';
-import { loadReporters } from '../report/registry.js';
-import { runSuites } from '../run/runner.js';
+import { launchServers } from '../run/launch.js';
+import { planRun } from '../run/plan.js';
+import { selectCases } from '../run/select.js';
 import { loadSpecs } from '../spec/load.js';
 import type { RunCliOptions } from './commands/run.js';
 import { watchSignals } from './signals.js';
@@ -11,23 +10,32 @@ import { watchSignals } from './signals.js';
 /** Runs the suites and returns the process exit code. Spec errors are thrown (exit 2 upstream). */
 export async function runCommand(options: RunCliOptions): Promise<number> {
     const suites = await loadSpecs(options.specs);
-    const reporters = await loadReporters(options.reporters);
-    // First, so it clears its line before other reporters print.
-    if (wantsProgress()) reporters.unshift(new ProgressReporter());
-    const dispatcher = new ReportDispatcher(
-        reporters,
-        suites.flatMap((s) => s.secrets),
-    );
+    const plan = selectCases(planRun(suites), options.selection);
     const signals = watchSignals();
     try {
-        const result = await runSuites(suites, {
+        // The spec is valid, so servers may start: they boot while the runner (with the SDK) and
+        // the reporters load, which is most of mcp-check's own start-up.
+        const launched = launchServers(plan);
+        const [{ runPlan }, { ReportDispatcher }, { ProgressReporter, wantsProgress }, reporters] = await Promise.all([
+            import('../run/runner.js'),
+            import('../report/dispatch.js'),
+            import('../report/progress.js'),
+            import('../report/registry.js').then(({ loadReporters }) => loadReporters(options.reporters)),
+        ]);
+        // First, so it clears its line before other reporters print.
+        if (wantsProgress()) reporters.unshift(new ProgressReporter());
+        const dispatcher = new ReportDispatcher(
+            reporters,
+            suites.flatMap((s) => s.secrets),
+        );
+        const result = await runPlan(plan, {
             timeoutMs: options.timeoutMs,
             signal: signals.signal,
             interruptReason: () => signals.received,
             listener: dispatcher,
-            selection: options.selection,
             bail: options.bail,
             updateSnapshots: options.updateSnapshots,
+            launched,
         });
         const failures = await dispatcher.finish(result);
         for (const error of failures) process.stderr.write(`mcp-check: could not write a report: ${error.message}\n`);

@@ -54,6 +54,8 @@ interface Connection {
 interface Entry {
     name: string;
     config: ServerConfig;
+    /** A stdio server's process started ahead of `connect`, adopted by its transport. */
+    launched?: ServerProcess;
     connecting?: Promise<ServerInfo>;
     connection?: Connection;
     info?: ServerInfo;
@@ -68,10 +70,14 @@ const MAX_LIST_PAGES = 1000;
 export class UniversalMCPClient implements AsyncDisposable {
     private readonly entries = new Map<string, Entry>();
 
-    /** Registers a server; nothing is started until `connect`. */
-    addServer(name: string, config: ServerConfig): void {
+    /**
+     * Registers a server; nothing is started until `connect`, unless `launched` is the stdio
+     * server's process already started (`launchStdioServer`), which the connection then adopts.
+     */
+    addServer(name: string, config: ServerConfig, launched?: ServerProcess): void {
         if (this.entries.has(name)) throw new Error(`server "${name}" is already added`);
-        this.entries.set(name, { name, config });
+        if (launched && config.transport !== 'stdio') throw new Error(`server "${name}": only a stdio server can be launched ahead`);
+        this.entries.set(name, { name, config, launched });
     }
 
     /** Every registered server and its state. */
@@ -233,7 +239,7 @@ export class UniversalMCPClient implements AsyncDisposable {
             if (config.transport !== 'stdio' && config.start) started = await startServer(config.start, config.url);
             // The HTTP transports are loaded only by runs that use them; most suites are stdio only.
             transport =
-                config.transport === 'stdio' ? new ProcessStdioTransport(config) : (await import('./http-transport.js')).createHttpTransport(config);
+                config.transport === 'stdio' ? new ProcessStdioTransport(config, entry.launched) : (await import('./http-transport.js')).createHttpTransport(config);
             const client = new Client({ name: 'mcp-check', version: VERSION }, { capabilities: {} });
             entry.connection = { client, transport, started };
             let protocolVersion = '';
@@ -276,7 +282,8 @@ function closeConnection(entry: Entry): Promise<void> {
 
 async function closeNow(entry: Entry): Promise<void> {
     const conn = entry.connection;
-    if (!conn) return;
+    // A process launched ahead but never connected (the run was interrupted first) still has to go.
+    if (!conn) return entry.launched?.stop();
     entry.goneReason ??= 'disconnected';
     if (conn.transport instanceof ProcessStdioTransport) {
         await conn.transport.close();

@@ -48,8 +48,12 @@ function signalGroup(pgid: number, signal: NodeJS.Signals): void {
 export class ServerProcess {
     readonly child: ChildProcess;
     readonly stderr = new OutputTail();
+    /** Resolves once the process is running, or with the error that kept it from starting. */
+    readonly started: Promise<Error | undefined>;
     /** Resolves when the direct child has exited (its stdio may still be open). */
     readonly exited: Promise<ProcessExit>;
+    /** Resolves when the child has exited and its stdio streams are closed, i.e. all its output was read. */
+    readonly closed: Promise<void>;
     exit?: ProcessExit;
     /** Set when the process could not be spawned at all (e.g. command not found). */
     spawnError?: Error;
@@ -65,6 +69,12 @@ export class ServerProcess {
         const pid = this.child.pid;
         if (pid !== undefined) liveGroups.add(pid);
         this.child.stderr!.on('data', (chunk: Buffer) => this.stderr.write(chunk));
+        // Promises, not events: whoever adopts the process later must not miss what already happened.
+        this.started = new Promise((resolve) => {
+            this.child.once('spawn', () => resolve(undefined));
+            this.child.once('error', resolve);
+        });
+        this.closed = new Promise((resolve) => this.child.once('close', () => resolve()));
         this.exited = new Promise((resolve) => {
             this.child.once('error', (error) => {
                 this.spawnError ??= error;

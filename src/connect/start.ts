@@ -2,7 +2,7 @@
  * `start:` for HTTP servers: launch the server, wait until its URL answers at all, and hand
  * back the process so the connector can stop it after the run.
  */
-import { getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { serverEnvironment } from './launch.js';
 import { describeExit, ServerProcess } from './process.js';
 import type { StartCommand } from './types.js';
 
@@ -17,7 +17,7 @@ export async function startServer(start: StartCommand, url: string): Promise<Ser
         {
             command: start.command,
             args: start.args,
-            env: { ...getDefaultEnvironment(), ...start.env },
+            env: serverEnvironment(start.env),
             cwd: start.cwd,
         },
         'ignore',

@@ -5,11 +5,11 @@
  * on stdout, and a process group so the whole tree can be stopped.
  */
 import { deserializeMessage, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
-import { getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { LineSplitter } from './line-splitter.js';
-import { ServerProcess } from './process.js';
+import { launchStdioServer } from './launch.js';
+import type { ServerProcess } from './process.js';
 import type { StdioServerConfig } from './types.js';
 
 /** At most this many stdout diagnostics are kept, so a chatty server cannot grow the report. */
@@ -26,26 +26,24 @@ export class ProcessStdioTransport implements Transport {
     private readonly lines = new LineSplitter();
     private closed = false;
 
-    constructor(private readonly config: StdioServerConfig) {}
+    /** `launched`: the server's process when it was started ahead of the transport (see `launchStdioServer`). */
+    constructor(
+        private readonly config: StdioServerConfig,
+        private readonly launched?: ServerProcess,
+    ) {}
 
     async start(): Promise<void> {
-        const proc = new ServerProcess({
-            command: this.config.command,
-            args: this.config.args,
-            env: { ...getDefaultEnvironment(), ...this.config.env },
-            cwd: this.config.cwd,
-        });
+        const proc = this.launched ?? launchStdioServer(this.config);
         this.process = proc;
+        // Output the server wrote before this point waited in the pipe (stdout stays paused until read).
         proc.child.stdout!.on('data', (chunk: Buffer) => this.onStdout(chunk));
         proc.child.stdin!.on('error', () => {
             // EPIPE when the server died; the exit handler reports it.
         });
-        // 'close' waits for stdio to drain, so every response the server sent is delivered first.
-        proc.child.once('close', () => this.handleClose());
-        await new Promise<void>((resolve, reject) => {
-            proc.child.once('spawn', resolve);
-            proc.child.once('error', reject);
-        });
+        // Closed means stdio drained too, so every response the server sent is delivered first.
+        void proc.closed.then(() => this.handleClose());
+        const error = await proc.started;
+        if (error) throw error;
     }
 
     private onStdout(chunk: Buffer): void {
@@ -103,3 +101,4 @@ export class ProcessStdioTransport implements Transport {
         this.handleClose();
     }
 }
+

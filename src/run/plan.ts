@@ -4,7 +4,7 @@
  * and the runner only fills in outcomes.
  */
 import type { ServerConfig } from '../connect/types.js';
-import { LINT_RULES } from '../assert/lint/index.js';
+import { LINT_CATALOG } from '../assert/lint/catalog.js';
 import type { CallSpec, LintConfig, LintLevel, ProbeSpec, PromptGetSpec, ResourceReadSpec, Suite, TestSpec } from '../spec/types.js';
 import type { CaseInfo } from './result.js';
 
@@ -52,6 +52,11 @@ export interface RunPlan {
     connections: PlannedConnection[];
     /** In report order: spec files in the order given, servers in order of first use. */
     suites: PlannedSuite[];
+}
+
+/** Whether none of a connection's checks is selected: its server is then not started at all. */
+export function isIdle(connection: PlannedConnection): boolean {
+    return connection.suites.every((ps) => ps.cases.every((c) => c.skip));
 }
 
 /** Builds the run plan; connections are shared by servers whose resolved config is identical. */
@@ -105,7 +110,7 @@ function withTest(planned: PlannedCase, test: TestSpec): PlannedCase {
 /** One lint case per rule that is not off, planned once per spec file and server. */
 function planLint(ps: PlannedSuite, suite: Suite, config: LintConfig): void {
     if (!config.enabled) return;
-    for (const rule of LINT_RULES) {
+    for (const rule of LINT_CATALOG) {
         const level = config.rules[rule.id] ?? rule.defaultLevel;
         if (level === 'off') continue;
         ps.cases.push(plannedCase(ps, suite, { kind: 'lint', rule: rule.id, level, config }, `lint: ${rule.id}`, 'lint', config.loc));

@@ -5,6 +5,7 @@
  */
 import { warmUpSchemaEngine } from '../assert/index.js';
 import { UniversalMCPClient } from '../connect/client.js';
+import type { ServerProcess } from '../connect/process.js';
 import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig } from '../connect/types.js';
 import type { Suite } from '../spec/types.js';
 import { runCall } from './call-case.js';
@@ -16,7 +17,7 @@ import { runSnapshotCase } from './snapshot-case.js';
 import { runProbeCase } from './probe-case.js';
 import { buildMatrices, matrixKey } from './matrix.js';
 import { selectCases, type RunSelection } from './select.js';
-import { planRun, type RunPlan, type CaseAction, type PlannedCase, type PlannedConnection, type PlannedSuite } from './plan.js';
+import { isIdle, planRun, type RunPlan, type CaseAction, type PlannedCase, type PlannedConnection, type PlannedSuite } from './plan.js';
 import { checkPromptListed, runPromptGet } from './prompt-cases.js';
 import { checkResourceListed, runResourceRead } from './resource-cases.js';
 import { countCases, type CaseOutcome, type CaseResult, type CaseRun, type RunResult, type SuiteResult } from './result.js';
@@ -46,17 +47,27 @@ export interface RunOptions {
     updateSnapshots?: boolean;
 }
 
+/** Options of `runPlan`: a plan's stdio servers may have been started ahead (`launchServers`). */
+export interface PlanRunOptions extends Omit<RunOptions, 'selection'> {
+    /** Server processes by connection id, already started; their connections adopt them. */
+    launched?: ReadonlyMap<string, ServerProcess>;
+}
+
 /** Runs loaded suites and returns the complete result tree. */
-export async function runSuites(suites: readonly Suite[], options: RunOptions = {}): Promise<RunResult> {
+export function runSuites(suites: readonly Suite[], options: RunOptions = {}): Promise<RunResult> {
+    return runPlan(selectCases(planRun(suites), options.selection ?? {}), options);
+}
+
+/** Runs a plan (with its selection applied) and returns the complete result tree. */
+export async function runPlan(plan: RunPlan, options: PlanRunOptions = {}): Promise<RunResult> {
     const startedAt = new Date();
-    const plan = selectCases(planRun(suites), options.selection ?? {});
     options.listener?.onRunStart?.({ total: plan.suites.reduce((n, s) => n + s.cases.length, 0), servers: plan.connections.map((c) => c.id) });
     const signal = options.signal ?? new AbortController().signal;
     const results = new Map<PlannedSuite, SuiteResult>();
     const mcp = new UniversalMCPClient();
     try {
         for (const connection of plan.connections) {
-            mcp.addServer(connection.id, withDefaultTimeout(connection.config, options.timeoutMs));
+            mcp.addServer(connection.id, withDefaultTimeout(connection.config, options.timeoutMs), options.launched?.get(connection.id));
         }
         const state: RunState = { mcp, signal, options, results };
         // Starting a connection spawns its server at once; while the servers boot, the CPU is
@@ -90,16 +101,14 @@ interface RunState {
     bailed?: boolean;
     mcp: UniversalMCPClient;
     signal: AbortSignal;
-    options: RunOptions;
+    options: PlanRunOptions;
     results: Map<PlannedSuite, SuiteResult>;
 }
 
 async function runConnection(connection: PlannedConnection, state: RunState): Promise<void> {
     const { mcp } = state;
     const timeoutMs = connection.config.timeoutMs ?? state.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    // A server none of whose checks is selected is not started at all.
-    const idle = connection.suites.every((ps) => ps.cases.every((c) => c.skip));
-    const opened: Opened = idle ? { blocked: { status: 'skipped', reason: 'not selected' } } : await openSession(connection, state, timeoutMs);
+    const opened: Opened = isIdle(connection) ? { blocked: { status: 'skipped', reason: 'not selected' } } : await openSession(connection, state, timeoutMs);
     const pending: SuiteResult[] = [];
     for (const ps of connection.suites) {
         const startedAt = new Date();

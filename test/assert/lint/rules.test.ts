@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ListedTool } from '../../../src/connect/client.js';
+import { LINT_CATALOG } from '../../../src/assert/lint/catalog.js';
 import { LINT_RULES, findLintRule, lintTools, unknownLintRules } from '../../../src/assert/lint/index.js';
 
 const OBJECT = { type: 'object', properties: { x: { type: 'string' } } };
@@ -35,6 +36,13 @@ test('the registry has the eight rules with stable ids and default levels', () =
     );
     for (const rule of LINT_RULES) assert.ok(rule.description.length > 0, rule.id);
     assert.ok(Object.isFrozen(LINT_RULES));
+});
+
+test('the catalog used for planning lists the same rules, levels and order as the registry', () => {
+    assert.deepEqual(
+        LINT_CATALOG.map((r) => [r.id, r.defaultLevel]),
+        LINT_RULES.map((r) => [r.id, r.defaultLevel]),
+    );
 });
 
 test('a well-formed tool passes every rule', () => {

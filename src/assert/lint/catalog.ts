@@ -1,0 +1,15 @@
+/**
+ * Every lint rule's id and default level, in report order: what planning needs to list the
+ * lint checks. The rules themselves live in their own modules and are loaded with the runner
+ * (some compile schemas with Ajv), after the servers have been started.
+ */
+export const LINT_CATALOG: ReadonlyArray<{ readonly id: string; readonly defaultLevel: 'error' | 'warn' }> = Object.freeze([
+    { id: 'input-schema-compiles', defaultLevel: 'error' },
+    { id: 'input-schema-object', defaultLevel: 'error' },
+    { id: 'output-schema-valid', defaultLevel: 'error' },
+    { id: 'tool-name', defaultLevel: 'error' },
+    { id: 'unique-tool-names', defaultLevel: 'error' },
+    { id: 'tool-description', defaultLevel: 'warn' },
+    { id: 'required-declared', defaultLevel: 'error' },
+    { id: 'annotations-boolean', defaultLevel: 'error' },
+]);
