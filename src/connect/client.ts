@@ -1,6 +1,7 @@
 /**
  * The universal connector: one object that connects to any number of MCP servers over
- * stdio, SSE or Streamable HTTP, each exactly once, and talks to them through the SDK client.
+ * stdio, SSE or Streamable HTTP, each exactly once: the SDK client does the handshake, and a
+ * request channel of our own carries the requests after it (see request-channel.ts for why).
  * The runner uses it; users can import it for their own scripts.
  *
  * @example
