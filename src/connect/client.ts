@@ -1,6 +1,7 @@
 /**
  * The universal connector: one object that connects to any number of MCP servers over
- * stdio, SSE or Streamable HTTP, each exactly once, and talks to them through the SDK client.
+ * stdio, SSE or Streamable HTTP, each exactly once: the SDK client does the handshake, and a
+ * request channel of our own carries the requests after it (see request-channel.ts for why).
  * The runner uses it; users can import it for their own scripts.
  *
  * @example
@@ -10,14 +11,15 @@
  * const tools = await mcp.listTools('weather');
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { CallToolResultSchema, ErrorCode, McpError, ResultSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { ConnectError, ServerGoneError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { describeConnectFailure } from './connect-failure.js';
 import { describeExit, type ServerProcess } from './process.js';
-import { scopeSignal, withDeadline } from './request-signals.js';
+import { RequestChannel, type ResultReader } from './request-channel.js';
+import { withDeadline } from './request-signals.js';
+import { readCallToolResult, readResult } from './results.js';
 import { startServer } from './start.js';
 import { ProcessStdioTransport } from './stdio-transport.js';
 import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig, type ServerInfo, type TransportKind } from './types.js';
@@ -46,7 +48,10 @@ export interface ServerStatus {
 }
 
 interface Connection {
+    /** The handshake, and whatever the server sends that is not an answer to `channel`. */
     client: Client;
+    /** Every request after the handshake. */
+    channel: RequestChannel;
     transport: Transport;
     started?: ServerProcess;
 }
@@ -139,12 +144,12 @@ export class UniversalMCPClient implements AsyncDisposable {
 
     /** Reads a resource; the result is returned as sent (`contents` with `text` or `blob` items). */
     readResource(name: string, uri: string, options: CallOptions = {}): Promise<Record<string, unknown>> {
-        return this.request(name, 'resources/read', { uri }, ResultSchema, options);
+        return this.request(name, 'resources/read', { uri }, readResult, options);
     }
 
     /** Gets a prompt with its arguments; the result is returned as sent (`messages`). */
     getPrompt(name: string, prompt: string, args: Record<string, string>, options: CallOptions = {}): Promise<Record<string, unknown>> {
-        return this.request(name, 'prompts/get', { name: prompt, arguments: args }, ResultSchema, options);
+        return this.request(name, 'prompts/get', { name: prompt, arguments: args }, readResult, options);
     }
 
     /** Collects a paginated list. Items are not validated: judging them is the caller's job. */
@@ -153,7 +158,7 @@ export class UniversalMCPClient implements AsyncDisposable {
         const seen = new Set<string>();
         let cursor: string | undefined;
         for (let page = 0; page < MAX_LIST_PAGES; page++) {
-            const result = await this.request(name, method, cursor ? { cursor } : {}, ResultSchema, options);
+            const result = await this.request(name, method, cursor ? { cursor } : {}, readResult, options);
             const listed = Array.isArray(result[key]) ? (result[key] as unknown[]) : [];
             for (const item of listed) {
                 if (item && typeof item === 'object') items.push(item as Record<string, unknown>);
@@ -168,7 +173,7 @@ export class UniversalMCPClient implements AsyncDisposable {
 
     /** Calls a tool and returns its result as the server sent it (no output-schema check here). */
     async callTool(name: string, tool: string, args: Record<string, unknown>, options: CallOptions = {}): Promise<CallToolResult> {
-        return this.request(name, 'tools/call', { name: tool, arguments: args }, CallToolResultSchema, options);
+        return this.request(name, 'tools/call', { name: tool, arguments: args }, readCallToolResult, options);
     }
 
     /** Closes one server: session, then transport, then process. */
@@ -193,29 +198,15 @@ export class UniversalMCPClient implements AsyncDisposable {
         return entry;
     }
 
-    private async request<T extends typeof ResultSchema | typeof CallToolResultSchema>(
-        name: string,
-        method: string,
-        params: Record<string, unknown>,
-        schema: T,
-        options: CallOptions,
-    ) {
+    private async request<T>(name: string, method: string, params: Record<string, unknown>, read: ResultReader<T>, options: CallOptions): Promise<T> {
         const entry = this.entry(name);
         const conn = entry.connection;
         if (!conn || entry.goneReason) {
             throw new ServerGoneError(name, entry.goneReason ?? 'not connected');
         }
-        const timeout = options.timeoutMs ?? entry.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        const scoped = scopeSignal(options.signal);
-        const requestOptions: RequestOptions = {
-            timeout,
-            signal: scoped.signal,
-            // Progress notifications prove the server is working, so they extend the deadline.
-            onprogress: () => undefined,
-            resetTimeoutOnProgress: true,
-        };
+        const timeoutMs = options.timeoutMs ?? entry.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         try {
-            return await conn.client.request({ method, params } as never, schema, requestOptions);
+            return await conn.channel.request(method, params, read, { timeoutMs, signal: options.signal });
         } catch (error) {
             // A JSON-RPC error or a timeout says nothing about the process; only transport failures might.
             const answered = error instanceof McpError && error.code !== ErrorCode.ConnectionClosed;
@@ -225,8 +216,6 @@ export class UniversalMCPClient implements AsyncDisposable {
                 throw new ServerGoneError(name, gone);
             }
             throw error;
-        } finally {
-            scoped.dispose();
         }
     }
 
@@ -241,7 +230,8 @@ export class UniversalMCPClient implements AsyncDisposable {
             transport =
                 config.transport === 'stdio' ? new ProcessStdioTransport(config, entry.launched) : (await import('./http-transport.js')).createHttpTransport(config);
             const client = new Client({ name: 'mcp-check', version: VERSION }, { capabilities: {} });
-            entry.connection = { client, transport, started };
+            const channel = new RequestChannel(transport);
+            entry.connection = { client, channel, transport, started };
             let protocolVersion = '';
             transport.onmessage = (message) => {
                 const result = (message as { result?: { protocolVersion?: unknown } }).result;
@@ -249,10 +239,17 @@ export class UniversalMCPClient implements AsyncDisposable {
             };
             client.onclose = () => {
                 entry.goneReason ??= goneReason(transport);
+                channel.close();
             };
             // The timeout option covers `initialize` only; an SSE stream that never opens would
             // hang `transport.start()` forever, so the whole handshake gets one deadline too.
             await withDeadline(client.connect(transport, { timeout }), timeout, signal);
+            // The channel answers for its own requests; the SDK's dispatcher, installed by
+            // `connect`, still sees everything else (server requests such as ping, logs).
+            const dispatch = transport.onmessage;
+            transport.onmessage = (message, extra) => {
+                if (!channel.take(message)) dispatch?.(message, extra);
+            };
             const server = client.getServerVersion();
             entry.info = {
                 name: server?.name ?? '',

@@ -1,4 +1,4 @@
-/** Deadlines and abort signals for requests, where the SDK's own options do not reach. */
+/** A deadline and an abort signal for work that has neither, such as the SDK's handshake. */
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 
 /** Rejects with a request timeout after `ms`, or at once when `signal` aborts; the work itself is not cancelled. */
@@ -17,15 +17,3 @@ export function withDeadline<T>(work: Promise<T>, ms: number, signal?: AbortSign
     });
 }
 
-/**
- * A per-request child of the caller's signal. The SDK adds an abort listener for every request
- * and never removes it; on a run-wide signal that would pile up one listener per call.
- */
-export function scopeSignal(parent: AbortSignal | undefined): { signal?: AbortSignal; dispose(): void } {
-    if (!parent) return { dispose() {} };
-    const controller = new AbortController();
-    const forward = () => controller.abort(parent.reason);
-    if (parent.aborted) forward();
-    else parent.addEventListener('abort', forward, { once: true });
-    return { signal: controller.signal, dispose: () => parent.removeEventListener('abort', forward) };
-}

@@ -1,12 +1,13 @@
 /**
- * The stdio transport. It speaks the SDK's message format (`serializeMessage`,
- * `deserializeMessage`) but owns the child process, because a checker needs what the SDK's StdioClientTransport
- * hides: the exit code and signal, a bounded stderr tail, the non-JSON lines a server printed
+ * The stdio transport. It speaks the SDK's message format (one JSON-RPC message a line) but
+ * owns the child process, because a checker needs what the SDK's StdioClientTransport hides:
+ * the exit code and signal, a bounded stderr tail, the non-JSON lines a server printed
  * on stdout, and a process group so the whole tree can be stopped.
  */
-import { deserializeMessage, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
+import { serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { parseMessage } from './json-rpc-message.js';
 import { LineSplitter } from './line-splitter.js';
 import { launchStdioServer } from './launch.js';
 import type { ServerProcess } from './process.js';
@@ -59,7 +60,7 @@ export class ProcessStdioTransport implements Transport {
             if (line.trim() === '') continue;
             let message: JSONRPCMessage;
             try {
-                message = deserializeMessage(line);
+                message = parseMessage(line);
             } catch (error) {
                 this.noteNoise(line, error);
                 continue;

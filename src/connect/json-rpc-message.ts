@@ -1,0 +1,53 @@
+/**
+ * A line from a server as a JSON-RPC message. The SDK's `deserializeMessage` runs a zod union
+ * over every message; almost every one is a plain response or notification, which a few
+ * checks confirm. Those checks accept only what the schema would return unchanged; anything
+ * else goes through the schema, so odd messages are judged (and rejected) exactly as before.
+ */
+import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+
+/** Parses one line; throws a SyntaxError for non-JSON and a ZodError for JSON that is not JSON-RPC. */
+export function parseMessage(line: string): JSONRPCMessage {
+    const value: unknown = JSON.parse(line);
+    return isPlainMessage(value) ? value : JSONRPCMessageSchema.parse(value);
+}
+
+/** A response with an object result, an error response, a request or a notification, with no key the schema would drop or check deeper. */
+function isPlainMessage(value: unknown): value is JSONRPCMessage {
+    if (!isObject(value) || value.jsonrpc !== '2.0') return false;
+    let keys = 1;
+    if ('id' in value) {
+        if (!isRequestId(value.id)) return false;
+        keys++;
+    }
+    if (typeof value.method === 'string') {
+        keys++;
+        if ('params' in value) {
+            if (!isObject(value.params) || '_meta' in value.params) return false;
+            keys++;
+        }
+    } else if ('result' in value) {
+        if (!('id' in value) || !isObject(value.result) || '_meta' in value.result) return false;
+        keys++;
+    } else if ('error' in value) {
+        if (!isPlainError(value.error)) return false;
+        keys++;
+    } else {
+        return false;
+    }
+    // The schemas are strict: one more key and the message is not JSON-RPC.
+    return Object.keys(value).length === keys;
+}
+
+function isPlainError(error: unknown): boolean {
+    if (!isObject(error) || !Number.isInteger(error.code) || typeof error.message !== 'string') return false;
+    return Object.keys(error).length === ('data' in error ? 3 : 2);
+}
+
+function isRequestId(id: unknown): boolean {
+    return typeof id === 'string' || Number.isInteger(id);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,118 @@
+/**
+ * Requests after the handshake, on any transport. The SDK's `Protocol.request` runs several
+ * zod parses per response, one abort listener per request that it never removes, and a
+ * generic dispatcher in front of it all; at thousands of calls per run that is most of the
+ * client's cost per call. This channel keeps the protocol's behaviour (a numeric id per
+ * request, a progress token that resets the deadline, `notifications/cancelled` on timeout or
+ * abort, JSON-RPC errors as `McpError`) and leaves everything else to the SDK's `Client`:
+ * the handshake, requests from the server, and every message that is not an answer to it.
+ */
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { ErrorCode, McpError, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+
+/** Options of one request. */
+export interface ChannelRequestOptions {
+    /** Deadline in ms; every progress notification for the request starts it again. */
+    timeoutMs: number;
+    /** Aborting cancels the request: the server is told, and the promise rejects with the reason. */
+    signal?: AbortSignal;
+}
+
+/** Turns a response's `result` into the caller's type; throws (e.g. a ZodError) when it is not one. */
+export type ResultReader<T> = (result: unknown) => T;
+
+interface Pending {
+    settle(outcome: { result: unknown } | { error: unknown }): void;
+    /** Starts the deadline again (a progress notification arrived). */
+    extend(): void;
+}
+
+export class RequestChannel {
+    private readonly pending = new Map<number, Pending>();
+    // The SDK's handshake used id 0 through the SDK's own counter, and the SDK sends no request
+    // after it; starting above it keeps every id on the connection unique.
+    private nextId = 1;
+
+    constructor(private readonly transport: Transport) {}
+
+    /** Sends a request and resolves with its result as `read` returns it. */
+    request<T>(method: string, params: Record<string, unknown>, read: ResultReader<T>, options: ChannelRequestOptions): Promise<T> {
+        const { signal, timeoutMs } = options;
+        if (signal?.aborted) return Promise.reject(signal.reason);
+        const id = this.nextId++;
+        const meta = params._meta && typeof params._meta === 'object' ? params._meta : {};
+        const message = { jsonrpc: '2.0' as const, id, method, params: { ...params, _meta: { ...meta, progressToken: id } } };
+        return new Promise<T>((resolve, reject) => {
+            let timer: NodeJS.Timeout | undefined;
+            const timedOut = () => cancel(new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs }));
+            const onAbort = () => cancel(signal!.reason);
+            const finish = () => {
+                this.pending.delete(id);
+                clearTimeout(timer);
+                signal?.removeEventListener('abort', onAbort);
+            };
+            const cancel = (reason: unknown) => {
+                if (!this.pending.has(id)) return;
+                finish();
+                // The server may stop working on it; a failed notice changes nothing for the caller.
+                this.transport
+                    .send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: String(reason) } })
+                    .catch(() => undefined);
+                reject(reason instanceof McpError ? reason : new McpError(ErrorCode.RequestTimeout, String(reason)));
+            };
+            this.pending.set(id, {
+                settle: (outcome) => {
+                    finish();
+                    if ('error' in outcome) return reject(outcome.error);
+                    try {
+                        resolve(read(outcome.result));
+                    } catch (error) {
+                        reject(error);
+                    }
+                },
+                extend: () => {
+                    clearTimeout(timer);
+                    timer = setTimeout(timedOut, timeoutMs);
+                },
+            });
+            timer = setTimeout(timedOut, timeoutMs);
+            signal?.addEventListener('abort', onAbort, { once: true });
+            this.transport.send(message).catch((error: unknown) => {
+                if (!this.pending.has(id)) return;
+                finish();
+                reject(error);
+            });
+        });
+    }
+
+    /**
+     * Takes a message meant for this channel: the answer to one of its requests, or progress on
+     * one. Returns false for anything else, which then goes to the SDK.
+     */
+    take(message: JSONRPCMessage): boolean {
+        if ('id' in message && !('method' in message)) {
+            const pending = this.pending.get(Number(message.id));
+            if (!pending) return false;
+            if ('error' in message) {
+                const { code, message: text, data } = message.error;
+                pending.settle({ error: McpError.fromError(code, text, data) });
+            } else {
+                pending.settle({ result: message.result });
+            }
+            return true;
+        }
+        if ('method' in message && message.method === 'notifications/progress' && !('id' in message)) {
+            const token = (message.params as { progressToken?: unknown } | undefined)?.progressToken;
+            const pending = typeof token === 'number' || typeof token === 'string' ? this.pending.get(Number(token)) : undefined;
+            pending?.extend();
+            return pending !== undefined;
+        }
+        return false;
+    }
+
+    /** The connection is gone: every request still waiting fails as the SDK's would. */
+    close(): void {
+        const error = new McpError(ErrorCode.ConnectionClosed, 'Connection closed');
+        for (const pending of [...this.pending.values()]) pending.settle({ error });
+    }
+}

@@ -1,0 +1,33 @@
+/**
+ * Reading results the way the SDK's schemas do, without paying zod for the shapes nearly every
+ * answer has. A value the quick check accepts is one the schema would return unchanged; any
+ * other goes through the schema itself, so defaults, stripped keys and ZodErrors stay the SDK's.
+ */
+import { CallToolResultSchema, ResultSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+
+/** A `tools/call` result as `CallToolResultSchema` reads it. */
+export function readCallToolResult(value: unknown): CallToolResult {
+    return isPlainCallToolResult(value) ? value : CallToolResultSchema.parse(value);
+}
+
+/** Any other result (`ResultSchema`: an object; `_meta`, when present, is checked). */
+export function readResult(value: unknown): Record<string, unknown> {
+    return isObject(value) && !('_meta' in value) ? value : ResultSchema.parse(value);
+}
+
+/** Text-only content, and the optional fields in the types the schema wants. */
+function isPlainCallToolResult(value: unknown): value is CallToolResult {
+    if (!isObject(value) || '_meta' in value || !Array.isArray(value.content)) return false;
+    if (value.isError !== undefined && typeof value.isError !== 'boolean') return false;
+    if (value.structuredContent !== undefined && !isObject(value.structuredContent)) return false;
+    return value.content.every(isPlainText);
+}
+
+/** `{type: 'text', text}` and nothing else: the schema would strip or check any other key. */
+function isPlainText(block: unknown): boolean {
+    return isObject(block) && block.type === 'text' && typeof block.text === 'string' && Object.keys(block).length === 2;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
