@@ -3,22 +3,32 @@
  * for collections, their keys and children. Keeping it instead of the `Document` lets the
  * syntax tree be garbage-collected after parsing; a large spec's tree is many times its size.
  */
-import { isAlias, isCollection, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 
-/** Where one node of the document was written. */
-export interface PositionNode {
+/**
+ * Where one node of the document was written. A scalar is only its start offset, as a number
+ * (`-1 - start` when it is empty), since a large spec has hundreds of thousands of them.
+ */
+export type PositionNode = number | PositionCollection;
+
+/** A node with children (or an alias to one). */
+export interface PositionCollection {
     /** The node's first offset; absent for nodes without a range. */
     start?: number;
     /** `start` when the node has content; an empty value (`expect:`) points at its key instead. */
     valueStart?: number;
-    /** Its children, through an alias to the node it names; absent for scalars. */
-    body?: PositionBody;
+    /**
+     * A mapping's pairs in document order (duplicates kept), flat to stay small: key text (or
+     * `undefined` for a null key), key start, value, for each pair. Through an alias, the
+     * entries of the node it names.
+     */
+    entries?: MapEntries;
+    /** A sequence's items; through an alias, those of the sequence it names. */
+    items?: (PositionNode | undefined)[];
 }
 
-/** The children of a mapping (in document order, duplicates kept) or of a sequence. */
-export type PositionBody =
-    | { kind: 'map'; keys: (string | undefined)[]; keyStarts: (number | undefined)[]; values: (PositionNode | undefined)[] }
-    | { kind: 'seq'; items: (PositionNode | undefined)[] };
+/** See `PositionNode.entries`. */
+export type MapEntries = (string | number | PositionNode | undefined)[];
 
 /** Lets a caller supply the index of a node it composed elsewhere (see `yaml-stream.ts`). */
 export type Substitute = (node: Node) => PositionNode | undefined;
@@ -28,15 +38,23 @@ export function indexDocument(doc: Document, substitute?: Substitute): PositionN
     return new Indexer(doc, substitute).node(doc.contents);
 }
 
+/** The node's first offset, and that offset only when the node has content. */
+export function startOf(node: PositionNode | undefined): { start?: number; valueStart?: number } {
+    if (node === undefined) return {};
+    if (typeof node !== 'number') return node;
+    return node >= 0 ? { start: node, valueStart: node } : { start: -1 - node };
+}
+
 /** Indexes one node of `doc` (for sequence items composed on their own). */
 export function indexNode(doc: Document, node: unknown, substitute?: Substitute): PositionNode | undefined {
     return new Indexer(doc, substitute).node(node);
 }
 
 class Indexer {
-    // Aliased collections share one body, and a collection that contains an alias to itself
-    // finds its body here before it is filled in.
-    private readonly bodies = new Map<Node, PositionBody>();
+    // Aliased collections share their children, and a collection that contains an alias to
+    // itself finds them here before they are filled in. Arrays are made at their final length:
+    // grown by `push`, each would reserve room for 17, and a large spec has a great many.
+    private readonly children = new Map<Node, MapEntries | (PositionNode | undefined)[]>();
 
     constructor(
         private readonly doc: Document,
@@ -47,38 +65,42 @@ class Indexer {
         if (value === null || value === undefined) return undefined;
         const node = value as Node;
         const own = this.substitute?.(node);
-        if (own) return own;
+        if (own !== undefined) return own;
         const range = node.range;
-        const result: PositionNode = {};
+        const target = isAlias(node) ? node.resolve(this.doc) : node;
+        if (!isMap(target) && !isSeq(target)) return range ? (range[1] > range[0] ? range[0] : -1 - range[0]) : undefined;
+        const result: PositionCollection = {};
         if (range) {
             result.start = range[0];
             if (range[1] > range[0]) result.valueStart = range[0];
         }
-        const target = isAlias(node) ? node.resolve(this.doc) : node;
-        if (isCollection(target)) result.body = this.body(target);
+        if (isMap(target)) result.entries = this.entries(target);
+        else result.items = this.items(target);
         return result;
     }
 
-    private body(node: Node): PositionBody | undefined {
-        const known = this.bodies.get(node);
-        if (known) return known;
-        // Arrays are built at their final length (`map`): grown by `push`, each would reserve
-        // room for 17 entries, and a large spec has hundreds of thousands of them.
-        if (isMap(node)) {
-            const body: PositionBody = { kind: 'map', keys: [], keyStarts: [], values: [] };
-            this.bodies.set(node, body);
-            body.keys = node.items.map((pair) => keyText(pair.key));
-            body.keyStarts = node.items.map((pair) => (pair.key as Node | null)?.range?.[0]);
-            body.values = node.items.map((pair) => this.node(pair.value));
-            return body;
-        }
-        if (isSeq(node)) {
-            const body: PositionBody = { kind: 'seq', items: [] };
-            this.bodies.set(node, body);
-            body.items = node.items.map((item) => this.node(item));
-            return body;
-        }
-        return undefined;
+    private entries(map: YAMLMap): MapEntries {
+        const known = this.children.get(map);
+        if (known) return known as MapEntries;
+        const entries: MapEntries = new Array(map.items.length * 3);
+        this.children.set(map, entries);
+        map.items.forEach((pair, i) => {
+            entries[i * 3] = keyText(pair.key);
+            entries[i * 3 + 1] = (pair.key as Node | null)?.range?.[0];
+            entries[i * 3 + 2] = this.node(pair.value);
+        });
+        return entries;
+    }
+
+    private items(seq: YAMLSeq): (PositionNode | undefined)[] {
+        const known = this.children.get(seq);
+        if (known) return known as (PositionNode | undefined)[];
+        const items: (PositionNode | undefined)[] = new Array(seq.items.length);
+        this.children.set(seq, items);
+        seq.items.forEach((item, i) => {
+            items[i] = this.node(item);
+        });
+        return items;
     }
 }
 

@@ -6,7 +6,7 @@
 import type { LineCounter } from 'yaml';
 import type { SourceLocation } from '../errors.js';
 import { describePath } from './paths.js';
-import type { PositionNode } from './position-index.js';
+import { startOf, type PositionNode } from './position-index.js';
 import type { SpecPath } from './types.js';
 
 /**
@@ -61,27 +61,30 @@ export class SpecPositions implements Locator {
     // Follows `path` through the tree as far as it exists, remembering the best offset so far.
     private walk(path: SpecPath): { offset: number; keyOffset?: number; complete: boolean } {
         let node = this.root;
-        let offset = node?.start ?? 0;
+        let offset = startOf(node).start ?? 0;
         let keyOffset: number | undefined;
         for (const segment of path) {
-            const body = node?.body;
             let next: PositionNode | undefined;
             keyOffset = undefined;
-            if (body?.kind === 'map') {
+            const entries = typeof node === 'object' ? node.entries : undefined;
+            const items = typeof node === 'object' ? node.items : undefined;
+            if (entries) {
                 // The first of duplicate keys, as the YAML library's own lookups do.
-                const index = body.keys.indexOf(String(segment));
-                if (index < 0) return { offset, complete: false };
-                keyOffset = body.keyStarts[index];
-                next = body.values[index];
-            } else if (body?.kind === 'seq' && typeof segment === 'number') {
-                if (segment < 0 || segment >= body.items.length) return { offset, complete: false };
-                next = body.items[segment];
+                const key = String(segment);
+                let at = 0;
+                while (at < entries.length && entries[at] !== key) at += 3;
+                if (at >= entries.length) return { offset, complete: false };
+                keyOffset = entries[at + 1] as number | undefined;
+                next = entries[at + 2] as PositionNode | undefined;
+            } else if (items && typeof segment === 'number') {
+                if (segment < 0 || segment >= items.length) return { offset, complete: false };
+                next = items[segment];
             } else {
                 return { offset, complete: false };
             }
             // An empty value (`expect:` with nothing after it) has no useful position of its
             // own, so point at its key instead.
-            offset = next?.valueStart ?? keyOffset ?? offset;
+            offset = startOf(next).valueStart ?? keyOffset ?? offset;
             node = next;
         }
         return { offset, keyOffset, complete: true };
