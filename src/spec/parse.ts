@@ -7,7 +7,9 @@
 import { extname } from 'node:path';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { SpecError } from '../errors.js';
+import { indexDocument } from './position-index.js';
 import { SpecPositions } from './positions.js';
+import { parseYamlInPieces } from './yaml-stream.js';
 
 /** A parsed spec file before validation. */
 export interface ParsedSpec {
@@ -24,11 +26,23 @@ interface ParseOptions {
 
 /** Parses one spec file's text; `file` is only used for locations. */
 export function parseSpecYaml(source: string, file: string, options: ParseOptions = { syntax: 'YAML', noun: 'spec file' }): ParsedSpec {
-    const lineCounter = new LineCounter();
     // `prettyErrors: false` keeps messages free of a `at line X, column Y` suffix and code
     // frame: we print the location ourselves. `merge` allows `<<: *defaults` in server maps.
-    const doc = parseDocument(source, { lineCounter, prettyErrors: false, merge: true });
-    const positions = new SpecPositions(doc, lineCounter, file);
+    const yamlOptions = { prettyErrors: false, merge: true };
+    // Most specs parse in pieces, never holding the whole syntax tree; anything that could make
+    // the pieces differ from the whole (errors first of all) is parsed again in one go, so its
+    // messages and locations are the library's own.
+    const pieceLines = new LineCounter();
+    const streamed = parseYamlInPieces(source, pieceLines, yamlOptions);
+    if (streamed) {
+        const positions = new SpecPositions(streamed.index, pieceLines, file);
+        if (streamed.empty) return { data: undefined, positions, errors: [new SpecError(`${options.noun} is empty`, positions.at(0))] };
+        return { data: streamed.data, positions, errors: [] };
+    }
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(source, { ...yamlOptions, lineCounter });
+    // Only the index is kept: the document would hold several times the text's size until exit.
+    const positions = new SpecPositions(indexDocument(doc), lineCounter, file);
     const errors = syntaxErrors(doc.errors, positions, options.syntax);
     if (errors.length > 0) return { data: undefined, positions, errors };
     if (doc.contents === null) {

@@ -1,10 +1,12 @@
 /**
- * Maps spec paths to `file:line:col` using the YAML syntax tree, never by searching the
- * text: the same key can appear many times, and only the tree knows which one is meant.
+ * Maps spec paths to `file:line:col` using the YAML syntax tree (through its compact index),
+ * never by searching the text: the same key can appear many times, and only the tree knows
+ * which one is meant.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { LineCounter } from 'yaml';
 import type { SourceLocation } from '../errors.js';
 import { describePath } from './paths.js';
+import { startOf, type PositionNode } from './position-index.js';
 import type { SpecPath } from './types.js';
 
 /**
@@ -26,7 +28,7 @@ export interface Locator {
 /** Resolves paths in one parsed document to source locations. */
 export class SpecPositions implements Locator {
     constructor(
-        private readonly doc: Document,
+        private readonly root: PositionNode | undefined,
         private readonly lineCounter: LineCounter,
         readonly file: string,
     ) {}
@@ -58,46 +60,33 @@ export class SpecPositions implements Locator {
 
     // Follows `path` through the tree as far as it exists, remembering the best offset so far.
     private walk(path: SpecPath): { offset: number; keyOffset?: number; complete: boolean } {
-        let node: unknown = this.doc.contents;
-        let offset = startOf(node) ?? 0;
+        let node = this.root;
+        let offset = startOf(node).start ?? 0;
         let keyOffset: number | undefined;
         for (const segment of path) {
-            node = this.resolve(node);
-            let next: unknown;
+            let next: PositionNode | undefined;
             keyOffset = undefined;
-            if (isMap(node)) {
-                const pair = node.items.find((p) => keyMatches(p.key, segment));
-                if (!pair) return { offset, complete: false };
-                keyOffset = startOf(pair.key);
-                next = pair.value;
-            } else if (isSeq(node) && typeof segment === 'number') {
-                if (segment < 0 || segment >= node.items.length) return { offset, complete: false };
-                next = node.items[segment];
+            const entries = typeof node === 'object' ? node.entries : undefined;
+            const items = typeof node === 'object' ? node.items : undefined;
+            if (entries) {
+                // The first of duplicate keys, as the YAML library's own lookups do.
+                const key = String(segment);
+                let at = 0;
+                while (at < entries.length && entries[at] !== key) at += 3;
+                if (at >= entries.length) return { offset, complete: false };
+                keyOffset = entries[at + 1] as number | undefined;
+                next = entries[at + 2] as PositionNode | undefined;
+            } else if (items && typeof segment === 'number') {
+                if (segment < 0 || segment >= items.length) return { offset, complete: false };
+                next = items[segment];
             } else {
                 return { offset, complete: false };
             }
             // An empty value (`expect:` with nothing after it) has no useful position of its
             // own, so point at its key instead.
-            offset = startOf(next, true) ?? keyOffset ?? offset;
+            offset = startOf(next).valueStart ?? keyOffset ?? offset;
             node = next;
         }
         return { offset, keyOffset, complete: true };
     }
-
-    private resolve(node: unknown): unknown {
-        return isAlias(node) ? node.resolve(this.doc) : node;
-    }
-}
-
-// `segment` may be a number for seq indices, but YAML mapping keys can be numbers too (`200:`).
-function keyMatches(key: unknown, segment: string | number): boolean {
-    const value = isScalar(key) ? key.value : key;
-    return value !== null && value !== undefined && String(value) === String(segment);
-}
-
-function startOf(node: unknown, requireNonEmpty = false): number | undefined {
-    const range = (node as Node | null | undefined)?.range;
-    if (!range) return undefined;
-    if (requireNonEmpty && range[1] <= range[0]) return undefined;
-    return range[0];
 }
