@@ -4,7 +4,6 @@
  */
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { escapePath, glob, isDynamicPattern } from 'tinyglobby';
 import { SpecError } from '../errors.js';
 
 /** The files an argument list names, plus a problem for each argument that names none. */
@@ -30,7 +29,11 @@ export async function expandSpecFiles(patterns: readonly string[]): Promise<Expa
         const kind = await pathKind(resolve(cwd, pattern));
         if (kind === 'file') {
             found.push(pattern);
-        } else if (kind === 'directory') {
+            continue;
+        }
+        // Most runs name plain files, so the glob engine loads only when an argument is not one.
+        const { escapePath, isDynamicPattern } = await import('tinyglobby');
+        if (kind === 'directory') {
             const matches = await globFiles(`${escapePath(pattern.replace(/\/+$/, ''))}/**/*.{yaml,yml}`, cwd);
             if (matches.length === 0) errors.push(new SpecError(`no spec files (*.yaml, *.yml) in directory "${pattern}"`));
             found.push(...matches);
@@ -55,6 +58,7 @@ export async function expandSpecFiles(patterns: readonly string[]): Promise<Expa
 // Results come back relative to `cwd` for relative patterns and absolute for absolute ones,
 // mirroring how the user wrote the pattern.
 async function globFiles(pattern: string, cwd: string): Promise<string[]> {
+    const { glob } = await import('tinyglobby');
     return glob(pattern, { cwd, absolute: isAbsolute(pattern), onlyFiles: true, expandDirectories: false, ignore: IGNORE });
 }
 
