@@ -3,7 +3,7 @@
  * for collections, their keys and children. Keeping it instead of the `Document` lets the
  * syntax tree be garbage-collected after parsing; a large spec's tree is many times its size.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /**
  * Where one node of the document was written. A scalar is only its start offset, as a number
@@ -55,6 +55,7 @@ class Indexer {
     // itself finds them here before they are filled in. Arrays are made at their final length:
     // grown by `push`, each would reserve room for 17, and a large spec has a great many.
     private readonly children = new Map<Node, MapEntries | (PositionNode | undefined)[]>();
+    private aliasTargets?: Map<Alias, Node | undefined>;
 
     constructor(
         private readonly doc: Document,
@@ -67,7 +68,7 @@ class Indexer {
         const own = this.substitute?.(node);
         if (own !== undefined) return own;
         const range = node.range;
-        const target = isAlias(node) ? node.resolve(this.doc) : node;
+        const target = isAlias(node) ? this.resolve(node) : node;
         if (!isMap(target) && !isSeq(target)) return range ? (range[1] > range[0] ? range[0] : -1 - range[0]) : undefined;
         const result: PositionCollection = {};
         if (range) {
@@ -77,6 +78,23 @@ class Indexer {
         if (isMap(target)) result.entries = this.entries(target);
         else result.items = this.items(target);
         return result;
+    }
+
+    // `Alias.resolve` walks the whole document for every alias; one walk for all of them keeps
+    // a spec with an alias per test linear. Same rule: the last anchor of that name before it.
+    private resolve(alias: Alias): Node | undefined {
+        if (!this.aliasTargets) {
+            const targets = new Map<Alias, Node | undefined>();
+            const anchored = new Map<string, Node>();
+            visit(this.doc, {
+                Node: (_key, node) => {
+                    if (isAlias(node)) targets.set(node, anchored.get(node.source));
+                    else if (node.anchor) anchored.set(node.anchor, node);
+                },
+            });
+            this.aliasTargets = targets;
+        }
+        return this.aliasTargets.get(alias);
     }
 
     private entries(map: YAMLMap): MapEntries {
