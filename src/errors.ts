@@ -79,3 +79,8 @@ export class ServerGoneError extends Error {
         super(`server "${server}" is gone: ${reason}`);
     }
 }
+
+/** A server answered a request with something that is not a valid MCP result for it. */
+export class InvalidResultError extends Error {
+    override readonly name = 'InvalidResultError';
+}

@@ -20,4 +20,4 @@ export {
     prepareForReport,
     type Reporter,
 } from './report/index.js';
-export { SpecError, SpecErrors, UsageError, ConnectError, ServerGoneError, ExitCode, type SourceLocation } from './errors.js';
+export { SpecError, SpecErrors, UsageError, ConnectError, ServerGoneError, InvalidResultError, ExitCode, type SourceLocation } from './errors.js';

@@ -21,7 +21,11 @@ export async function runCommand(options: RunCliOptions): Promise<number> {
             import('../report/dispatch.js'),
             import('../report/progress.js'),
             import('../report/registry.js').then(({ loadReporters }) => loadReporters(options.reporters)),
-        ]);
+        ]).catch(async (error: unknown) => {
+            // No run will adopt the servers: stop them politely rather than leave them to the exit hook.
+            await Promise.all([...launched.values()].map((proc) => proc.stop()));
+            throw error;
+        });
         // First, so it clears its line before other reporters print.
         if (wantsProgress()) reporters.unshift(new ProgressReporter());
         const dispatcher = new ReportDispatcher(

@@ -13,7 +13,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { ConnectError, ServerGoneError } from '../errors.js';
+import { ConnectError, InvalidResultError, ServerGoneError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { describeConnectFailure } from './connect-failure.js';
 import { describeExit, type ServerProcess } from './process.js';
@@ -208,8 +208,8 @@ export class UniversalMCPClient implements AsyncDisposable {
         try {
             return await conn.channel.request(method, params, read, { timeoutMs, signal: options.signal });
         } catch (error) {
-            // A JSON-RPC error or a timeout says nothing about the process; only transport failures might.
-            const answered = error instanceof McpError && error.code !== ErrorCode.ConnectionClosed;
+            // An answer (a JSON-RPC error, an invalid result) or a timeout says nothing about the process; only transport failures might.
+            const answered = (error instanceof McpError && error.code !== ErrorCode.ConnectionClosed) || error instanceof InvalidResultError;
             const gone = entry.goneReason ?? (answered ? undefined : await exitedMeanwhile(conn.transport));
             if (gone) {
                 entry.goneReason ??= gone;

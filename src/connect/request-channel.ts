@@ -18,7 +18,7 @@ export interface ChannelRequestOptions {
     signal?: AbortSignal;
 }
 
-/** Turns a response's `result` into the caller's type; throws (e.g. a ZodError) when it is not one. */
+/** Turns a response's `result` into the caller's type; throws (an `InvalidResultError`) when it is not one. */
 export type ResultReader<T> = (result: unknown) => T;
 
 interface Pending {

@@ -7,7 +7,7 @@
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { CompiledSchema } from '../assert/json-schema.js';
 import { checkOutputSchema } from '../assert/output-schema.js';
-import { ConnectError, ServerGoneError } from '../errors.js';
+import { ConnectError, InvalidResultError, ServerGoneError } from '../errors.js';
 
 /** A call's result, or what it threw. */
 export type CallOutcome = { kind: 'result'; result: CallToolResult } | { kind: 'error'; error: unknown };
@@ -88,7 +88,7 @@ function stopFor(error: unknown): Judgement | undefined {
 /** An answer that is not a valid MCP result is a finding; an unknown error stops the check. */
 function malformed(error: unknown): Judgement | undefined {
     if (error instanceof McpError) return undefined;
-    if ((error as { name?: unknown } | null)?.name === 'ZodError') {
+    if (error instanceof InvalidResultError) {
         return { kind: 'fail', message: `the answer is not a valid MCP tool result: ${oneLine(error)}` };
     }
     return { kind: 'stop', scope: 'check', message: `the call failed: ${oneLine(error)}` };

@@ -4,7 +4,7 @@
  * run (`errored`).
  */
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import { ConnectError, ServerGoneError } from '../errors.js';
+import { ConnectError, InvalidResultError, ServerGoneError } from '../errors.js';
 import type { CaseOutcome, Problem } from './result.js';
 
 /** Classifies an error thrown by a request to a server. */
@@ -28,7 +28,7 @@ export function classifyRequestError(error: unknown, what: string, timeoutMs: nu
         }
         return failed({ kind: 'call.rpcError', message: `${what} was answered with JSON-RPC error ${error.code}: ${stripPrefix(error.message)}`, actual: error.data });
     }
-    if ((error as { name?: unknown } | null)?.name === 'ZodError') {
+    if (error instanceof InvalidResultError) {
         return failed({ kind: 'runtime.protocol', message: `${what}: the server's answer is not a valid MCP result: ${oneLine(error)}` });
     }
     return errored({ kind: 'runtime.internal', message: `${what} failed: ${oneLine(error)}` });

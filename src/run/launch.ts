@@ -11,8 +11,13 @@ import { isIdle, type RunPlan } from './plan.js';
 export function launchServers(plan: RunPlan): Map<string, ServerProcess> {
     const launched = new Map<string, ServerProcess>();
     for (const connection of plan.connections) {
-        if (connection.config.transport === 'stdio' && !isIdle(connection)) launched.set(connection.id, launchStdioServer(connection.config));
+        if (connection.config.transport !== 'stdio' || isIdle(connection)) continue;
+        try {
+            launched.set(connection.id, launchStdioServer(connection.config));
+        } catch {
+            // `spawn` throws at once on some arguments (a NUL byte); connecting starts the server
+            // again and reports the error as that server's, like any failure to start.
+        }
     }
     return launched;
 }
-

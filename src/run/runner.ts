@@ -61,7 +61,6 @@ export function runSuites(suites: readonly Suite[], options: RunOptions = {}): P
 /** Runs a plan (with its selection applied) and returns the complete result tree. */
 export async function runPlan(plan: RunPlan, options: PlanRunOptions = {}): Promise<RunResult> {
     const startedAt = new Date();
-    options.listener?.onRunStart?.({ total: plan.suites.reduce((n, s) => n + s.cases.length, 0), servers: plan.connections.map((c) => c.id) });
     const signal = options.signal ?? new AbortController().signal;
     const results = new Map<PlannedSuite, SuiteResult>();
     const mcp = new UniversalMCPClient();
@@ -69,9 +68,11 @@ export async function runPlan(plan: RunPlan, options: PlanRunOptions = {}): Prom
         for (const connection of plan.connections) {
             mcp.addServer(connection.id, withDefaultTimeout(connection.config, options.timeoutMs), options.launched?.get(connection.id));
         }
+        // Inside the try: servers launched ahead are the client's now, and stopped whatever happens.
+        options.listener?.onRunStart?.({ total: plan.suites.reduce((n, s) => n + s.cases.length, 0), servers: plan.connections.map((c) => c.id) });
         const state: RunState = { mcp, signal, options, results };
-        // Starting a connection spawns its server at once; while the servers boot, the CPU is
-        // free for the schema engine that every run needs once tools are listed.
+        // Starting a connection spawns its server at once (unless it was launched ahead); while
+        // the servers boot, the CPU is free for the schema engine every run needs once tools are listed.
         const running = plan.connections.map((connection) => runConnection(connection, state));
         warmUpSchemaEngine();
         await Promise.all(running);

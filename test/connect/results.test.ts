@@ -21,16 +21,16 @@ describe('readCallToolResult', () => {
         assert.deepEqual(readCallToolResult({ content: [image] }), { content: [image] });
     });
 
-    it('throws a ZodError for content the schema rejects', () => {
-        assert.throws(() => readCallToolResult({ content: [{ type: 'text', text: 7 }] }), { name: 'ZodError' });
+    it('throws an InvalidResultError for content the schema rejects', () => {
+        assert.throws(() => readCallToolResult({ content: [{ type: 'text', text: 7 }] }), { name: 'InvalidResultError' });
     });
 
-    it('throws a ZodError for an isError that is not a boolean', () => {
-        assert.throws(() => readCallToolResult({ content: [], isError: 'yes' }), { name: 'ZodError' });
+    it('throws an InvalidResultError for an isError that is not a boolean', () => {
+        assert.throws(() => readCallToolResult({ content: [], isError: 'yes' }), { name: 'InvalidResultError' });
     });
 
-    it('throws a ZodError for structuredContent that is not an object', () => {
-        assert.throws(() => readCallToolResult({ content: [], structuredContent: [1, 2] }), { name: 'ZodError' });
+    it('throws an InvalidResultError for structuredContent that is not an object', () => {
+        assert.throws(() => readCallToolResult({ content: [], structuredContent: [1, 2] }), { name: 'InvalidResultError' });
     });
 });
 
@@ -40,11 +40,11 @@ describe('readResult', () => {
         assert.equal(readResult(sent), sent);
     });
 
-    it('throws a ZodError for a result that is not an object', () => {
-        assert.throws(() => readResult('text'), { name: 'ZodError' });
+    it('throws an InvalidResultError for a result that is not an object', () => {
+        assert.throws(() => readResult('text'), { name: 'InvalidResultError' });
     });
 
     it('checks _meta through the schema', () => {
-        assert.throws(() => readResult({ _meta: 'not an object' }), { name: 'ZodError' });
+        assert.throws(() => readResult({ _meta: 'not an object' }), { name: 'InvalidResultError' });
     });
 });

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CaseResult, Problem, RunResult } from '../../src/run/result.js';
 import { runSuites } from '../../src/run/runner.js';
-import { WEATHER } from '../helpers/servers.js';
+import { FAULTY, WEATHER } from '../helpers/servers.js';
 import { Workspace, q } from '../helpers/workspace.js';
 import { caseNamed, statuses, suiteOf } from './helpers.js';
 
@@ -124,4 +124,23 @@ describe('a call', () => {
         assert.equal(problem?.actual, 'hello');
         assert.deepEqual(problem?.loc, { file: 'calls.yaml', line: 32, col: 27 });
     });
+});
+
+it('a result that is not a valid MCP tool result fails the call as the server\'s fault', async () => {
+    const suite = suiteOf(
+        'bad-result.yaml',
+        'servers:',
+        `  f: { command: ${q(process.execPath)}, args: [${q(FAULTY)}, --mode, bad-result] }`,
+        'tests:',
+        '  - server: f',
+        '    lint: false',
+        '    calls:',
+        '      - { name: invalid answer, tool: ok }',
+        '      - { name: next call, tool: hang }',
+    );
+    const result = await runSuites([suite]);
+    const [problem] = problemsOf(caseNamed(result, 'invalid answer'));
+    assert.equal(problem!.kind, 'runtime.protocol');
+    assert.match(problem!.message, /tools\/call ok: the server's answer is not a valid MCP result: .*expected string, received number/);
+    assert.equal(caseNamed(result, 'next call').status, 'passed', statuses(result));
 });

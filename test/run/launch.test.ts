@@ -31,3 +31,9 @@ it('starts every stdio server with a selected check, and no other', async () => 
         await Promise.all([...launched.values()].map((proc) => proc.stop()));
     }
 });
+
+it('a server that cannot even be spawned is left to its connection, which reports it', () => {
+    const spec = ['servers:', '  s: { command: node, args: ["a\\0b"] }', 'tests:', '  - server: s', '    calls: [{ tool: echo, args: { text: a } }]'].join('\n');
+    const launched = launchServers(planRun([parseSpec(spec, 'nul.yaml', {})]));
+    assert.equal(launched.size, 0);
+});
