@@ -14,7 +14,7 @@ import { ErrorCode, McpError, type JSONRPCMessage } from '@modelcontextprotocol/
 export interface ChannelRequestOptions {
     /** Deadline in ms; every progress notification for the request starts it again. */
     timeoutMs: number;
-    /** Aborting cancels the request: the server is told, and the promise rejects with the reason. */
+    /** Aborting cancels the request: the server is told, and the promise rejects (an `McpError` carrying the reason). */
     signal?: AbortSignal;
 }
 
@@ -32,6 +32,7 @@ export class RequestChannel {
     // The SDK's handshake used id 0 through the SDK's own counter, and the SDK sends no request
     // after it; starting above it keeps every id on the connection unique.
     private nextId = 1;
+    private closed = false;
 
     constructor(private readonly transport: Transport) {}
 
@@ -39,6 +40,7 @@ export class RequestChannel {
     request<T>(method: string, params: Record<string, unknown>, read: ResultReader<T>, options: ChannelRequestOptions): Promise<T> {
         const { signal, timeoutMs } = options;
         if (signal?.aborted) return Promise.reject(signal.reason);
+        if (this.closed) return Promise.reject(new McpError(ErrorCode.ConnectionClosed, 'Connection closed'));
         const id = this.nextId++;
         const meta = params._meta && typeof params._meta === 'object' ? params._meta : {};
         const message = { jsonrpc: '2.0' as const, id, method, params: { ...params, _meta: { ...meta, progressToken: id } } };
@@ -102,8 +104,10 @@ export class RequestChannel {
             return true;
         }
         if ('method' in message && message.method === 'notifications/progress' && !('id' in message)) {
-            const token = (message.params as { progressToken?: unknown } | undefined)?.progressToken;
-            const pending = typeof token === 'number' || typeof token === 'string' ? this.pending.get(Number(token)) : undefined;
+            const { progressToken: token, progress } = (message.params ?? {}) as { progressToken?: unknown; progress?: unknown };
+            // Only a well-formed notice proves progress, as the SDK's schema would have it.
+            const wellFormed = typeof progress === 'number' && (typeof token === 'number' || typeof token === 'string');
+            const pending = wellFormed ? this.pending.get(Number(token)) : undefined;
             pending?.extend();
             return pending !== undefined;
         }
@@ -112,6 +116,7 @@ export class RequestChannel {
 
     /** The connection is gone: every request still waiting fails as the SDK's would. */
     close(): void {
+        this.closed = true;
         const error = new McpError(ErrorCode.ConnectionClosed, 'Connection closed');
         for (const pending of [...this.pending.values()]) pending.settle({ error });
     }

@@ -134,6 +134,21 @@ describe('RequestChannel', () => {
         assert.equal(subject.channel.take({ jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'x' } }), false);
         assert.equal(subject.channel.take({ jsonrpc: '2.0', id: 1, method: 'ping' }), false);
     });
+
+    it('does not take a progress notification without a numeric progress', async () => {
+        const { channel, transport, received } = await open();
+        try {
+            const waiting = channel.request('hang', {}, asIs, { timeoutMs: 5000 }).catch(() => undefined);
+            await waitFor(() => received().some((m) => m.includes('"hang"')));
+            const token = Number(/"progressToken":(\d+)/.exec(received().find((m) => m.includes('"hang"'))!)![1]);
+            assert.equal(channel.take({ jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: token } } as never), false);
+            assert.equal(channel.take({ jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: token, progress: 1 } }), true);
+            channel.close();
+            await waiting;
+        } finally {
+            await transport.close();
+        }
+    });
 });
 
 describe('RequestChannel when the connection closes', () => {
@@ -146,6 +161,12 @@ describe('RequestChannel when the connection closes', () => {
         } finally {
             await transport.close();
         }
+    });
+
+    it('rejects a request made after it closed at once, with ConnectionClosed', async () => {
+        const { channel, transport } = await open();
+        await transport.close();
+        await assert.rejects(channel.request('echo', { text: 'late' }, asIs, { timeoutMs: 5000 }), (error) => error instanceof McpError && error.code === ErrorCode.ConnectionClosed);
     });
 });
 
