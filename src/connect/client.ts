@@ -18,7 +18,7 @@ import { VERSION } from '../version.js';
 import { describeConnectFailure } from './connect-failure.js';
 import { describeExit, type ServerProcess } from './process.js';
 import { RequestChannel, type ResultReader } from './request-channel.js';
-import { withDeadline } from './request-signals.js';
+import { withDeadline } from './deadline.js';
 import { readCallToolResult, readResult } from './results.js';
 import { startServer } from './start.js';
 import { ProcessStdioTransport } from './stdio-transport.js';
@@ -76,8 +76,8 @@ export class UniversalMCPClient implements AsyncDisposable {
     private readonly entries = new Map<string, Entry>();
 
     /**
-     * Registers a server; nothing is started until `connect`, unless `launched` is the stdio
-     * server's process already started (`launchStdioServer`), which the connection then adopts.
+     * Registers a server; nothing is started until `connect`. `launched` is for the CLI, which
+     * starts stdio servers before the connector has loaded: the connection adopts that process.
      */
     addServer(name: string, config: ServerConfig, launched?: ServerProcess): void {
         if (this.entries.has(name)) throw new Error(`server "${name}" is already added`);

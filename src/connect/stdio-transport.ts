@@ -102,4 +102,3 @@ export class ProcessStdioTransport implements Transport {
         this.handleClose();
     }
 }
-

@@ -32,13 +32,13 @@ export async function expandSpecFiles(patterns: readonly string[]): Promise<Expa
             continue;
         }
         // Most runs name plain files, so the glob engine loads only when an argument is not one.
-        const { escapePath, isDynamicPattern } = await import('tinyglobby');
+        const globs = await import('tinyglobby');
         if (kind === 'directory') {
-            const matches = await globFiles(`${escapePath(pattern.replace(/\/+$/, ''))}/**/*.{yaml,yml}`, cwd);
+            const matches = await globFiles(globs, `${globs.escapePath(pattern.replace(/\/+$/, ''))}/**/*.{yaml,yml}`, cwd);
             if (matches.length === 0) errors.push(new SpecError(`no spec files (*.yaml, *.yml) in directory "${pattern}"`));
             found.push(...matches);
-        } else if (isDynamicPattern(pattern)) {
-            const matches = await globFiles(pattern, cwd);
+        } else if (globs.isDynamicPattern(pattern)) {
+            const matches = await globFiles(globs, pattern, cwd);
             if (matches.length === 0) errors.push(new SpecError(`no spec files match "${pattern}"`));
             found.push(...matches);
         } else {
@@ -57,9 +57,8 @@ export async function expandSpecFiles(patterns: readonly string[]): Promise<Expa
 
 // Results come back relative to `cwd` for relative patterns and absolute for absolute ones,
 // mirroring how the user wrote the pattern.
-async function globFiles(pattern: string, cwd: string): Promise<string[]> {
-    const { glob } = await import('tinyglobby');
-    return glob(pattern, { cwd, absolute: isAbsolute(pattern), onlyFiles: true, expandDirectories: false, ignore: IGNORE });
+function globFiles(globs: typeof import('tinyglobby'), pattern: string, cwd: string): Promise<string[]> {
+    return globs.glob(pattern, { cwd, absolute: isAbsolute(pattern), onlyFiles: true, expandDirectories: false, ignore: IGNORE });
 }
 
 async function pathKind(path: string): Promise<'file' | 'directory' | undefined> {

@@ -1,3 +1,4 @@
+import { defaultLevelOf } from './catalog.js';
 import { checkEachTool, describeValue, isPlainObject } from './tool-check.js';
 import type { LintRule } from './types.js';
 
@@ -7,7 +8,7 @@ const HINTS = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHi
 /** `annotations` is an object, and each behaviour hint in it is a boolean. */
 export const annotationsBoolean: LintRule = {
     id,
-    defaultLevel: 'error',
+    defaultLevel: defaultLevelOf(id),
     description: `annotations ${HINTS.join(', ')}, when present, are booleans`,
     check: (tools) =>
         checkEachTool(id, tools, (raw) => {

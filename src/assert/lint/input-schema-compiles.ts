@@ -1,3 +1,4 @@
+import { defaultLevelOf } from './catalog.js';
 import { compileSchema } from '../json-schema.js';
 import { checkEachTool } from './tool-check.js';
 import type { LintRule } from './types.js';
@@ -7,7 +8,7 @@ const id = 'input-schema-compiles';
 /** Every tool publishes an `inputSchema` that compiles as JSON Schema. */
 export const inputSchemaCompiles: LintRule = {
     id,
-    defaultLevel: 'error',
+    defaultLevel: defaultLevelOf(id),
     description: 'every tool has an inputSchema, and it compiles as JSON Schema',
     check: (tools) =>
         checkEachTool(id, tools, (raw) => {

@@ -1,3 +1,4 @@
+import { defaultLevelOf } from './catalog.js';
 import { checkEachTool, isPlainObject } from './tool-check.js';
 import type { LintRule } from './types.js';
 
@@ -9,7 +10,7 @@ const id = 'input-schema-object';
  */
 export const inputSchemaObject: LintRule = {
     id,
-    defaultLevel: 'error',
+    defaultLevel: defaultLevelOf(id),
     description: 'the root of every inputSchema has type "object"',
     check: (tools) =>
         checkEachTool(id, tools, (raw) => {

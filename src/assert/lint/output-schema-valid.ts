@@ -1,3 +1,4 @@
+import { defaultLevelOf } from './catalog.js';
 import { compileSchema } from '../json-schema.js';
 import { describeRootType } from './input-schema-object.js';
 import { checkEachTool, isPlainObject } from './tool-check.js';
@@ -8,7 +9,7 @@ const id = 'output-schema-valid';
 /** An `outputSchema`, when a tool has one, compiles and its root has `type: "object"`. */
 export const outputSchemaValid: LintRule = {
     id,
-    defaultLevel: 'error',
+    defaultLevel: defaultLevelOf(id),
     description: 'an outputSchema, if present, compiles and its root has type "object"',
     check: (tools) =>
         checkEachTool(id, tools, (raw) => {

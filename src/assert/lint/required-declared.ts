@@ -1,3 +1,4 @@
+import { defaultLevelOf } from './catalog.js';
 import { checkEachTool, isPlainObject } from './tool-check.js';
 import type { LintRule } from './types.js';
 
@@ -10,7 +11,7 @@ const id = 'required-declared';
  */
 export const requiredDeclared: LintRule = {
     id,
-    defaultLevel: 'error',
+    defaultLevel: defaultLevelOf(id),
     description: 'every name in a schema\'s root "required" is declared in its "properties"',
     check: (tools) =>
         checkEachTool(id, tools, (raw) => [...undeclared('inputSchema', raw.inputSchema), ...undeclared('outputSchema', raw.outputSchema)]),

@@ -1,3 +1,4 @@
+import { defaultLevelOf } from './catalog.js';
 import { checkEachTool, describeValue } from './tool-check.js';
 import type { LintRule } from './types.js';
 
@@ -6,7 +7,7 @@ const id = 'tool-description';
 /** Every tool has a non-empty `description`; models choose tools by it. */
 export const toolDescription: LintRule = {
     id,
-    defaultLevel: 'warn',
+    defaultLevel: defaultLevelOf(id),
     description: 'every tool has a non-empty description',
     check: (tools) =>
         checkEachTool(id, tools, (raw) => {

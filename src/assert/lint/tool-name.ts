@@ -1,3 +1,4 @@
+import { defaultLevelOf } from './catalog.js';
 import { checkEachTool, describeValue } from './tool-check.js';
 import type { LintRule } from './types.js';
 
@@ -9,7 +10,7 @@ const RULE = `name must be 1–${MAX_LENGTH} characters of A-Z a-z 0-9 _ . -`;
 /** Tool names are 1–128 characters of `A-Z a-z 0-9 _ . -`. */
 export const toolName: LintRule = {
     id,
-    defaultLevel: 'error',
+    defaultLevel: defaultLevelOf(id),
     description: `tool names are 1–${MAX_LENGTH} characters of A-Z a-z 0-9 _ . -`,
     check: (tools) =>
         checkEachTool(id, tools, (raw) => {

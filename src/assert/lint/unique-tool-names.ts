@@ -1,3 +1,4 @@
+import { defaultLevelOf } from './catalog.js';
 import type { ListedTool } from '../../connect/client.js';
 import { toolFinding } from './tool-check.js';
 import type { LintFinding, LintRule } from './types.js';
@@ -7,7 +8,7 @@ const id = 'unique-tool-names';
 /** No two listed tools share a name; one finding per repeated name, at its first tool. */
 export const uniqueToolNames: LintRule = {
     id,
-    defaultLevel: 'error',
+    defaultLevel: defaultLevelOf(id),
     description: 'no two tools share a name',
     check: (tools) => {
         const byName = new Map<string, ListedTool[]>();

@@ -16,4 +16,3 @@ export function withDeadline<T>(work: Promise<T>, ms: number, signal?: AbortSign
         if (onAbort) signal?.removeEventListener('abort', onAbort);
     });
 }
-
