@@ -14,7 +14,7 @@ export function parseMessage(line: string): JSONRPCMessage {
 
 /** A response with an object result, an error response, a request or a notification, with no key the schema would drop or check deeper. */
 function isPlainMessage(value: unknown): value is JSONRPCMessage {
-    if (!isObject(value) || value.jsonrpc !== '2.0') return false;
+    if (!isJsonObject(value) || value.jsonrpc !== '2.0') return false;
     let keys = 1;
     if ('id' in value) {
         if (!isRequestId(value.id)) return false;
@@ -23,11 +23,11 @@ function isPlainMessage(value: unknown): value is JSONRPCMessage {
     if (typeof value.method === 'string') {
         keys++;
         if ('params' in value) {
-            if (!isObject(value.params) || '_meta' in value.params) return false;
+            if (!isJsonObject(value.params) || '_meta' in value.params) return false;
             keys++;
         }
     } else if ('result' in value) {
-        if (!('id' in value) || !isObject(value.result) || '_meta' in value.result) return false;
+        if (!('id' in value) || !isJsonObject(value.result) || '_meta' in value.result) return false;
         keys++;
     } else if ('error' in value) {
         if (!isPlainError(value.error)) return false;
@@ -40,7 +40,7 @@ function isPlainMessage(value: unknown): value is JSONRPCMessage {
 }
 
 function isPlainError(error: unknown): boolean {
-    if (!isObject(error) || !Number.isInteger(error.code) || typeof error.message !== 'string') return false;
+    if (!isJsonObject(error) || !Number.isInteger(error.code) || typeof error.message !== 'string') return false;
     return Object.keys(error).length === ('data' in error ? 3 : 2);
 }
 
@@ -48,6 +48,7 @@ function isRequestId(id: unknown): boolean {
     return typeof id === 'string' || Number.isInteger(id);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object: not null, not an array. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -29,6 +29,7 @@ export function parseSpecYaml(source: string, file: string, options: ParseOption
     // `prettyErrors: false` keeps messages free of a `at line X, column Y` suffix and code
     // frame: we print the location ourselves. `merge` allows `<<: *defaults` in server maps.
     const yamlOptions = { prettyErrors: false, merge: true };
+    const empty = (positions: SpecPositions): ParsedSpec => ({ data: undefined, positions, errors: [new SpecError(`${options.noun} is empty`, positions.at(0))] });
     // Most specs parse in pieces, never holding the whole syntax tree; anything that could make
     // the pieces differ from the whole (errors first of all) is parsed again in one go, so its
     // messages and locations are the library's own.
@@ -36,7 +37,7 @@ export function parseSpecYaml(source: string, file: string, options: ParseOption
     const streamed = parseYamlInPieces(source, pieceLines, yamlOptions);
     if (streamed) {
         const positions = new SpecPositions(streamed.index, pieceLines, file);
-        if (streamed.empty) return { data: undefined, positions, errors: [new SpecError(`${options.noun} is empty`, positions.at(0))] };
+        if (streamed.empty) return empty(positions);
         return { data: streamed.data, positions, errors: [] };
     }
     const lineCounter = new LineCounter();
@@ -45,9 +46,7 @@ export function parseSpecYaml(source: string, file: string, options: ParseOption
     const positions = new SpecPositions(indexDocument(doc), lineCounter, file);
     const errors = syntaxErrors(doc.errors, positions, options.syntax);
     if (errors.length > 0) return { data: undefined, positions, errors };
-    if (doc.contents === null) {
-        return { data: undefined, positions, errors: [new SpecError(`${options.noun} is empty`, positions.at(0))] };
-    }
+    if (doc.contents === null) return empty(positions);
     try {
         return { data: doc.toJS(), positions, errors };
     } catch (error) {
