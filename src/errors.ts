@@ -84,3 +84,14 @@ export class ServerGoneError extends Error {
 export class InvalidResultError extends Error {
     override readonly name = 'InvalidResultError';
 }
+
+/** The server asked for input (an elicitation, a sampling reply) that the call declares no answer to. */
+export class InputRequiredError extends Error {
+    override readonly name = 'InputRequiredError';
+    constructor(
+        /** One line per question: the input's name, the request it stands for and its message. */
+        readonly questions: string[],
+    ) {
+        super(`the server asked for input the call does not answer under \`inputs:\`: ${questions.join('; ')}`);
+    }
+}

@@ -1,25 +1,30 @@
 /**
  * The universal connector: one object that connects to any number of MCP servers over
- * stdio, SSE or Streamable HTTP, each exactly once: the SDK client does the handshake, and a
- * request channel of our own carries the requests after it (see request-channel.ts for why).
+ * stdio, SSE or Streamable HTTP, each exactly once, in the protocol era each one speaks
+ * (2026-07-28 or the 2025 era; see handshake.ts). A request channel of our own carries every
+ * request (see request-channel.ts for why); the SDK provides the HTTP transports of 2025.
  * The runner uses it; users can import it for their own scripts.
  *
  * @example
- * await using mcp = new UniversalMCPClient();
+ * const mcp = new UniversalMCPClient();
  * mcp.addServer('weather', { transport: 'stdio', command: 'node', args: ['weather.js'] });
  * await mcp.connect('weather');
  * const tools = await mcp.listTools('weather');
+ * await mcp.close();
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { ConnectError, InvalidResultError, ServerGoneError } from '../errors.js';
-import { VERSION } from '../version.js';
+import { ErrorCode, McpError, type CallToolResult, type JSONRPCMessage, type JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+import { ConnectError, InputRequiredError, InvalidResultError, ServerGoneError } from '../errors.js';
 import { describeConnectFailure } from './connect-failure.js';
+import { handshake, type Link } from './handshake.js';
+import { isJsonObject } from './json-rpc-message.js';
+import type { Era } from './protocol.js';
 import { describeExit, type ServerProcess } from './process.js';
 import { RequestChannel, type ResultReader } from './request-channel.js';
+import { isLocal } from './rpc-errors.js';
 import { withDeadline } from './deadline.js';
 import { readCallToolResult, readResult } from './results.js';
+import { answerServerRequest, InputScope, unansweredInputs } from './server-requests.js';
 import { startServer } from './start.js';
 import { ProcessStdioTransport } from './stdio-transport.js';
 import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig, type ServerInfo, type TransportKind } from './types.js';
@@ -36,6 +41,12 @@ export interface CallOptions {
     /** Overrides the server's timeout, in ms. */
     timeoutMs?: number;
     signal?: AbortSignal;
+    /**
+     * Answers to what the server may ask during the request, by input name: sent back with
+     * the retried request when a 2026-07-28 server answers `input_required`, and given in order
+     * to a 2025-era server's `elicitation/create` requests.
+     */
+    inputs?: Record<string, unknown>;
 }
 
 /** A server's entry in `listServers()`. */
@@ -47,13 +58,12 @@ export interface ServerStatus {
     info?: ServerInfo;
 }
 
-interface Connection {
-    /** The handshake, and whatever the server sends that is not an answer to `channel`. */
-    client: Client;
-    /** Every request after the handshake. */
-    channel: RequestChannel;
+interface Connection extends Link {
     transport: Transport;
+    era?: Era;
     started?: ServerProcess;
+    /** Calls in flight that declared `inputs:`, oldest first (2025 era: answers to elicitations). */
+    scopes: InputScope[];
 }
 
 interface Entry {
@@ -71,6 +81,9 @@ interface Entry {
 }
 
 const MAX_LIST_PAGES = 1000;
+
+/** A server asking for input again and again would loop forever; real flows take one or two rounds. */
+const MAX_INPUT_ROUNDS = 8;
 
 export class UniversalMCPClient implements AsyncDisposable {
     private readonly entries = new Map<string, Entry>();
@@ -103,7 +116,7 @@ export class UniversalMCPClient implements AsyncDisposable {
         return entry.connecting;
     }
 
-    /** What the server said during `initialize`, once connected. */
+    /** What the server said about itself (`initialize` or `server/discover`), once connected. */
     serverInfo(name: string): ServerInfo | undefined {
         return this.entry(name).info;
     }
@@ -176,6 +189,40 @@ export class UniversalMCPClient implements AsyncDisposable {
         return this.request(name, 'tools/call', { name: tool, arguments: args }, readCallToolResult, options);
     }
 
+    /** A request that may take several rounds: each `input_required` answer is retried with the declared inputs. */
+    private async request<T>(name: string, method: string, params: Record<string, unknown>, read: (value: unknown) => T, options: CallOptions): Promise<T> {
+        const conn = this.entry(name).connection;
+        const inputs = options.inputs ?? {};
+        if (conn?.era !== 'modern') return this.legacyRequest(name, method, params, read, options);
+        let retry = params;
+        for (let round = 0; round < MAX_INPUT_ROUNDS; round++) {
+            const result = await this.send(name, method, retry, readAny, options);
+            if (!isJsonObject(result) || result.resultType !== 'input_required') return read(result);
+            const asked = isJsonObject(result.inputRequests) ? result.inputRequests : {};
+            const missing = unansweredInputs(asked, inputs);
+            if (missing.length > 0) throw new InputRequiredError(missing);
+            const inputResponses = Object.fromEntries(Object.keys(asked).map((key) => [key, inputs[key]]));
+            retry = { ...params, inputResponses, ...(result.requestState !== undefined ? { requestState: result.requestState } : {}) };
+        }
+        throw new InputRequiredError([`still asking for input after ${MAX_INPUT_ROUNDS} rounds`]);
+    }
+
+    /** 2025 era: the server asks for input with requests of its own, answered while the call runs. */
+    private async legacyRequest<T>(name: string, method: string, params: Record<string, unknown>, read: (value: unknown) => T, options: CallOptions): Promise<T> {
+        const { connection: conn, config } = this.entry(name);
+        // Only a client that declared elicitation is asked; then every call may be.
+        if (!conn || config.clientCapabilities?.elicitation === undefined) return this.send(name, method, params, read, options);
+        const scope = new InputScope(options.inputs ?? {});
+        conn.scopes.push(scope);
+        try {
+            const result = await this.send(name, method, params, read, options);
+            if (scope.unanswered.length > 0) throw new InputRequiredError(scope.unanswered);
+            return result;
+        } finally {
+            conn.scopes.splice(conn.scopes.indexOf(scope), 1);
+        }
+    }
+
     /** Closes one server: session, then transport, then process. */
     async disconnect(name: string): Promise<void> {
         const entry = this.entry(name);
@@ -198,7 +245,7 @@ export class UniversalMCPClient implements AsyncDisposable {
         return entry;
     }
 
-    private async request<T>(name: string, method: string, params: Record<string, unknown>, read: ResultReader<T>, options: CallOptions): Promise<T> {
+    private async send<T>(name: string, method: string, params: Record<string, unknown>, read: ResultReader<T>, options: CallOptions): Promise<T> {
         const entry = this.entry(name);
         const conn = entry.connection;
         if (!conn || entry.goneReason) {
@@ -209,7 +256,7 @@ export class UniversalMCPClient implements AsyncDisposable {
             return await conn.channel.request(method, params, read, { timeoutMs, signal: options.signal });
         } catch (error) {
             // An answer (a JSON-RPC error, an invalid result) or a timeout says nothing about the process; only transport failures might.
-            const answered = (error instanceof McpError && error.code !== ErrorCode.ConnectionClosed) || error instanceof InvalidResultError;
+            const answered = (error instanceof McpError && !isLocal(error, ErrorCode.ConnectionClosed)) || error instanceof InvalidResultError;
             const gone = entry.goneReason ?? (answered ? undefined : await exitedMeanwhile(conn.transport));
             if (gone) {
                 entry.goneReason ??= gone;
@@ -223,52 +270,84 @@ export class UniversalMCPClient implements AsyncDisposable {
         const { config, name } = entry;
         const timeout = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         let started: ServerProcess | undefined;
-        let transport: Transport | undefined;
-        try {
-            if (config.transport !== 'stdio' && config.start) started = await startServer(config.start, config.url);
-            // The HTTP transports are loaded only by runs that use them; most suites are stdio only.
-            transport =
-                config.transport === 'stdio' ? new ProcessStdioTransport(config, entry.launched) : (await import('./http-transport.js')).createHttpTransport(config);
-            const client = new Client({ name: 'mcp-check', version: VERSION }, { capabilities: {} });
+        // Stdio keeps one transport whatever the era; over HTTP each era has its own, so a 2025
+        // server found by a failed `server/discover` is then reached afresh.
+        const link = async (era: Era): Promise<Link> => {
+            const previous = entry.connection;
+            if (previous && config.transport === 'stdio') return previous;
+            entry.connection = undefined;
+            if (previous) await closeTransport(previous.transport);
+            const transport = await createTransport(config, era, entry.launched);
             const channel = new RequestChannel(transport);
-            entry.connection = { client, channel, transport, started };
-            let protocolVersion = '';
+            const connection: Connection = { transport, channel, started, scopes: [] };
+            entry.connection = connection;
             transport.onmessage = (message) => {
-                const result = (message as { result?: { protocolVersion?: unknown } }).result;
-                if (!protocolVersion && typeof result?.protocolVersion === 'string') protocolVersion = result.protocolVersion;
+                if (!channel.take(message)) answer(connection, message);
             };
-            client.onclose = () => {
-                entry.goneReason ??= goneReason(transport);
+            transport.onclose = () => {
+                if (entry.connection === connection) entry.goneReason ??= goneReason(transport);
                 channel.close();
             };
-            // The timeout option covers `initialize` only; an SSE stream that never opens would
-            // hang `transport.start()` forever, so the whole handshake gets one deadline too.
-            await withDeadline(client.connect(transport, { timeout }), timeout, signal);
-            // The channel answers for its own requests; the SDK's dispatcher, installed by
-            // `connect`, still sees everything else (server requests such as ping, logs).
-            const dispatch = transport.onmessage;
-            transport.onmessage = (message, extra) => {
-                if (!channel.take(message)) dispatch?.(message, extra);
-            };
-            const server = client.getServerVersion();
+            // An SSE stream that never opens would hang `start()` forever.
+            await withDeadline(transport.start(), timeout, signal);
+            return connection;
+        };
+        try {
+            if (config.transport !== 'stdio' && config.start) started = await startServer(config.start, config.url);
+            const opened = await handshake({
+                choice: config.protocol ?? 'auto',
+                transport: config.transport,
+                capabilities: config.clientCapabilities ?? {},
+                timeoutMs: timeout,
+                signal,
+                link,
+            });
+            entry.connection!.era = opened.era;
             entry.info = {
-                name: server?.name ?? '',
-                version: server?.version ?? '',
-                protocolVersion,
-                capabilities: (client.getServerCapabilities() ?? {}) as Record<string, unknown>,
-                instructions: client.getInstructions(),
+                name: opened.name,
+                version: opened.version,
+                protocolVersion: opened.protocolVersion,
+                capabilities: opened.capabilities,
+                instructions: opened.instructions,
+                ...(opened.supportedVersions ? { supportedVersions: opened.supportedVersions } : {}),
                 connectedAt: new Date(),
             };
             return entry.info;
         } catch (error) {
             entry.failed = true;
-            const reason = await describeConnectFailure(error, config, transport, timeout);
+            const reason = await describeConnectFailure(error, config, entry.connection?.transport, timeout);
             entry.goneReason = reason;
             await closeConnection(entry);
             await started?.stop();
             throw new ConnectError(name, config.transport, describeTarget(config), reason, { cause: error });
         }
     }
+}
+
+/** The transport for a server in one era; the HTTP ones load only in runs that use them. */
+async function createTransport(config: ServerConfig, era: Era, launched?: ServerProcess): Promise<Transport> {
+    if (config.transport === 'stdio') return new ProcessStdioTransport(config, launched);
+    if (era === 'modern') return new (await import('./stateless-http-transport.js')).StatelessHttpTransport(config);
+    return (await import('./http-transport.js')).createHttpTransport(config);
+}
+
+async function closeTransport(transport: Transport): Promise<void> {
+    if (transport instanceof ProcessStdioTransport) return transport.close();
+    const { closeHttpTransport } = await import('./http-transport.js');
+    await closeHttpTransport(transport).catch(() => undefined);
+}
+
+/** Requests from the server are answered at once; its notifications need no answer. */
+function answer(connection: Connection, message: JSONRPCMessage): void {
+    if (!('method' in message) || !('id' in message)) return;
+    const reply = answerServerRequest(message as JSONRPCRequest, connection.scopes);
+    connection.transport.send({ jsonrpc: '2.0', id: message.id, ...reply } as JSONRPCMessage).catch(() => {
+        // The server is gone; its exit is reported where the call fails.
+    });
+}
+
+function readAny(value: unknown): unknown {
+    return value;
 }
 
 /** Closes once; the connection stays on the entry so its stderr and diagnostics remain readable. */
@@ -282,13 +361,7 @@ async function closeNow(entry: Entry): Promise<void> {
     // A process launched ahead but never connected (the run was interrupted first) still has to go.
     if (!conn) return entry.launched?.stop();
     entry.goneReason ??= 'disconnected';
-    if (conn.transport instanceof ProcessStdioTransport) {
-        await conn.transport.close();
-    } else {
-        const { closeHttpTransport } = await import('./http-transport.js');
-        await closeHttpTransport(conn.transport).catch(() => undefined);
-    }
-    await conn.client.close().catch(() => undefined);
+    if (conn.transport) await closeTransport(conn.transport);
     await conn.started?.stop();
 }
 

@@ -2,8 +2,10 @@
  * Turns whatever went wrong while connecting into one sentence a user can act on: the exit
  * code and stderr of a dead process, an HTTP status with what it usually means, a timeout.
  */
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { HandshakeError, ProtocolMismatchError } from './handshake.js';
+import { isLocal } from './rpc-errors.js';
 import { describeExit } from './process.js';
 import { ProcessStdioTransport } from './stdio-transport.js';
 import type { ServerConfig } from './types.js';
@@ -15,11 +17,15 @@ export async function describeConnectFailure(
     transport: Transport | undefined,
     timeoutMs: number,
 ): Promise<string> {
+    if (error instanceof ProtocolMismatchError) return error.message;
+    // Messages name the request the handshake waited for; the cause is what went wrong.
+    const awaiting = error instanceof HandshakeError ? error.method : 'initialize';
+    if (error instanceof HandshakeError) error = error.cause;
     if (transport instanceof ProcessStdioTransport && transport.process) {
-        return describeProcessFailure(error, transport, timeoutMs);
+        return describeProcessFailure(error, transport, timeoutMs, awaiting);
     }
-    if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
-        return `no answer to initialize within ${timeoutMs} ms`;
+    if (isLocal(error, ErrorCode.RequestTimeout)) {
+        return `no answer to ${awaiting} within ${timeoutMs} ms`;
     }
     const status = httpStatusOf(error);
     if (status === 401 || status === 403) {
@@ -56,15 +62,15 @@ async function describeWrongContent(config: ServerConfig, error: unknown): Promi
     return `the server answered with ${seen}, not MCP: is the URL the MCP endpoint and the transport right?`;
 }
 
-async function describeProcessFailure(error: unknown, transport: ProcessStdioTransport, timeoutMs: number): Promise<string> {
+async function describeProcessFailure(error: unknown, transport: ProcessStdioTransport, timeoutMs: number, awaiting: string): Promise<string> {
     const proc = transport.process!;
     if (proc.spawnError) return `cannot start the command: ${proc.spawnError.message}`;
-    if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
-        return `no answer to initialize within ${timeoutMs} ms${stderrTail(transport)}`;
+    if (isLocal(error, ErrorCode.RequestTimeout)) {
+        return `no answer to ${awaiting} within ${timeoutMs} ms${stderrTail(transport)}`;
     }
     // The process may still be delivering its last words; give it a moment to finish dying.
     await Promise.race([proc.exited, new Promise((resolve) => setTimeout(resolve, 200).unref())]);
-    if (proc.exit) return `server exited (${describeExit(proc.exit)}) before answering initialize${stderrTail(transport)}`;
+    if (proc.exit) return `server exited (${describeExit(proc.exit)}) before answering ${awaiting}${stderrTail(transport)}`;
     return `${messageOf(error)}${stderrTail(transport)}`;
 }
 

@@ -8,7 +8,11 @@ import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol
 
 /** Parses one line; throws a SyntaxError for non-JSON and a ZodError for JSON that is not JSON-RPC. */
 export function parseMessage(line: string): JSONRPCMessage {
-    const value: unknown = JSON.parse(line);
+    return toMessage(JSON.parse(line));
+}
+
+/** Checks parsed JSON as a JSON-RPC message; throws a ZodError when it is not one. */
+export function toMessage(value: unknown): JSONRPCMessage {
     return isPlainMessage(value) ? value : JSONRPCMessageSchema.parse(value);
 }
 

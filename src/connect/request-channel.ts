@@ -1,14 +1,16 @@
 /**
- * Requests after the handshake, on any transport. The SDK's `Protocol.request` runs several
+ * Every request mcp-check sends, on any transport and in either protocol era. The SDK's `Protocol.request` runs several
  * zod parses per response, one abort listener per request that it never removes, and a
  * generic dispatcher in front of it all; at thousands of calls per run that is most of the
  * client's cost per call. This channel keeps the protocol's behaviour (a numeric id per
  * request, a progress token that resets the deadline, `notifications/cancelled` on timeout or
- * abort, JSON-RPC errors as `McpError`) and leaves everything else to the SDK's `Client`:
- * the handshake, requests from the server, and every message that is not an answer to it.
+ * abort, JSON-RPC errors as `McpError`); what is not an answer to it (requests and
+ * notifications from the server) is the connector's to handle. On 2026-07-28 every request
+ * also carries the era's `_meta` envelope.
  */
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, McpError, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { ServerRpcError } from './rpc-errors.js';
 
 /** Options of one request. */
 export interface ChannelRequestOptions {
@@ -29,10 +31,10 @@ interface Pending {
 
 export class RequestChannel {
     private readonly pending = new Map<number, Pending>();
-    // The SDK's handshake used id 0 through the SDK's own counter, and the SDK sends no request
-    // after it; starting above it keeps every id on the connection unique.
     private nextId = 1;
     private closed = false;
+    /** Merged into every request's `_meta` (the 2026-07-28 protocol version, client info and capabilities). */
+    envelope: Record<string, unknown> = {};
 
     constructor(private readonly transport: Transport) {}
 
@@ -43,7 +45,7 @@ export class RequestChannel {
         if (this.closed) return Promise.reject(new McpError(ErrorCode.ConnectionClosed, 'Connection closed'));
         const id = this.nextId++;
         const meta = params._meta && typeof params._meta === 'object' ? params._meta : {};
-        const message = { jsonrpc: '2.0' as const, id, method, params: { ...params, _meta: { ...meta, progressToken: id } } };
+        const message = { jsonrpc: '2.0' as const, id, method, params: { ...params, _meta: { ...this.envelope, ...meta, progressToken: id } } };
         return new Promise<T>((resolve, reject) => {
             let timer: NodeJS.Timeout | undefined;
             const timedOut = () => cancel(new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs }));
@@ -87,9 +89,19 @@ export class RequestChannel {
         });
     }
 
+    /** Sends a notification; a failure to send it is the caller's to judge. */
+    notify(method: string, params: Record<string, unknown>): Promise<void> {
+        return this.transport.send({ jsonrpc: '2.0', method, params });
+    }
+
+    /** A 2025-era HTTP transport names the negotiated version on every request after `initialize`. */
+    useProtocolVersion(version: string): void {
+        (this.transport as { setProtocolVersion?: (v: string) => void }).setProtocolVersion?.(version);
+    }
+
     /**
      * Takes a message meant for this channel: the answer to one of its requests, or progress on
-     * one. Returns false for anything else, which then goes to the SDK.
+     * one. Returns false for anything else.
      */
     take(message: JSONRPCMessage): boolean {
         if ('id' in message && !('method' in message)) {
@@ -97,7 +109,7 @@ export class RequestChannel {
             if (!pending) return false;
             if ('error' in message) {
                 const { code, message: text, data } = message.error;
-                pending.settle({ error: McpError.fromError(code, text, data) });
+                pending.settle({ error: new ServerRpcError(code, text, data) });
             } else {
                 pending.settle({ result: message.result });
             }

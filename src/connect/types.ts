@@ -6,10 +6,16 @@
 
 export type TransportKind = 'stdio' | 'sse' | 'streamable_http';
 
+import type { ProtocolChoice } from './protocol.js';
+
 /** Options shared by every transport. */
 export interface CommonServerConfig {
-    /** Timeout for connecting (including `initialize`) and for each request, in ms. @default 30000 */
+    /** Timeout for connecting (including the handshake) and for each request, in ms. @default 30000 */
     timeoutMs?: number;
+    /** Which protocol revision to speak; `auto` discovers it. @default 'auto' */
+    protocol?: ProtocolChoice;
+    /** What the client declares it can do, e.g. `{ elicitation: { form: {} } }` when calls answer questions. @default {} */
+    clientCapabilities?: Record<string, unknown>;
 }
 
 /** A server started as a child process and spoken to over stdin/stdout. */
@@ -48,11 +54,14 @@ export type ServerConfig = StdioServerConfig | HttpServerConfig;
 /** Default connect and request timeout, in ms. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** What a server said about itself during `initialize`. */
+/** What a server said about itself during the handshake (`initialize` or `server/discover`). */
 export interface ServerInfo {
     name: string;
     version: string;
+    /** The revision spoken on this connection, e.g. `2026-07-28` or `2025-11-25`. */
     protocolVersion: string;
+    /** 2026-07-28: every revision the server offers, as `server/discover` listed them. */
+    supportedVersions?: string[];
     capabilities: Record<string, unknown>;
     instructions?: string;
     connectedAt: Date;

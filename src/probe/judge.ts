@@ -7,6 +7,7 @@
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { CompiledSchema } from '../assert/json-schema.js';
 import { checkOutputSchema } from '../assert/output-schema.js';
+import { isLocal } from '../connect/rpc-errors.js';
 import { ConnectError, InvalidResultError, ServerGoneError } from '../errors.js';
 
 /** A call's result, or what it threw. */
@@ -74,9 +75,9 @@ function stopFor(error: unknown): Judgement | undefined {
     if (error instanceof ServerGoneError) return { kind: 'stop', scope: 'server', message: `the server is gone: ${error.reason}` };
     if (error instanceof ConnectError) return { kind: 'stop', scope: 'server', message: error.message };
     if (error instanceof McpError) {
-        if (error.code === ErrorCode.ConnectionClosed) return { kind: 'stop', scope: 'server', message: 'the connection closed' };
+        if (isLocal(error, ErrorCode.ConnectionClosed)) return { kind: 'stop', scope: 'server', message: 'the connection closed' };
         // Shrinking a hang would cost a full timeout per attempt, so the unshrunk arguments are reported.
-        if (error.code === ErrorCode.RequestTimeout) {
+        if (isLocal(error, ErrorCode.RequestTimeout)) {
             const timeout = (error.data as { timeout?: unknown } | undefined)?.timeout;
             return { kind: 'stop', scope: 'check', message: typeof timeout === 'number' ? `no answer within ${timeout} ms` : 'no answer in time' };
         }

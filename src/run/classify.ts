@@ -4,6 +4,7 @@
  * run (`errored`).
  */
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { isLocal } from '../connect/rpc-errors.js';
 import { ConnectError, InvalidResultError, ServerGoneError } from '../errors.js';
 import type { CaseOutcome, Problem } from './result.js';
 
@@ -20,10 +21,10 @@ export function classifyRequestError(error: unknown, what: string, timeoutMs: nu
         return errored({ kind: 'runtime.connect', message: error.message });
     }
     if (error instanceof McpError) {
-        if (error.code === ErrorCode.RequestTimeout) {
+        if (isLocal(error, ErrorCode.RequestTimeout)) {
             return errored({ kind: 'runtime.timeout', message: `${what} timed out after ${timeoutMs} ms (the request was cancelled)` });
         }
-        if (error.code === ErrorCode.ConnectionClosed) {
+        if (isLocal(error, ErrorCode.ConnectionClosed)) {
             return errored({ kind: 'runtime.closed', message: `${what} could not complete: connection closed` });
         }
         return failed({ kind: 'call.rpcError', message: `${what} was answered with JSON-RPC error ${error.code}: ${stripPrefix(error.message)}`, actual: error.data });

@@ -56,7 +56,7 @@ test('case 1: a stdio server that exits at start shows its exit code and last st
     expectRun(run, { code: 1, maxMs: 5_000 + 10_000, planned: { broken: [SCHEMAS_CASE, 'lists tool ok', 'broken ok', 'broken hang'], control: CONTROL_CASES } });
     const says = [
         `cannot connect to server "broken" (stdio node ${FAULTY} --mode exit-at-start`,
-        'server exited (exit code 3) before answering initialize; last stderr lines:',
+        'server exited (exit code 3) before answering server/discover; last stderr lines:',
         'fatal: config file missing',
         'hint: expected ./faulty.config.json',
     ];

@@ -6,6 +6,7 @@
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { compileSchema, formatAjvErrors } from '../../assert/json-schema.js';
 import { UniversalMCPClient } from '../../connect/client.js';
+import { isLocal } from '../../connect/rpc-errors.js';
 import { DEFAULT_TIMEOUT_MS } from '../../connect/types.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { prepareForReport, redactor } from '../../report/prepare.js';
@@ -94,7 +95,7 @@ async function checkArguments(mcp: UniversalMCPClient, server: string, toolName:
 
 function describeFailure(error: unknown, tool: string, timeoutMs: number): string {
     if (error instanceof McpError) {
-        if (error.code === ErrorCode.RequestTimeout) return `tools/call ${tool} got no answer within ${timeoutMs} ms (the request was cancelled; --timeout sets the limit)`;
+        if (isLocal(error, ErrorCode.RequestTimeout)) return `tools/call ${tool} got no answer within ${timeoutMs} ms (the request was cancelled; --timeout sets the limit)`;
         return `tools/call ${tool} was answered with JSON-RPC error ${error.code}: ${error.message.replace(/^MCP error -?\d+: /, '')}`;
     }
     return error instanceof Error ? error.message : String(error);
