@@ -3,6 +3,7 @@
  * `merge-reports`. Kept free of heavy imports: command files load this for `--help`.
  */
 import { InvalidArgumentError } from 'commander';
+import { isRevision, REVISIONS, type ProtocolChoice, type Revision } from '../connect/protocol.js';
 import { parseReporterArg, type ReporterRequest } from '../report/registry.js';
 import { parseDuration } from '../spec/duration.js';
 
@@ -11,6 +12,19 @@ export function parseTimeoutArg(value: string): number {
     const ms = parseDuration(value);
     if (ms === undefined) throw new InvalidArgumentError('expected a duration such as 500ms, 30s, 5m or a number of seconds');
     return ms;
+}
+
+/** Parses `--protocol`: `auto`, a revision, or (where `list` is allowed) revisions separated by commas. */
+export function parseProtocolArg(value: string, list = true): ProtocolChoice | Revision[] {
+    if (value === 'auto' || isRevision(value)) return value;
+    const parts = value.split(',').map((part) => part.trim());
+    if (list && parts.length > 1 && parts.every(isRevision)) return parts as Revision[];
+    throw new InvalidArgumentError(`expected auto or a revision (${REVISIONS.join(', ')})${list ? ', or revisions separated by commas' : ''}`);
+}
+
+/** `--protocol` for commands that talk to one revision at a time. */
+export function parseSingleProtocolArg(value: string): ProtocolChoice {
+    return parseProtocolArg(value, false) as ProtocolChoice;
 }
 
 export interface ReporterFlags {

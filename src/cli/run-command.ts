@@ -9,7 +9,7 @@ import { watchSignals } from './signals.js';
 
 /** Runs the suites and returns the process exit code. Spec errors are thrown (exit 2 upstream). */
 export async function runCommand(options: RunCliOptions): Promise<number> {
-    const suites = await loadSpecs(options.specs);
+    const suites = await loadSpecs(options.specs, process.env, { protocol: options.protocol });
     const plan = selectCases(planRun(suites), options.selection);
     const signals = watchSignals();
     try {

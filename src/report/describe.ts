@@ -27,7 +27,8 @@ export function problemsOf(result: CaseResult): Problem[] {
     return [];
 }
 
-/** `weather (stdio: node fixtures/weather-server.js)`. */
+/** `weather (stdio: node fixtures/weather-server.js, protocol 2025-11-25)`; the protocol once connected. */
 export function describeServer(suite: SuiteResult): string {
-    return `${suite.server} (${suite.transport}: ${suite.target})`;
+    const protocol = suite.serverInfo?.protocolVersion ? `, protocol ${suite.serverInfo.protocolVersion}` : '';
+    return `${suite.server} (${suite.transport}: ${suite.target}${protocol})`;
 }

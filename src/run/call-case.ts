@@ -47,7 +47,7 @@ async function attemptCall(call: CallSpec, test: TestSpec, ctx: CaseContext, las
     let result: CallToolResult | undefined;
     let error: unknown;
     try {
-        result = await session.mcp.callTool(session.connectionId, call.tool, args.value, { timeoutMs, signal: session.signal });
+        result = await session.mcp.callTool(session.connectionId, call.tool, args.value, { timeoutMs, signal: session.signal, inputs: call.inputs });
     } catch (e) {
         error = e;
     }

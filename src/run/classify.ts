@@ -5,7 +5,8 @@
  */
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { isLocal } from '../connect/rpc-errors.js';
-import { ConnectError, InvalidResultError, ServerGoneError } from '../errors.js';
+import { ModernErrorCode } from '../connect/protocol.js';
+import { ConnectError, InputRequiredError, InvalidResultError, ServerGoneError } from '../errors.js';
 import type { CaseOutcome, Problem } from './result.js';
 
 /** Classifies an error thrown by a request to a server. */
@@ -27,12 +28,30 @@ export function classifyRequestError(error: unknown, what: string, timeoutMs: nu
         if (isLocal(error, ErrorCode.ConnectionClosed)) {
             return errored({ kind: 'runtime.closed', message: `${what} could not complete: connection closed` });
         }
-        return failed({ kind: 'call.rpcError', message: `${what} was answered with JSON-RPC error ${error.code}: ${stripPrefix(error.message)}`, actual: error.data });
+        return failed({ kind: 'call.rpcError', message: `${what} was answered with JSON-RPC error ${error.code}: ${stripPrefix(error.message)}${explain(error)}`, actual: error.data });
+    }
+    if (error instanceof InputRequiredError) {
+        return failed({ kind: 'call.inputRequired', message: `${what}: ${error.message}` });
     }
     if (error instanceof InvalidResultError) {
         return failed({ kind: 'runtime.protocol', message: `${what}: the server's answer is not a valid MCP result: ${oneLine(error)}` });
     }
     return errored({ kind: 'runtime.internal', message: `${what} failed: ${oneLine(error)}` });
+}
+
+/** The 2026-07-28 error codes, said in words, with what their data names. */
+function explain(error: McpError): string {
+    const data = error.data as { requiredCapabilities?: unknown; supported?: unknown } | undefined;
+    switch (error.code) {
+        case ModernErrorCode.MissingClientCapability:
+            return ` (the server needs a client capability mcp-check did not declare: ${JSON.stringify(data?.requiredCapabilities ?? data ?? {})})`;
+        case ModernErrorCode.HeaderMismatch:
+            return ' (the HTTP headers and the request body disagree)';
+        case ModernErrorCode.UnsupportedProtocolVersion:
+            return ` (unsupported protocol version${Array.isArray(data?.supported) ? `; the server offers ${data.supported.join(', ')}` : ''})`;
+        default:
+            return '';
+    }
 }
 
 function errored(error: Problem): CaseOutcome {

@@ -44,6 +44,7 @@ export type ProblemKind =
     | 'contract.inputSchema'
     | 'contract.unknownTool'
     | 'call.rpcError'
+    | 'call.inputRequired'
     | 'args.invalid'
     | 'runtime.connect'
     | 'runtime.timeout'

@@ -9,7 +9,7 @@ import { SpecError, SpecErrors } from '../errors.js';
 import { expandSpecFiles } from './files.js';
 import { resolveServerImports } from './import.js';
 import { interpolateSpec, type Env } from './interpolate.js';
-import { toSuite } from './normalize.js';
+import { toSuite, type SpecDefaults } from './normalize.js';
 import type { RawSpec } from './raw.js';
 import { parseSpecYaml } from './parse.js';
 import { uniqueSorted } from './ordering.js';
@@ -19,7 +19,7 @@ import type { Suite } from './types.js';
 import { validateSpecData } from './validate.js';
 
 /** Builds a suite from spec text; `file` names it in locations. Throws `SpecErrors` with every problem. */
-export function parseSpec(source: string, file: string, env: Env = process.env): Suite {
+export function parseSpec(source: string, file: string, env: Env = process.env, defaults: SpecDefaults = {}): Suite {
     const parsed = parseSpecYaml(source, file);
     if (parsed.errors.length > 0) throw new SpecErrors(parsed.errors);
 
@@ -47,27 +47,27 @@ export function parseSpec(source: string, file: string, env: Env = process.env):
     if (errors.length > 0) throw new SpecErrors(errors);
 
     const secrets = [...new Set([...interpolated.secrets, ...imported.secrets])];
-    return toSuite(interpolated.data as RawSpec, file, positions, secrets, schemaFiles.byPath);
+    return toSuite(interpolated.data as RawSpec, file, positions, secrets, schemaFiles.byPath, defaults);
 }
 
 /** Loads one spec file. Throws `SpecErrors` listing every problem in it. */
-export async function loadSpec(file: string, env: Env = process.env): Promise<Suite> {
+export async function loadSpec(file: string, env: Env = process.env, defaults: SpecDefaults = {}): Promise<Suite> {
     let source: string;
     try {
         source = await readFile(file, 'utf8');
     } catch (error) {
         throw new SpecErrors([readError(file, error)]);
     }
-    return parseSpec(source, file, env);
+    return parseSpec(source, file, env, defaults);
 }
 
 /**
  * Loads every spec file that `patterns` (paths, quoted globs, directories) name, in sorted
  * order. Throws one `SpecErrors` with the problems of all files and patterns together.
  */
-export async function loadSpecs(patterns: readonly string[], env: Env = process.env): Promise<Suite[]> {
+export async function loadSpecs(patterns: readonly string[], env: Env = process.env, defaults: SpecDefaults = {}): Promise<Suite[]> {
     const { files, errors } = await expandSpecFiles(patterns);
-    const results = await Promise.allSettled(files.map((file) => loadSpec(file, env)));
+    const results = await Promise.allSettled(files.map((file) => loadSpec(file, env, defaults)));
     const suites: Suite[] = [];
     for (const result of results) {
         if (result.status === 'fulfilled') suites.push(result.value);

@@ -1,18 +1,44 @@
 /** Server entries to typed connector configs: transport resolved, durations in ms, values as strings. */
+import type { ProtocolChoice, Revision } from '../connect/protocol.js';
 import type { HttpServerConfig, ServerConfig, StartCommand, StdioServerConfig } from '../connect/types.js';
 import type { Locator } from './positions.js';
 import type { RawServer, RawStart } from './raw.js';
 import type { ServerSpec } from './types.js';
 import { compact, ms, stringMap } from './values.js';
 
-/** Builds typed servers from validated, interpolated `servers:` data (imports already merged in). */
-export function toServers(raw: Record<string, RawServer>, positions: Locator): Record<string, ServerSpec> {
+/** `protocol:` as written, or `--protocol`: one choice, or a list of revisions to check one by one. */
+export type ProtocolSetting = ProtocolChoice | readonly Revision[];
+
+/**
+ * Builds typed servers from validated, interpolated `servers:` data (imports already merged in).
+ * A server with a list of revisions becomes one server per revision, named `name@revision`;
+ * `defaultProtocol` applies to servers that name none.
+ */
+export function toServers(raw: Record<string, RawServer>, positions: Locator, defaultProtocol?: ProtocolSetting): Record<string, ServerSpec> {
     return Object.fromEntries(
-        Object.entries(raw).map(([name, server]): [string, ServerSpec] => [
-            name,
-            { name, config: toServerConfig(server), loc: positions.locateKey(['servers'], name) },
-        ]),
+        Object.entries(raw).flatMap(([name, server]): [string, ServerSpec][] => {
+            const loc = positions.locateKey(['servers'], name);
+            const config = toServerConfig(server);
+            const protocol = server.protocol ?? defaultProtocol;
+            if (protocol === undefined) return [[name, { name, config, loc }]];
+            if (typeof protocol === 'string') return [[name, { name, config: { ...config, protocol }, loc }]];
+            if (protocol.length === 1) return [[name, { name, config: { ...config, protocol: protocol[0] }, loc }]];
+            return protocol.map((revision) => {
+                const variant = `${name}@${revision}`;
+                return [variant, { name: variant, declaredAs: name, config: { ...config, protocol: revision }, loc }];
+            });
+        }),
     );
+}
+
+/** The servers each declared name stands for: itself, or one per revision of its `protocol:` list. */
+export function serverVariants(servers: Record<string, ServerSpec>): Map<string, string[]> {
+    const variants = new Map<string, string[]>();
+    for (const spec of Object.values(servers)) {
+        const declared = spec.declaredAs ?? spec.name;
+        variants.set(declared, [...(variants.get(declared) ?? []), spec.name]);
+    }
+    return variants;
 }
 
 function toServerConfig(server: RawServer): ServerConfig {

@@ -6,7 +6,7 @@
  */
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { parseMatcher } from './matcher.js';
-import { toServers } from './normalize-server.js';
+import { serverVariants, toServers, type ProtocolSetting } from './normalize-server.js';
 import { formatPath } from './paths.js';
 import type { Locator } from './positions.js';
 import type { RawCall, RawSelection, RawSpec, RawTest } from './raw.js';
@@ -46,7 +46,18 @@ interface Context {
     schemaFiles: ReadonlyMap<string, SchemaFile>;
     /** What `server:` may name. */
     names: ServerNames;
+    /** Each declared server's name → the servers it runs as (one per revision of a `protocol:` list). */
+    variants: ReadonlyMap<string, readonly string[]>;
 }
+
+/** What the command line sets for every spec it loads. */
+export interface SpecDefaults {
+    /** `--protocol`: for servers whose spec names no `protocol:`. */
+    protocol?: ProtocolSetting;
+}
+
+/** The client capability declared to a server whose calls answer questions (`inputs:`). */
+const ANSWERS_QUESTIONS = { elicitation: { form: {} } };
 
 /** Builds the typed suite from validated, interpolated data. */
 export function toSuite(
@@ -55,13 +66,19 @@ export function toSuite(
     positions: Locator,
     secrets: string[],
     schemaFiles: ReadonlyMap<string, SchemaFile> = new Map(),
+    defaults: SpecDefaults = {},
 ): Suite {
-    const ctx: Context = { positions, schemaFiles, names: serverNames(raw.servers) };
+    const servers = toServers(raw.servers, positions, defaults.protocol);
+    const ctx: Context = { positions, schemaFiles, names: serverNames(raw.servers), variants: serverVariants(servers) };
+    const tests = raw.tests.flatMap((test, index) => toTests(test, index, ctx));
+    for (const test of tests) {
+        if (test.calls.some((call) => call.inputs)) servers[test.server]!.config.clientCapabilities = ANSWERS_QUESTIONS;
+    }
     return {
         file,
         name: raw.name ?? basename(file),
-        servers: toServers(raw.servers, positions),
-        tests: raw.tests.flatMap((test, index) => toTests(test, index, ctx)),
+        servers,
+        tests,
         secrets,
         locate: (path) => positions.locate(path),
     };
@@ -73,7 +90,7 @@ function toTests(test: RawTest, index: number, ctx: Context): TestSpec[] {
     const servers = (typeof test.server === 'string' ? [test.server] : test.server).flatMap((name) => {
         const named = serversNamed(name, ctx.names);
         if (!named) throw new Error(`internal error: server ${JSON.stringify(name)} of ${formatPath(path)} passed the checks but is unknown`);
-        return named;
+        return named.flatMap((server) => ctx.variants.get(server) ?? [server]);
     });
     // Only several servers make a matrix: a list or group of one has nothing to compare with.
     const id = servers.length > 1 ? formatPath(path) : undefined;
@@ -175,6 +192,7 @@ function toCall(call: RawCall, path: SpecPath, inherited: readonly string[], ctx
         tool: call.tool,
         ...selection(call, toTags(inherited, call.tags)),
         args: call.args ?? {},
+        inputs: call.inputs,
         timeoutMs: ms(call.timeout),
         expect,
         capture: call.capture && { ...call.capture },

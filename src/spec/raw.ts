@@ -2,6 +2,7 @@
  * The shape of spec data once it has passed the JSON Schema and the semantic checks: what
  * normalisation may rely on. Values are as written (durations unparsed, scalars not yet strings).
  */
+import type { ProtocolChoice, Revision } from '../connect/protocol.js';
 import type { LintLevel } from './types.js';
 
 export type Scalar = string | number | boolean;
@@ -25,6 +26,7 @@ export interface RawServer extends Omit<RawStart, 'command'> {
     headers?: Record<string, Scalar>;
     sse_read_timeout?: Duration;
     start?: RawStart;
+    protocol?: ProtocolChoice | Revision[];
 }
 
 export interface RawExpect {
@@ -49,6 +51,7 @@ export interface RawCall extends RawSelection {
     name?: string;
     tool: string;
     args?: Record<string, unknown>;
+    inputs?: Record<string, unknown>;
     timeout?: Duration;
     capture?: Record<string, string>;
     retry?: { count: number; interval?: Duration };

@@ -24,7 +24,10 @@ export interface Suite {
 }
 
 export interface ServerSpec {
+    /** The server's name in reports: as written, or `name@revision` for each revision of a `protocol:` list. */
     name: string;
+    /** The name written under `servers:`, when `name` is one of its revisions. */
+    declaredAs?: string;
     config: ServerConfig;
     /** Where the server was declared: in the spec, or in the file it was imported from (`$import`). */
     loc: SourceLocation;
@@ -168,6 +171,8 @@ export interface CallSpec extends Selection {
     tool: string;
     /** May contain `${{ captures.NAME }}` strings, resolved at run time. */
     args: Record<string, unknown>;
+    /** Answers to what the server may ask during the call (elicitations), by input name. */
+    inputs?: Record<string, unknown>;
     /** Per-call timeout override, in ms. */
     timeoutMs?: number;
     expect: Expectations;

@@ -1,7 +1,8 @@
 /** `mcp-check call <server> <tool>`: call one tool from the command line and print its result. */
 import { Option, type Command } from 'commander';
 import type { RegisterCommand } from '../program.js';
-import { parseTimeoutArg } from '../flags.js';
+import type { ProtocolChoice } from '../../connect/protocol.js';
+import { parseSingleProtocolArg, parseTimeoutArg } from '../flags.js';
 
 const CALL_HELP = `
 Connects to one server of a spec (--spec) or of an MCP client config (--config: Claude
@@ -30,6 +31,7 @@ interface CallFlags {
     config?: string;
     json?: boolean;
     timeout?: number;
+    protocol?: ProtocolChoice;
 }
 
 /** Registers `call` on the program. */
@@ -44,11 +46,12 @@ export const registerCall: RegisterCommand = (program: Command, setExitCode) => 
         .option('--config <file>', 'read the servers from an MCP client config (Claude Desktop, Cursor, VS Code) or a spec')
         .option('--json', 'print the whole result as JSON')
         .addOption(new Option('--timeout <duration>', "how long to wait for the answer (default: the server's timeout, else 30s)").argParser(parseTimeoutArg))
+        .addOption(new Option('--protocol <revision>', 'protocol revision for servers whose file names none: auto (default), 2026-07-28, 2025-11-25, 2025-06-18 or 2025-03-26').argParser(parseSingleProtocolArg))
         .addHelpText('after', CALL_HELP)
         .action(async (server: string, tool: string, opts: CallFlags) => {
             const { callCommand } = await import('../inspect/call-command.js');
             setExitCode(
-                await callCommand({ server, tool, args: opts.args, spec: opts.spec, config: opts.config, json: opts.json, timeoutMs: opts.timeout }),
+                await callCommand({ server, tool, args: opts.args, spec: opts.spec, config: opts.config, json: opts.json, timeoutMs: opts.timeout, protocol: opts.protocol }),
             );
         });
 };

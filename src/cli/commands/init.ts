@@ -1,7 +1,8 @@
 /** `mcp-check init`: write a starter spec from a live server. */
 import { Option, type Command } from 'commander';
 import type { RegisterCommand } from '../program.js';
-import { parseTimeoutArg } from '../flags.js';
+import type { ProtocolChoice } from '../../connect/protocol.js';
+import { parseSingleProtocolArg, parseTimeoutArg } from '../flags.js';
 
 const INIT_HELP = `
 Connects to the server, lists its tools and writes a starter spec that passes on it:
@@ -35,6 +36,7 @@ interface InitFlags {
     name?: string;
     force?: boolean;
     timeout?: number;
+    protocol?: ProtocolChoice;
 }
 
 /** Registers `init` on the program. */
@@ -51,6 +53,7 @@ export const registerInit: RegisterCommand = (program: Command, setExitCode) => 
         .option('--name <server>', "the server's name in the spec (default: from the name the server gives)")
         .option('--force', 'overwrite the output file if it exists')
         .addOption(new Option('--timeout <duration>', 'connect and call timeout (default 30s)').argParser(parseTimeoutArg))
+        .addOption(new Option('--protocol <revision>', 'protocol revision for servers whose file names none: auto (default), 2026-07-28, 2025-11-25, 2025-06-18 or 2025-03-26').argParser(parseSingleProtocolArg))
         .addHelpText('after', INIT_HELP)
         .action(async (command: string[], opts: InitFlags) => {
             const { initCommand } = await import('../init/init-command.js');
@@ -64,6 +67,7 @@ export const registerInit: RegisterCommand = (program: Command, setExitCode) => 
                     name: opts.name,
                     force: opts.force,
                     timeoutMs: opts.timeout,
+                    protocol: opts.protocol,
                 }),
             );
         });

@@ -1,7 +1,8 @@
 /** `mcp-check list [server]`: what servers offer (tools with input schemas, resources, templates, prompts). */
 import { Option, type Command } from 'commander';
 import type { RegisterCommand } from '../program.js';
-import { parseTimeoutArg } from '../flags.js';
+import type { ProtocolChoice } from '../../connect/protocol.js';
+import { parseSingleProtocolArg, parseTimeoutArg } from '../flags.js';
 
 const LIST_HELP = `
 Connects to the servers of a spec (--spec) or of an MCP client config (--config: the
@@ -28,6 +29,7 @@ interface ListFlags {
     config?: string;
     json?: boolean;
     timeout?: number;
+    protocol?: ProtocolChoice;
 }
 
 /** Registers `list` on the program. */
@@ -40,9 +42,10 @@ export const registerList: RegisterCommand = (program: Command, setExitCode) => 
         .option('--config <file>', 'read the servers from an MCP client config (Claude Desktop, Cursor, VS Code) or a spec')
         .option('--json', 'print one JSON document instead of text')
         .addOption(new Option('--timeout <duration>', 'connect and request timeout for servers that set none (e.g. 10s)').argParser(parseTimeoutArg))
+        .addOption(new Option('--protocol <revision>', 'protocol revision for servers whose file names none: auto (default), 2026-07-28, 2025-11-25, 2025-06-18 or 2025-03-26').argParser(parseSingleProtocolArg))
         .addHelpText('after', LIST_HELP)
         .action(async (server: string | undefined, opts: ListFlags) => {
             const { listCommand } = await import('../inspect/list-command.js');
-            setExitCode(await listCommand({ server, spec: opts.spec, config: opts.config, json: opts.json, timeoutMs: opts.timeout }));
+            setExitCode(await listCommand({ server, spec: opts.spec, config: opts.config, json: opts.json, timeoutMs: opts.timeout, protocol: opts.protocol }));
         });
 };

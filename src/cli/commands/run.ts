@@ -4,12 +4,15 @@ import type { ReporterRequest } from '../../report/registry.js';
 import { UsageError } from '../../errors.js';
 import { parseShard, type RunSelection } from '../../run/select.js';
 import type { RegisterCommand } from '../program.js';
-import { collectReporter, colorFlag, parseTimeoutArg, requestedReporters, type ReporterFlags } from '../flags.js';
+import type { ProtocolSetting } from '../../spec/normalize-server.js';
+import { collectReporter, colorFlag, parseProtocolArg, parseTimeoutArg, requestedReporters, type ReporterFlags } from '../flags.js';
 
 export interface RunCliOptions {
     specs: string[];
     reporters: ReporterRequest[];
     timeoutMs?: number;
+    /** `--protocol`: for servers whose spec names none. */
+    protocol?: ProtocolSetting;
     color?: boolean;
     selection: RunSelection;
     bail?: boolean;
@@ -45,6 +48,12 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
         .addOption(
             new Option('--timeout <duration>', 'connect and call timeout for servers and calls that set none (e.g. 500ms, 30s, 5m)').argParser(parseTimeoutArg),
         )
+        .addOption(
+            new Option(
+                '--protocol <revision>',
+                'protocol revision for servers whose spec names none: auto (default), 2026-07-28, 2025-11-25, 2025-06-18, 2025-03-26, or several separated by commas',
+            ).argParser((value: string) => parseProtocolArg(value)),
+        )
         .option('--grep <pattern>', 'run only checks whose name matches the regular expression; the rest are reported as skipped')
         .option('--tag <tag>', 'run only checks with this tag (repeatable; the rest are reported as skipped)', collect, [])
         .option('--exclude-tag <tag>', 'skip checks with this tag (repeatable)', collect, [])
@@ -70,6 +79,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
                     specs,
                     reporters,
                     timeoutMs: opts.timeout,
+                    protocol: opts.protocol,
                     color: colorFlag(opts),
                     selection,
                     bail: opts.bail,
@@ -81,6 +91,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
 
 interface RunFlags extends ReporterFlags {
     timeout?: number;
+    protocol?: ProtocolSetting;
     grep?: string;
     tag: string[];
     excludeTag: string[];

@@ -3,6 +3,7 @@
  * its tools listed, read-only tools called with expectations from their answers, the other
  * tools' calls written commented out (never sent).
  */
+import { isRevision } from '../../connect/protocol.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -52,7 +53,8 @@ export async function initCommand(options: InitCliOptions): Promise<number> {
             header: [...header(info, target.config.transport === 'stdio' ? 'command' : 'url'), ...broken.map((b) => `Fails until fixed: ${b}.`)],
             suiteName: `${info.name || name} contract`,
             serverName: name,
-            server: target.entry,
+            // The revision found is written down, so the spec keeps checking the one that was seen.
+            server: isRevision(info.protocolVersion) ? { ...target.entry, protocol: info.protocolVersion } : target.entry,
             tools: tools.map((t) => t.name),
             calls,
             // Lint sees the list as sent: duplicates are what one of its rules is about.

@@ -3,6 +3,7 @@
  * `--url` (HTTP). It is kept twice: as a connector config, and as the `servers:` entry the
  * starter spec gets, written as the user typed it.
  */
+import type { ProtocolChoice } from '../../connect/protocol.js';
 import type { ServerConfig, ServerInfo } from '../../connect/types.js';
 import { UsageError } from '../../errors.js';
 
@@ -15,6 +16,7 @@ export interface TargetFlags {
     transport?: HttpTransport;
     headers: string[];
     timeoutMs?: number;
+    protocol?: ProtocolChoice;
 }
 
 /** What to connect to, and how the spec will say it. */
@@ -31,7 +33,7 @@ export function targetFromFlags(flags: TargetFlags): InitTarget {
     if (command !== undefined) {
         if (flags.transport !== undefined || flags.headers.length) throw new UsageError('--transport and --header are for --url servers');
         const entry = { command, ...(args.length ? { args } : {}) };
-        return { config: { transport: 'stdio', command, args, timeoutMs: flags.timeoutMs }, entry };
+        return { config: { transport: 'stdio', command, args, timeoutMs: flags.timeoutMs, protocol: flags.protocol }, entry };
     }
     if (flags.url === undefined) {
         throw new UsageError('name the server: mcp-check init -- <command> [args...] (stdio), or mcp-check init --url <url> (HTTP)');
@@ -42,7 +44,7 @@ export function targetFromFlags(flags: TargetFlags): InitTarget {
     const hasHeaders = Object.keys(headers).length > 0;
     // A bare `url` already means Streamable HTTP; say `transport` only when it is not that.
     const entry = { ...(transport === 'sse' ? { transport } : {}), url: flags.url, ...(hasHeaders ? { headers } : {}) };
-    return { config: { transport, url: flags.url, ...(hasHeaders ? { headers } : {}), timeoutMs: flags.timeoutMs }, entry };
+    return { config: { transport, url: flags.url, ...(hasHeaders ? { headers } : {}), timeoutMs: flags.timeoutMs, protocol: flags.protocol }, entry };
 }
 
 /** `--header 'Name: value'` as a pair. */

@@ -6,13 +6,14 @@
 import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { compileSchema, formatAjvErrors } from '../../assert/json-schema.js';
 import { UniversalMCPClient } from '../../connect/client.js';
+import type { ProtocolChoice } from '../../connect/protocol.js';
 import { isLocal } from '../../connect/rpc-errors.js';
 import { DEFAULT_TIMEOUT_MS } from '../../connect/types.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { prepareForReport, redactor } from '../../report/prepare.js';
 import { formatCallResult } from './format-result.js';
 import type { ServerSourceFlags } from './options.js';
-import { loadServers, selectServers } from './servers.js';
+import { loadServers, selectServers, withDefaultProtocol } from './servers.js';
 
 export interface CallCliOptions extends ServerSourceFlags {
     server: string;
@@ -21,6 +22,7 @@ export interface CallCliOptions extends ServerSourceFlags {
     args?: string;
     json?: boolean;
     timeoutMs?: number;
+    protocol?: ProtocolChoice;
 }
 
 /** Calls the tool and prints the result; 0 on success, 1 on a tool error or an unreachable server, 2 on bad input. */
@@ -30,7 +32,7 @@ export async function callCommand(options: CallCliOptions): Promise<number> {
     const loaded = await loadServers(options);
     const [server] = selectServers(loaded, options.server);
     const redact = redactor(loaded.secrets);
-    const config = server!.config;
+    const config = withDefaultProtocol(server!.config, options.protocol);
     const mcp = new UniversalMCPClient();
     // `--timeout` is about the answer to this call; connecting keeps the server's own timeout.
     mcp.addServer(server!.name, config);

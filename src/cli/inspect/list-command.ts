@@ -5,12 +5,14 @@ import { prepareForReport, redactor } from '../../report/prepare.js';
 import { formatInventory } from './format-inventory.js';
 import { hasProblems, takeInventory, type ServerInventory } from './inventory.js';
 import type { ServerSourceFlags } from './options.js';
-import { loadServers, selectServers, withDefaultTimeout } from './servers.js';
+import type { ProtocolChoice } from '../../connect/protocol.js';
+import { loadServers, selectServers, withDefaultProtocol, withDefaultTimeout } from './servers.js';
 
 export interface ListCliOptions extends ServerSourceFlags {
     server?: string;
     json?: boolean;
     timeoutMs?: number;
+    protocol?: ProtocolChoice;
 }
 
 /** Lists every selected server's offer; returns 0, or 1 when a server could not be reached or listed. */
@@ -21,7 +23,7 @@ export async function listCommand(options: ListCliOptions): Promise<number> {
     const mcp = new UniversalMCPClient();
     let inventories: ServerInventory[];
     try {
-        for (const server of servers) mcp.addServer(server.name, withDefaultTimeout(server.config, options.timeoutMs));
+        for (const server of servers) mcp.addServer(server.name, withDefaultProtocol(withDefaultTimeout(server.config, options.timeoutMs), options.protocol));
         // In parallel: one slow server should not make the others wait.
         inventories = await Promise.all(servers.map((server) => takeInventory(mcp, server)));
     } finally {

@@ -3,6 +3,7 @@
  * client configuration file (`--config`), then narrowed to the one the user named.
  */
 import { UsageError } from '../../errors.js';
+import type { ProtocolChoice } from '../../connect/protocol.js';
 import type { ServerConfig } from '../../connect/types.js';
 import { loadServerConfig } from '../../spec/import.js';
 import { loadSpec } from '../../spec/load.js';
@@ -50,6 +51,11 @@ export function selectServers(loaded: LoadedServers, name: string | undefined): 
     const found = loaded.servers.find((s) => s.name === name);
     if (!found) throw new UsageError(`${loaded.file} has no server "${name}"; it has: ${loaded.servers.map((s) => s.name).join(', ') || '(none)'}`);
     return [found];
+}
+
+/** The config with `--protocol` applied where the file names no revision (as `run` does). */
+export function withDefaultProtocol(config: ServerConfig, protocol: ProtocolChoice | undefined): ServerConfig {
+    return protocol === undefined || config.protocol !== undefined ? config : { ...config, protocol };
 }
 
 /** The config with `--timeout` applied where the file sets no timeout (as `run` does). */
