@@ -59,7 +59,7 @@ describe('mcp-check init', { concurrency: true }, () => {
             assert.doesNotMatch(text, new RegExp(`^ +(- )?tool: ${tool}$`, 'm'), `${tool} is not an active call`);
         }
         const spec = parse(text) as WrittenSpec;
-        assert.deepEqual(spec.servers['notes-fixture'], { command: 'sh', args: notes.args }, 'the command and args as given');
+        assert.deepEqual(spec.servers['notes-fixture'], { command: 'sh', args: notes.args, protocol: '2025-11-25' }, 'the command and args as given');
         const [test] = spec.tests;
         assert.deepEqual(test?.tools?.include, [...READ_ONLY_NOTES_TOOLS, ...OTHER_NOTES_TOOLS].sort((a, b) => order(a) - order(b)));
         assert.deepEqual(
@@ -103,7 +103,7 @@ describe('mcp-check init', { concurrency: true }, () => {
         const text = await workspace.read('weather.yaml');
         assert.match(text, /# get_alerts: not called: the example arguments do not match its inputSchema \(\/state: must match pattern "\^\[A-Z\]\{2\}\$"\)/);
         const spec = parse(text) as WrittenSpec;
-        assert.deepEqual(spec.servers, { weather: { url: weatherHttp.url } });
+        assert.deepEqual(spec.servers, { weather: { url: weatherHttp.url, protocol: '2025-11-25' } });
         assert.deepEqual(spec.tests[0]?.calls?.map((c) => c.tool), ['get_forecast', 'echo', 'get_station']);
         await assertSpecPasses(workspace, 'weather.yaml');
     });

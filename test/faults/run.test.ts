@@ -157,7 +157,7 @@ test('case 25: secrets from the environment and from secrets: appear as *** in e
         assert.ok(leakyConsole.includes(line), `console should show the server's stderr line ${line}:\n${leakyConsole}`);
         assert.ok(leakyErr.includes(line), `JUnit should keep the server's stderr line ${line}:\n${leakyErr}`);
     }
-    assert.match(leakyConsole.split('\n')[0]!, /--log-file \S*\*\*\*\.log\)$/, `the console header should show the command line redacted:\n${leakyConsole}`);
+    assert.match(leakyConsole.split('\n')[0]!, /--log-file \S*\*\*\*\.log, protocol 2025-11-25\)$/, `the console header should show the command line redacted:\n${leakyConsole}`);
     assert.match(junitSuite(run, 'leaky').properties['server.target'] ?? '', /--log-file \S*\*\*\*\.log$/, 'the JUnit server.target should be redacted');
     expectCase(run, 'leaky-http', 'http call', { status: 'errored', says: ['authentication failed (HTTP 401)'] });
     const httpConsole = consoleBlock(run, 'leaky-http');
