@@ -77,6 +77,8 @@ interface Entry {
     failed?: boolean;
     /** Set once the connection is lost; later requests fail at once with it. */
     goneReason?: string;
+    /** What mcp-check noticed about the server's protocol behaviour, for the report. */
+    notes: string[];
     closing?: Promise<void>;
 }
 
@@ -95,7 +97,7 @@ export class UniversalMCPClient implements AsyncDisposable {
     addServer(name: string, config: ServerConfig, launched?: ServerProcess): void {
         if (this.entries.has(name)) throw new Error(`server "${name}" is already added`);
         if (launched && config.transport !== 'stdio') throw new Error(`server "${name}": only a stdio server can be launched ahead`);
-        this.entries.set(name, { name, config, launched });
+        this.entries.set(name, { name, config, launched, notes: [] });
     }
 
     /** Every registered server and its state. */
@@ -130,13 +132,18 @@ export class UniversalMCPClient implements AsyncDisposable {
 
     /** Non-protocol output noticed on the connection, e.g. log lines on a stdio server's stdout. */
     diagnostics(name: string): string[] {
-        const transport = this.entry(name).connection?.transport;
-        return transport instanceof ProcessStdioTransport ? [...transport.diagnostics] : [];
+        const entry = this.entry(name);
+        const transport = entry.connection?.transport;
+        return [...(transport instanceof ProcessStdioTransport ? transport.diagnostics : []), ...counted(entry.notes)];
     }
 
     /** Lists every tool, following pagination cursors, without validating the tools. */
     async listTools(name: string, options: CallOptions = {}): Promise<ListedTool[]> {
         const tools = await this.listAll(name, 'tools/list', 'tools', options);
+        const entry = this.entry(name);
+        if (tools.length > 0 && entry.info && entry.info.capabilities.tools === undefined && !entry.notes.some((n) => n.startsWith(UNDECLARED_TOOLS))) {
+            entry.notes.push(`${UNDECLARED_TOOLS}: clients that follow the specification will not ask it for tools`);
+        }
         return tools.map((raw) => ({ name: String(raw.name), raw }));
     }
 
@@ -245,7 +252,7 @@ export class UniversalMCPClient implements AsyncDisposable {
         return entry;
     }
 
-    private async send<T>(name: string, method: string, params: Record<string, unknown>, read: ResultReader<T>, options: CallOptions): Promise<T> {
+    private async send<T>(name: string, method: string, params: Record<string, unknown>, read: ResultReader<T>, options: CallOptions, renewed = false): Promise<T> {
         const entry = this.entry(name);
         const conn = entry.connection;
         if (!conn || entry.goneReason) {
@@ -256,6 +263,12 @@ export class UniversalMCPClient implements AsyncDisposable {
             return await conn.channel.request(method, params, read, { timeoutMs, signal: options.signal });
         } catch (error) {
             // An answer (a JSON-RPC error, an invalid result) or a timeout says nothing about the process; only transport failures might.
+            if (!renewed && sessionExpired(entry, error)) {
+                // The 2025 specification has the client start a new session when its session is not found.
+                await this.renewSession(entry);
+                entry.notes.push(`the server no longer knew the session (HTTP 404 on ${method}); mcp-check started a new session and sent it again`);
+                return this.send(name, method, params, read, options, true);
+            }
             const answered = (error instanceof McpError && !isLocal(error, ErrorCode.ConnectionClosed)) || error instanceof InvalidResultError;
             const gone = entry.goneReason ?? (answered ? undefined : await exitedMeanwhile(conn.transport));
             if (gone) {
@@ -264,6 +277,15 @@ export class UniversalMCPClient implements AsyncDisposable {
             }
             throw error;
         }
+    }
+
+    /** Replaces an expired 2025 HTTP session with a new one (a new handshake on a new transport). */
+    private async renewSession(entry: Entry): Promise<void> {
+        const old = entry.connection!;
+        entry.connection = undefined;
+        await closeTransport(old.transport);
+        entry.connecting = this.open(entry);
+        await entry.connecting;
     }
 
     private async open(entry: Entry, signal?: AbortSignal): Promise<ServerInfo> {
@@ -322,6 +344,21 @@ export class UniversalMCPClient implements AsyncDisposable {
             throw new ConnectError(name, config.transport, describeTarget(config), reason, { cause: error });
         }
     }
+}
+
+/** Notes in order of first appearance, a repeated one once with how often it happened. */
+function counted(notes: readonly string[]): string[] {
+    const counts = new Map<string, number>();
+    for (const note of notes) counts.set(note, (counts.get(note) ?? 0) + 1);
+    return [...counts].map(([note, n]) => (n > 1 ? `${note} (${n} times)` : note));
+}
+
+const UNDECLARED_TOOLS = 'the server lists tools but did not declare the tools capability';
+
+/** A 2025 Streamable HTTP request answered 404 while it carried a session id: the session is gone. */
+function sessionExpired(entry: Entry, error: unknown): boolean {
+    const transport = entry.connection?.transport as { sessionId?: string } | undefined;
+    return entry.connection?.era === 'legacy' && entry.config.transport === 'streamable_http' && !!transport?.sessionId && (error as { code?: unknown }).code === 404;
 }
 
 /** The transport for a server in one era; the HTTP ones load only in runs that use them. */

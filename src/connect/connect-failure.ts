@@ -97,6 +97,9 @@ function networkCause(error: unknown): string | undefined {
         }
         if (code === 'ENOTFOUND') return 'host not found';
         if (code === 'UND_ERR_HEADERS_TIMEOUT') return 'the server accepted the connection but never answered';
+        if (code === 'UND_ERR_HEADERS_OVERFLOW') {
+            return "the server's response headers are larger than Node.js accepts (16 KB by default; NODE_OPTIONS=--max-http-header-size=<bytes> raises it)";
+        }
     }
     return undefined;
 }
