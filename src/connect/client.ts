@@ -79,6 +79,8 @@ interface Entry {
     goneReason?: string;
     /** What mcp-check noticed about the server's protocol behaviour, for the report. */
     notes: string[];
+    /** The caching hints (`ttlMs`, `cacheScope`) of each list method's first page, where given. */
+    cacheHints: Record<string, { ttlMs?: number; cacheScope?: string }>;
     closing?: Promise<void>;
 }
 
@@ -97,7 +99,7 @@ export class UniversalMCPClient implements AsyncDisposable {
     addServer(name: string, config: ServerConfig, launched?: ServerProcess): void {
         if (this.entries.has(name)) throw new Error(`server "${name}" is already added`);
         if (launched && config.transport !== 'stdio') throw new Error(`server "${name}": only a stdio server can be launched ahead`);
-        this.entries.set(name, { name, config, launched, notes: [] });
+        this.entries.set(name, { name, config, launched, notes: [], cacheHints: {} });
     }
 
     /** Every registered server and its state. */
@@ -147,6 +149,11 @@ export class UniversalMCPClient implements AsyncDisposable {
         return tools.map((raw) => ({ name: String(raw.name), raw }));
     }
 
+    /** 2026-07-28 caching hints of the lists made so far, by method (e.g. `tools/list`). */
+    cacheHints(name: string): Record<string, { ttlMs?: number; cacheScope?: string }> {
+        return { ...this.entry(name).cacheHints };
+    }
+
     /** Lists every resource (raw objects with at least `uri`), following cursors. */
     listResources(name: string, options: CallOptions = {}): Promise<Record<string, unknown>[]> {
         return this.listAll(name, 'resources/list', 'resources', options);
@@ -179,6 +186,7 @@ export class UniversalMCPClient implements AsyncDisposable {
         let cursor: string | undefined;
         for (let page = 0; page < MAX_LIST_PAGES; page++) {
             const result = await this.request(name, method, cursor ? { cursor } : {}, readResult, options);
+            if (page === 0) noteCacheHint(this.entry(name), method, result);
             const listed = Array.isArray(result[key]) ? (result[key] as unknown[]) : [];
             for (const item of listed) {
                 if (item && typeof item === 'object') items.push(item as Record<string, unknown>);
@@ -344,6 +352,14 @@ export class UniversalMCPClient implements AsyncDisposable {
             throw new ConnectError(name, config.transport, describeTarget(config), reason, { cause: error });
         }
     }
+}
+
+function noteCacheHint(entry: Entry, method: string, result: Record<string, unknown>): void {
+    const hint = {
+        ...(typeof result.ttlMs === 'number' ? { ttlMs: result.ttlMs } : {}),
+        ...(typeof result.cacheScope === 'string' ? { cacheScope: result.cacheScope } : {}),
+    };
+    if (Object.keys(hint).length > 0) entry.cacheHints[method] = hint;
 }
 
 /** Notes in order of first appearance, a repeated one once with how often it happened. */

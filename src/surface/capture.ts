@@ -9,6 +9,8 @@ import type { ServerConfig, ServerInfo } from '../connect/types.js';
 import { isObject, sortKeys } from './canonical.js';
 import {
     SURFACE_FORMAT,
+    type CacheHint,
+    type ListName,
     type PromptArgumentSurface,
     type PromptSurface,
     type ResourceSurface,
@@ -24,7 +26,11 @@ export interface RawListings {
     resources: Record<string, unknown>[];
     resourceTemplates: Record<string, unknown>[];
     prompts: Record<string, unknown>[];
+    /** Caching hints by list method (`tools/list`, …), as the connector noted them. */
+    cacheHints?: Record<string, CacheHint>;
 }
+
+const LIST_METHODS: Record<ListName, string> = { tools: 'tools/list', resources: 'resources/list', resourceTemplates: 'resources/templates/list', prompts: 'prompts/list' };
 
 /** Connects (or reuses the connection) and captures one server's surface. */
 export async function captureServerSurface(mcp: UniversalMCPClient, id: string, options: CallOptions = {}): Promise<ServerSurface> {
@@ -35,7 +41,7 @@ export async function captureServerSurface(mcp: UniversalMCPClient, id: string, 
     const resources = declares('resources') ? await mcp.listResources(id, options) : [];
     const resourceTemplates = declares('resources') ? await mcp.listResourceTemplates(id, options) : [];
     const prompts = declares('prompts') ? await mcp.listPrompts(id, options) : [];
-    return surfaceFromListings({ info, tools, resources, resourceTemplates, prompts });
+    return surfaceFromListings({ info, tools, resources, resourceTemplates, prompts, cacheHints: mcp.cacheHints(id) });
 }
 
 /** Starts or reaches each server, captures its surface and closes it; servers are captured in parallel. */
@@ -69,7 +75,16 @@ export function surfaceFromListings(raw: RawListings): ServerSurface {
         resources: byKey(raw.resources, 'uri', resourceSurface),
         resourceTemplates: byKey(raw.resourceTemplates, 'uriTemplate', resourceSurface),
         prompts: byKey(raw.prompts, 'name', promptSurface),
+        ...cacheOf(raw.cacheHints ?? {}),
     }) as ServerSurface;
+}
+
+/** The hints by list name, or nothing when the server gave none (2025-era servers). */
+function cacheOf(hints: Record<string, CacheHint>): { cache?: ServerSurface['cache'] } {
+    const cache = Object.fromEntries(
+        (Object.entries(LIST_METHODS) as [ListName, string][]).filter(([, method]) => hints[method]).map(([list, method]) => [list, hints[method]!]),
+    );
+    return Object.keys(cache).length ? { cache } : {};
 }
 
 /** A map from each item's `key` to its reduced form; the first of two items with one key wins. */

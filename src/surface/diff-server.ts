@@ -17,6 +17,10 @@ export function diffServerSurfaces(o: ServerSurface, n: ServerSurface): Change[]
     keyed(out, '/resources', 'resource', o.resources ?? {}, n.resources ?? {}, diffResource);
     keyed(out, '/resourceTemplates', 'resource template', o.resourceTemplates ?? {}, n.resourceTemplates ?? {}, diffResource);
     keyed(out, '/prompts', 'prompt', o.prompts ?? {}, n.prompts ?? {}, diffPrompt);
+    // How long clients may cache a list changes no contract, but who may share it is worth a look.
+    for (const list of ['tools', 'resources', 'resourceTemplates', 'prompts'] as const) {
+        annotations(out, at('/cache', list), o.cache?.[list] as Record<string, unknown> | undefined, n.cache?.[list] as Record<string, unknown> | undefined);
+    }
     return sortChanges(out);
 }
 

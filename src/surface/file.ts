@@ -25,7 +25,7 @@ export function parseSurface(data: unknown, source: string): Surface {
         if (!isObject(raw) || !isObject(raw.server) || typeof raw.server.name !== 'string' || typeof raw.server.version !== 'string') {
             throw new SurfaceFileError(`${source}: servers.${name} needs "server": { "name", "version" }`);
         }
-        for (const key of ['capabilities', 'tools', 'resources', 'resourceTemplates', 'prompts']) {
+        for (const key of ['capabilities', 'tools', 'resources', 'resourceTemplates', 'prompts', 'cache']) {
             if (raw[key] !== undefined && !isObject(raw[key])) throw new SurfaceFileError(`${source}: servers.${name}.${key} must be an object`);
         }
         servers[name] = {
@@ -35,6 +35,7 @@ export function parseSurface(data: unknown, source: string): Surface {
             resources: (raw.resources ?? {}) as ServerSurface['resources'],
             resourceTemplates: (raw.resourceTemplates ?? {}) as ServerSurface['resourceTemplates'],
             prompts: (raw.prompts ?? {}) as ServerSurface['prompts'],
+            ...(raw.cache !== undefined ? { cache: raw.cache as ServerSurface['cache'] } : {}),
         };
     }
     return { format: SURFACE_FORMAT, servers };

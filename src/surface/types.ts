@@ -22,6 +22,17 @@ export interface ServerSurface {
     /** By `uriTemplate`. */
     resourceTemplates: Record<string, ResourceSurface>;
     prompts: Record<string, PromptSurface>;
+    /** 2026-07-28 caching hints of each list (`ttlMs`, `cacheScope`), where the server gives them. */
+    cache?: Partial<Record<ListName, CacheHint>>;
+}
+
+/** The lists a surface is made of. */
+export type ListName = 'tools' | 'resources' | 'resourceTemplates' | 'prompts';
+
+/** How long, and for whom, a client may cache a list (2026-07-28). */
+export interface CacheHint {
+    ttlMs?: number;
+    cacheScope?: string;
 }
 
 /**
