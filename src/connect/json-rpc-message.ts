@@ -31,7 +31,7 @@ function isPlainMessage(value: unknown): value is JSONRPCMessage {
             keys++;
         }
     } else if ('result' in value) {
-        if (!('id' in value) || !isJsonObject(value.result) || '_meta' in value.result) return false;
+        if (!('id' in value) || !isJsonObject(value.result) || !hasPlainMeta(value.result)) return false;
         keys++;
     } else if ('error' in value) {
         if (!isPlainError(value.error)) return false;
@@ -50,6 +50,17 @@ function isPlainError(error: unknown): boolean {
 
 function isRequestId(id: unknown): boolean {
     return typeof id === 'string' || Number.isInteger(id);
+}
+
+/**
+ * No `_meta`, or one the schema returns unchanged: it only checks `progressToken` and the
+ * related-task key. Every 2026-07-28 result has a `_meta` (the server's info), so this keeps
+ * that era on the quick path.
+ */
+export function hasPlainMeta(value: Record<string, unknown>): boolean {
+    if (!('_meta' in value)) return true;
+    const meta = value._meta;
+    return isJsonObject(meta) && !('progressToken' in meta) && !('io.modelcontextprotocol/related-task' in meta);
 }
 
 /** A JSON object: not null, not an array. */

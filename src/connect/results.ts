@@ -6,7 +6,7 @@
  */
 import { CallToolResultSchema, ResultSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { InvalidResultError } from '../errors.js';
-import { isJsonObject } from './json-rpc-message.js';
+import { hasPlainMeta, isJsonObject } from './json-rpc-message.js';
 
 /** A `tools/call` result as `CallToolResultSchema` reads it. */
 export function readCallToolResult(value: unknown): CallToolResult {
@@ -15,7 +15,7 @@ export function readCallToolResult(value: unknown): CallToolResult {
 
 /** Any other result (`ResultSchema`: an object; `_meta`, when present, is checked). */
 export function readResult(value: unknown): Record<string, unknown> {
-    return isJsonObject(value) && !('_meta' in value) ? value : parseWith(ResultSchema, value);
+    return isJsonObject(value) && hasPlainMeta(value) ? value : parseWith(ResultSchema, value);
 }
 
 function parseWith<T>(schema: { parse(value: unknown): T }, value: unknown): T {
@@ -28,7 +28,7 @@ function parseWith<T>(schema: { parse(value: unknown): T }, value: unknown): T {
 
 /** Text-only content, and the optional fields in the types the schema wants. */
 function isPlainCallToolResult(value: unknown): value is CallToolResult {
-    if (!isJsonObject(value) || '_meta' in value || !Array.isArray(value.content)) return false;
+    if (!isJsonObject(value) || !hasPlainMeta(value) || !Array.isArray(value.content)) return false;
     if (value.isError !== undefined && typeof value.isError !== 'boolean') return false;
     if (value.structuredContent !== undefined && !isJsonObject(value.structuredContent)) return false;
     return value.content.every(isPlainText);
