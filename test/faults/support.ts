@@ -4,12 +4,13 @@
  * the "no process survives" check.
  */
 import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli, type CliOptions, type CliRun } from '../helpers/cli.js';
 import { tempDir } from '../helpers/files.js';
-import { validateJUnit } from '../helpers/junit.js';
+import { expectValidJUnit } from '../helpers/junit.js';
 import { parseJUnit } from '../helpers/junit-xml.js';
 import { FAULTY, HTTP_FAULTS, isAlive } from '../helpers/servers.js';
 
@@ -288,13 +289,13 @@ export interface RunExpectation {
     planned: Record<string, string[]>;
 }
 
-/** Exit code, time bound, well-formed schema-valid JUnit, and every planned case in both reports. */
-export function expectRun(run: FaultRun, expected: RunExpectation): void {
+/** Exit code, time bound, well-formed schema-valid JUnit (a subtest of `t`), and every planned case in both reports. */
+export async function expectRun(t: TestContext, run: FaultRun, expected: RunExpectation): Promise<void> {
     assert.equal(run.signal, null, `the CLI was killed by ${run.signal} (the test's safety net?)\n${show(run)}`);
     assert.equal(run.code, expected.code, `exit code\n${show(run)}`);
     assert.ok(run.durationMs <= expected.maxMs, `the run took ${run.durationMs} ms, more than ${expected.maxMs} ms\n${show(run)}`);
     assert.ok(run.junitXml.length > 0, `no JUnit report was written\n${show(run)}`);
-    assert.doesNotThrow(() => validateJUnit(run.junitFile), (e: unknown) => `JUnit does not validate: ${(e as { stderr?: string }).stderr ?? e}`);
+    await expectValidJUnit(t, run.junitFile);
     for (const [server, names] of Object.entries(expected.planned)) {
         const inConsole = consoleCases(run, server).map((c) => c.name);
         const inJUnit = junitSuite(run, server).cases.map((c) => c.name);
