@@ -8,9 +8,12 @@
  *         specs/weather.yaml:31:17: expected text to contain "Heat Advisory"
  *
  *   Tests: 5 passed, 1 failed, 0 errored, 0 skipped (6 total) in 0.84 s
+ *
+ * An error shared by several checks of a server (it could not be reached, it died) is a server
+ * error: printed once, before the first check it stopped, and each such check refers to it.
  */
 import pc from 'picocolors';
-import type { CaseResult, RunResult, SuiteResult } from '../run/result.js';
+import type { CaseResult, Problem, RunResult, SuiteResult } from '../run/result.js';
 import { matrixLines } from './console-matrix.js';
 import { describeServer, problemLines, problemsOf } from './describe.js';
 import type { Reporter } from './reporter.js';
@@ -38,6 +41,8 @@ export class ConsoleReporter implements Reporter {
     private readonly stream: NonNullable<ConsoleReporterOptions['stream']>;
     private readonly c: Colors;
     private readonly stderrLines: number;
+    /** Server errors already printed, so a server's later suites refer to them too. */
+    private readonly printedServerErrors = new Set<string>();
 
     constructor(options: ConsoleReporterOptions = {}) {
         this.stream = options.stream ?? process.stdout;
@@ -48,17 +53,38 @@ export class ConsoleReporter implements Reporter {
     onSuiteEnd(suite: SuiteResult): void {
         const { c } = this;
         const out: string[] = [c.bold(`${suite.file} › ${visibleText(suite.name)} › ${visibleText(describeServer(suite))}`)];
-        for (const result of suite.cases) out.push(...this.caseLines(result));
+        const printed = this.casesWithServerErrors(suite, out);
         for (const note of suite.diagnostics) out.push(c.yellow(`  note: ${visibleText(note)}`));
         const troubled = suite.cases.some((r) => r.status === 'failed' || r.status === 'errored');
         if (troubled && suite.stderr) {
             const lines = suite.stderr.split(/\r?\n/).filter((l) => l.trim() !== '').slice(-this.stderrLines);
-            if (lines.length) {
+            // A server error that quotes the server's last words has said it all.
+            if (lines.length && !lines.every((l) => printed.some((error) => error.includes(l)))) {
                 out.push(c.dim(`  server stderr (last ${lines.length} lines):`));
                 out.push(...lines.map((l) => c.dim(`    ${visibleText(l)}`)));
             }
         }
         this.stream.write(`${out.join('\n')}\n\n`);
+    }
+
+    /** Appends the suite's case lines to `out`; returns the messages of the server errors printed. */
+    private casesWithServerErrors(suite: SuiteResult, out: string[]): string[] {
+        const shared = serverErrors(suite);
+        const printed: string[] = [];
+        for (const result of suite.cases) {
+            const key = result.status === 'errored' ? serverErrorKey(suite, result.error) : undefined;
+            if (result.status !== 'errored' || key === undefined || !(shared.has(key) || this.printedServerErrors.has(key))) {
+                out.push(...this.caseLines(result));
+                continue;
+            }
+            if (!this.printedServerErrors.has(key)) {
+                this.printedServerErrors.add(key);
+                printed.push(result.error.message);
+                out.push(...this.serverErrorLines(result.error, shared.get(key)!));
+            }
+            out.push(`${this.caseLines(result)[0]!}: ${this.c.dim('see the server error above')}`);
+        }
+        return printed;
     }
 
     onRunEnd(result: RunResult): void {
@@ -74,6 +100,12 @@ export class ConsoleReporter implements Reporter {
         lines.push(`Tests: ${parts.join(', ')} (${t.tests} total) in ${(result.durationMs / 1000).toFixed(2)} s`);
         if (result.interrupted) lines.unshift(c.red(`Interrupted by ${result.interrupted}: checks that had not run are reported as skipped.`));
         this.stream.write(`${lines.join('\n')}\n`);
+    }
+
+    private serverErrorLines(error: Problem, checks: number): string[] {
+        const { c } = this;
+        const lines = [error.message, ...(error.details ?? []).map((d) => `  - ${d}`)].flatMap((l) => visibleText(l).split('\n'));
+        return [`  ${c.red(`server error, ${checks} checks errored with it:`)}`, ...lines.map((l) => `      ${l}`)];
     }
 
     private caseLines(result: CaseResult): string[] {
@@ -99,4 +131,20 @@ export class ConsoleReporter implements Reporter {
             }
         }
     }
+}
+
+/** Identifies an error within a server, whichever check it came from. */
+function serverErrorKey(suite: SuiteResult, error: Problem): string {
+    return `${suite.server}\u0000${suite.target}\u0000${error.kind}\u0000${error.message}`;
+}
+
+/** Errors that several errored checks of the suite share, with how many checks each stopped. */
+function serverErrors(suite: SuiteResult): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const result of suite.cases) {
+        if (result.status !== 'errored') continue;
+        const key = serverErrorKey(suite, result.error);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return new Map([...counts].filter(([, n]) => n > 1));
 }

@@ -116,9 +116,10 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
         const cases: CaseResult[] = [];
         for (const planned of ps.cases) {
             const began = Date.now();
+            const notRun = withoutRunning(planned, state, opened.blocked);
+            if (notRun?.outcome.status === 'skipped') opened.session?.captures.skip(planned.action, notRun.outcome.reason);
             const { outcome, attempts, observed } =
-                withoutRunning(planned, state, opened.blocked) ??
-                (await runCase(planned, { session: opened.session!, suite: ps.suite, updateSnapshots: state.options.updateSnapshots }));
+                notRun ?? (await runCase(planned, { session: opened.session!, suite: ps.suite, updateSnapshots: state.options.updateSnapshots }));
             if (state.options.bail && (outcome.status === 'failed' || outcome.status === 'errored')) state.bailed = true;
             const result = {
                 ...planned.info,

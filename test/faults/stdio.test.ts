@@ -61,6 +61,8 @@ test('case 1: a stdio server that exits at start shows its exit code and last st
         'hint: expected ./faulty.config.json',
     ];
     for (const name of [SCHEMAS_CASE, 'lists tool ok', 'broken ok', 'broken hang']) expectCase(run, 'broken', name, { status: 'errored', says });
+    // Said once for the server (its stderr tail is in it), not once per check.
+    assert.equal(consoleBlock(run, 'broken').split('fatal: config file missing').length, 2, consoleBlock(run, 'broken'));
     expectControlPassed(run);
     await expectNoSurvivors(await startedPids(ws, ['broken', 'control']));
 });

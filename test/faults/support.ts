@@ -216,17 +216,36 @@ export function consoleBlock(run: CliRun, server: string): string {
 }
 
 const CASE_LINE = /^ {2}([✓✗!-]) (.*)$/;
+const SERVER_ERROR = /^ {2}server error, \d+ checks errored with it:$/;
+const REFERENCE = ': see the server error above';
 
-/** The cases of a server's console block, in order. */
+/**
+ * The cases of a server's console block, in order. A check that refers to the server error
+ * printed above it gets that error in its text, as a reader would take it.
+ */
 export function consoleCases(run: CliRun, server: string): ConsoleCase[] {
     const cases: ConsoleCase[] = [];
+    let serverError: string[] | undefined;
+    let inServerError = false;
     for (const line of consoleBlock(run, server).split('\n').slice(1)) {
         const m = CASE_LINE.exec(line);
         if (m) {
+            inServerError = false;
             const [, mark, rest] = m as unknown as [string, string, string];
+            const refers = rest.endsWith(REFERENCE);
             const status: Status = mark === '✓' ? 'passed' : mark === '✗' ? 'failed' : mark === '!' ? 'errored' : 'skipped';
-            const name = rest.replace(/ \((?:\d+(?:\.\d+)?) m?s\)$/, '').replace(/ \[error\]$/, '').replace(/ (?:\[skipped\]|skipped:).*$/, '');
-            cases.push({ name, status, text: line });
+            const name = rest
+                .slice(0, refers ? -REFERENCE.length : undefined)
+                .replace(/ \((?:\d+(?:\.\d+)?) m?s\)$/, '')
+                .replace(/ \[error\]$/, '')
+                .replace(/ (?:\[skipped\]|skipped:).*$/, '');
+            assert.ok(!refers || serverError, `"${name}" refers to a server error that was not printed above it`);
+            cases.push({ name, status, text: refers ? [line, ...serverError!].join('\n') : line });
+        } else if (SERVER_ERROR.test(line)) {
+            inServerError = true;
+            serverError = [line];
+        } else if (inServerError && /^ {4,}/.test(line)) {
+            serverError!.push(line);
         } else if (cases.length && /^ {4,}/.test(line)) {
             cases[cases.length - 1]!.text += `\n${line}`;
         } else if (!/^ {2}\S/.test(line)) {

@@ -8,12 +8,14 @@ import { Workspace, q } from '../helpers/workspace.js';
 // Any CSI escape sequence, e.g. ESC[32m.
 const ANSI = /\u001b\[[0-9;]*m/;
 
-/** One line per check: `  ✓ name (3 ms)`, `  ! name [error] (0 ms)`. */
-const CASE_LINE = /^ {2}([✓✗!]) (.+?)( \[error\])? \(\d+ ms\)$/;
+/** One line per check: `  ✓ name (3 ms)`, `  ! name [error] (0 ms)`, `  ! name [error] (0 ms): see the server error above`. */
+const CASE_LINE = /^ {2}([✓✗!]) (.+?)( \[error\])? \(\d+ ms\)(: see the server error above)?$/;
 
 interface CaseLine {
     mark: string;
     name: string;
+    /** Refers to the server error printed above it instead of repeating it. */
+    refers?: boolean;
     /** The indented lines below it, up to the next check. */
     details: string[];
 }
@@ -22,7 +24,7 @@ function caseLines(stdout: string): CaseLine[] {
     const out: CaseLine[] = [];
     for (const line of stdout.split('\n')) {
         const m = CASE_LINE.exec(line);
-        if (m) out.push({ mark: m[1]!, name: m[2]!, details: [] });
+        if (m) out.push({ mark: m[1]!, name: m[2]!, refers: m[4] !== undefined, details: [] });
         else if (/^ {4,}\S/.test(line) && out.length > 0) out[out.length - 1]!.details.push(line.trim());
         else if (!/^ {4,}/.test(line)) out.push({ mark: '', name: '', details: [] }); // ends a block
     }
@@ -61,7 +63,7 @@ describe('console report', () => {
                 '        tool: echo',
             ].join('\n'),
         );
-        run = await runCli(['console.yaml'], { cwd: workspace.dir });
+        run = await runCli(['console.yaml', '--reporter', 'console', '--reporter', 'json:report.json'], { cwd: workspace.dir });
         lines = caseLines(run.stdout);
     });
 
@@ -96,10 +98,19 @@ describe('console report', () => {
         ]);
     });
 
-    it('explains a check that could not run with its cause', () => {
-        const { details } = line('never sent');
-        assert.match(run.stdout, /^ {2}! never sent \[error\] /m);
-        assert.match(details[0] ?? '', /^console\.yaml:26:9: cannot connect to server "gone" .*connection refused/);
+    it('prints the cause of a server that cannot be reached once; each of its checks refers to it', () => {
+        const cause = /cannot connect to server "gone" .*connection refused/g;
+        assert.equal(run.stdout.match(cause)?.length, 1, run.stdout);
+        assert.match(run.stdout, /^ {2}server error, 10 checks errored with it:\n {6}cannot connect to server "gone" \(streamable_http http:\/\/127\.0\.0\.1:\d+\/mcp\): connection refused.*\n {2}! /m);
+        const gone = ['tool input schemas compile', 'never sent'].map((name) => lines.find((l) => l.name === name && l.refers));
+        assert.ok(gone.every((l) => l?.mark === '!' && l.details.length === 0), run.stdout);
+    });
+
+    it('keeps the full cause on every check of that server in the JSON report', async () => {
+        const report = JSON.parse(await workspace.read('report.json')) as { suites: { server: string; cases: { error?: { message: string } }[] }[] };
+        const cases = report.suites.find((s) => s.server === 'gone')!.cases;
+        assert.equal(cases.length, 10);
+        for (const c of cases) assert.match(c.error?.message ?? '', /^cannot connect to server "gone" .*connection refused/);
     });
 
     it('shows the server’s stderr under a suite with failures', () => {
