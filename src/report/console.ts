@@ -67,24 +67,66 @@ export class ConsoleReporter implements Reporter {
         this.stream.write(`${out.join('\n')}\n\n`);
     }
 
-    /** Appends the suite's case lines to `out`; returns the messages of the server errors printed. */
+    /**
+     * Appends the suite's case lines to `out`; returns the messages of the server errors printed.
+     * Lint rules that say nothing new (passed cleanly, skipped for one reason, stopped by one
+     * server error) are one line together, after the lint rules shown on their own.
+     */
     private casesWithServerErrors(suite: SuiteResult, out: string[]): string[] {
+        const { c } = this;
         const shared = serverErrors(suite);
         const printed: string[] = [];
-        for (const result of suite.cases) {
-            const key = result.status === 'errored' ? serverErrorKey(suite, result.error) : undefined;
-            if (result.status !== 'errored' || key === undefined || !(shared.has(key) || this.printedServerErrors.has(key))) {
-                out.push(...this.caseLines(result));
-                continue;
-            }
+        const serverErrorOf = (result: CaseResult): string | undefined => {
+            if (result.status !== 'errored') return undefined;
+            const key = serverErrorKey(suite, result.error);
+            return shared.has(key) || this.printedServerErrors.has(key) ? key : undefined;
+        };
+        const refer = (line: string, error: Problem, key: string) => {
             if (!this.printedServerErrors.has(key)) {
                 this.printedServerErrors.add(key);
-                printed.push(result.error.message);
-                out.push(...this.serverErrorLines(result.error, shared.get(key)!));
+                printed.push(error.message);
+                out.push(...this.serverErrorLines(error, shared.get(key) ?? 1));
             }
-            out.push(`${this.caseLines(result)[0]!}: ${this.c.dim('see the server error above')}`);
+            out.push(`${line}: ${c.dim('see the server error above')}`);
+        };
+        const lint = lintGroups(suite.cases, serverErrorOf);
+        const grouped = new Set(lint.flatMap((g) => g.cases));
+        const lintCases = suite.cases.filter((r) => r.kind === 'lint');
+        for (const result of suite.cases) {
+            const key = serverErrorOf(result);
+            if (grouped.has(result)) {
+                // Nothing of its own to show: said by its group's line below.
+            } else if (key !== undefined && result.status === 'errored') {
+                refer(this.caseLines(result)[0]!, result.error, key);
+            } else {
+                out.push(...this.caseLines(result));
+            }
+            if (result !== lintCases[lintCases.length - 1]) continue;
+            for (const group of lint) {
+                const line = this.lintGroupLine(group, grouped.size < lintCases.length);
+                const [first] = group.cases;
+                if (group.serverError !== undefined && first?.status === 'errored') refer(line, first.error, group.serverError);
+                else out.push(line);
+            }
         }
         return printed;
+    }
+
+    /** `✓ lint: 8 rules passed (4 ms)`; `other` when some lint rules are shown on their own. */
+    private lintGroupLine(group: LintGroup, other: boolean): string {
+        const { c } = this;
+        const n = group.cases.length;
+        const rules = `lint: ${n} ${other ? 'other ' : ''}rule${n === 1 ? '' : 's'}`;
+        const time = c.dim(`(${group.cases.reduce((sum, r) => sum + r.durationMs, 0)} ms)`);
+        const first = group.cases[0]!;
+        switch (first.status) {
+            case 'passed':
+                return `  ${c.green('✓')} ${rules} passed ${time}`;
+            case 'skipped':
+                return `  ${c.yellow('-')} ${rules} ${c.dim(`skipped: ${visibleText(first.reason)}`)}`;
+            default:
+                return `  ${c.red('!')} ${rules} ${c.red('[error]')} ${time}`;
+        }
     }
 
     onRunEnd(result: RunResult): void {
@@ -147,4 +189,29 @@ function serverErrors(suite: SuiteResult): Map<string, number> {
         counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     return new Map([...counts].filter(([, n]) => n > 1));
+}
+
+/** Lint rules that are shown together: same status, nothing of their own to say. */
+interface LintGroup {
+    cases: CaseResult[];
+    /** The server error that stopped them all. */
+    serverError?: string;
+}
+
+/** Groups of two or more lint cases: passed without warnings, skipped for one reason, or stopped by one server error. */
+function lintGroups(cases: readonly CaseResult[], serverErrorOf: (result: CaseResult) => string | undefined): LintGroup[] {
+    const groups = new Map<string, LintGroup>();
+    for (const result of cases) {
+        if (result.kind !== 'lint') continue;
+        let key: string | undefined;
+        if (result.status === 'passed' && !result.warnings?.length && !result.notes?.length) key = 'passed';
+        if (result.status === 'skipped') key = `skipped\u0000${result.reason}`;
+        const serverError = serverErrorOf(result);
+        if (serverError !== undefined) key = `errored\u0000${serverError}`;
+        if (key === undefined) continue;
+        const group = groups.get(key) ?? { cases: [], ...(serverError !== undefined ? { serverError } : {}) };
+        group.cases.push(result);
+        groups.set(key, group);
+    }
+    return [...groups.values()].filter((g) => g.cases.length > 1);
 }

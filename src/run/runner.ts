@@ -10,7 +10,6 @@ import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig } from '../connec
 import type { Suite } from '../spec/types.js';
 import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
-import { checkInputSchemas } from './contract-cases.js';
 import { unlisted } from './listing-cases.js';
 import { runLintRule } from './lint-case.js';
 import { runSnapshotCase } from './snapshot-case.js';
@@ -200,8 +199,6 @@ async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<CaseRun>
 async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx: CaseContext): Promise<CaseOutcome> {
     const { tools } = ctx.session;
     switch (action.kind) {
-        case 'tools.schemas':
-            return checkInputSchemas(tools);
         case 'tools.include':
         case 'tools.exclude':
             return unlisted('tool', action.tool, [...tools.keys()], action.kind === 'tools.include');

@@ -16,13 +16,12 @@ import {
     junitSuite,
     q,
     runYaml,
-    SCHEMAS_CASE,
     show,
     startedPids,
     Workspace,
 } from './support.js';
 
-const CONTROL_CASES = [SCHEMAS_CASE, 'control ok', 'control crash tool is fine'];
+const CONTROL_CASES = ['control ok', 'control crash tool is fine'];
 
 /** `servers:` with one stdio server running the faulty fixture in `mode`, plus `control`. */
 function spec(ws: Workspace, server: { name: string; mode: string; timeout: string; extra?: string[]; more?: string[] }, tests: string[]): string {
@@ -53,14 +52,14 @@ test('case 1: a stdio server that exits at start shows its exit code and last st
             '      - { name: broken hang, tool: hang }',
         ]),
     );
-    await expectRun(t, run, { code: 1, maxMs: 5_000 + 10_000, planned: { broken: [SCHEMAS_CASE, 'lists tool ok', 'broken ok', 'broken hang'], control: CONTROL_CASES } });
+    await expectRun(t, run, { code: 1, maxMs: 5_000 + 10_000, planned: { broken: ['lists tool ok', 'broken ok', 'broken hang'], control: CONTROL_CASES } });
     const says = [
         `cannot connect to server "broken" (stdio node ${FAULTY} --mode exit-at-start`,
         'server exited (exit code 3) before answering initialize; last stderr lines:',
         'fatal: config file missing',
         'hint: expected ./faulty.config.json',
     ];
-    for (const name of [SCHEMAS_CASE, 'lists tool ok', 'broken ok', 'broken hang']) expectCase(run, 'broken', name, { status: 'errored', says });
+    for (const name of ['lists tool ok', 'broken ok', 'broken hang']) expectCase(run, 'broken', name, { status: 'errored', says });
     // Said once for the server (its stderr tail is in it), not once per check.
     assert.equal(consoleBlock(run, 'broken').split('fatal: config file missing').length, 2, consoleBlock(run, 'broken'));
     expectControlPassed(run);
@@ -73,9 +72,9 @@ test('case 2: a stdio server that never answers initialize times out on connect'
         ws,
         spec(ws, { name: 'silent', mode: 'no-initialize', timeout: '2s' }, ['    calls:', '      - { name: silent ok, tool: ok }', '      - { name: silent huge, tool: huge }']),
     );
-    await expectRun(t, run, { code: 1, maxMs: 2_000 + 10_000, planned: { silent: [SCHEMAS_CASE, 'silent ok', 'silent huge'], control: CONTROL_CASES } });
+    await expectRun(t, run, { code: 1, maxMs: 2_000 + 10_000, planned: { silent: ['silent ok', 'silent huge'], control: CONTROL_CASES } });
     const says = [`cannot connect to server "silent" (stdio node ${FAULTY} --mode no-initialize`, /: no answer (to initialize )?within 2000 ms/];
-    for (const name of [SCHEMAS_CASE, 'silent ok', 'silent huge']) expectCase(run, 'silent', name, { status: 'errored', says });
+    for (const name of ['silent ok', 'silent huge']) expectCase(run, 'silent', name, { status: 'errored', says });
     expectControlPassed(run);
     await expectNoSurvivors(await startedPids(ws, ['silent', 'control']));
 });
@@ -97,7 +96,7 @@ test('case 3: a server that crashes during a call: that call errors with the exi
     await expectRun(t, run, {
         code: 1,
         maxMs: 12_000,
-        planned: { crashy: [SCHEMAS_CASE, 'before crash', 'crashing call', 'after crash ok', 'after crash hang', 'after crash huge'], control: CONTROL_CASES },
+        planned: { crashy: ['before crash', 'crashing call', 'after crash ok', 'after crash hang', 'after crash huge'], control: CONTROL_CASES },
     });
     expectCase(run, 'crashy', 'before crash', { status: 'passed' });
     expectCase(run, 'crashy', 'crashing call', { status: 'errored', says: ['tools/call crash could not complete: server exited (exit code 7)'] });
@@ -128,7 +127,7 @@ test('case 4: a call that never answers times out and is cancelled; later calls 
     await expectRun(t, run, {
         code: 1,
         maxMs: 2 * 1_500 + 10_000,
-        planned: { stuck: [SCHEMAS_CASE, 'hang once', 'ok after hang', 'hang twice', 'ok at the end'], control: CONTROL_CASES },
+        planned: { stuck: ['hang once', 'ok after hang', 'hang twice', 'ok at the end'], control: CONTROL_CASES },
     });
     for (const name of ['hang once', 'hang twice']) {
         const { junit } = expectCase(run, 'stuck', name, { status: 'errored', says: ['tools/call hang timed out after 1500 ms (the request was cancelled)'] });
@@ -154,8 +153,8 @@ test('case 5: non-JSON lines on stdout become diagnostics and the run goes on', 
         ]),
     );
     // The protocol still works, so every test passes: the noise is a diagnostic, not a failure.
-    await expectRun(t, run, { code: 0, maxMs: 5_000 + 10_000, planned: { noisy: [SCHEMAS_CASE, 'noisy ok', 'noisy hostile'], control: CONTROL_CASES } });
-    expectCase(run, 'noisy', SCHEMAS_CASE, { status: 'passed' });
+    await expectRun(t, run, { code: 0, maxMs: 5_000 + 10_000, planned: { noisy: ['noisy ok', 'noisy hostile'], control: CONTROL_CASES } });
+    assert.match(consoleBlock(run, 'noisy'), /^ {2}✓ lint: 8 rules passed /m);
     expectCase(run, 'noisy', 'noisy ok', { status: 'passed' });
     expectCase(run, 'noisy', 'noisy hostile', { status: 'passed' });
     const block = consoleBlock(run, 'noisy');
@@ -200,7 +199,7 @@ test('case 6: a server flooding stderr: no slowdown, bounded memory, bounded std
         },
     );
     clearInterval(sampler);
-    await expectRun(t, run, { code: 1, maxMs: 15_000, planned: { flood: [SCHEMAS_CASE, 'flood ok', 'flood hang tool', 'flood mismatch'], control: CONTROL_CASES } });
+    await expectRun(t, run, { code: 1, maxMs: 15_000, planned: { flood: ['flood ok', 'flood hang tool', 'flood mismatch'], control: CONTROL_CASES } });
     expectCase(run, 'flood', 'flood ok', { status: 'passed' });
     expectCase(run, 'flood', 'flood hang tool', { status: 'passed' });
     expectCase(run, 'flood', 'flood mismatch', { status: 'failed' });
@@ -233,7 +232,7 @@ test('case 7: a server that exits right after listing tools: its calls error at 
     await expectRun(t, run, {
         code: 1,
         maxMs: 12_000,
-        planned: { quitter: [SCHEMAS_CASE, 'lists tool ok', 'lists tool crash', 'quitter ok', 'quitter hang'], control: CONTROL_CASES },
+        planned: { quitter: ['lists tool ok', 'lists tool crash', 'quitter ok', 'quitter hang'], control: CONTROL_CASES },
     });
     // The listing itself arrived, so the tool checks pass.
     expectCase(run, 'quitter', 'lists tool ok', { status: 'passed' });
@@ -264,11 +263,11 @@ test('case 8: a tool whose inputSchema is not valid JSON Schema fails its checks
         code: 1,
         maxMs: 5_000 + 10_000,
         planned: {
-            sloppy: [SCHEMAS_CASE, 'lists tool ok', 'lists tool broken_schema', 'lists tool sloppy', 'ok beside a broken schema', 'call the broken tool', 'call the sloppy tool'],
+            sloppy: ['lists tool ok', 'lists tool broken_schema', 'lists tool sloppy', 'ok beside a broken schema', 'call the broken tool', 'call the sloppy tool'],
             control: CONTROL_CASES,
         },
     });
-    expectCase(run, 'sloppy', SCHEMAS_CASE, { status: 'failed', says: ['broken_schema', 'not valid JSON Schema'] });
+    expectCase(run, 'sloppy', 'lint: input-schema-compiles', { status: 'failed', says: ['tool "broken_schema": inputSchema does not compile'] });
     // One bad tool does not hide the others.
     for (const name of ['lists tool ok', 'lists tool broken_schema', 'lists tool sloppy', 'ok beside a broken schema', 'call the sloppy tool']) {
         expectCase(run, 'sloppy', name, { status: 'passed' });
@@ -290,7 +289,7 @@ test('case 9: text hostile to reports: JUnit stays valid XML, the console shows 
         ]),
     );
     // expectRun validates the JUnit file against junit-10.xsd.
-    await expectRun(t, run, { code: 1, maxMs: 5_000 + 10_000, planned: { hostile: [SCHEMAS_CASE, 'hostile mismatch', 'hostile contains'], control: CONTROL_CASES } });
+    await expectRun(t, run, { code: 1, maxMs: 5_000 + 10_000, planned: { hostile: ['hostile mismatch', 'hostile contains'], control: CONTROL_CASES } });
     expectCase(run, 'hostile', 'hostile contains', { status: 'passed' });
     const { console: entry, junit } = expectCase(run, 'hostile', 'hostile mismatch', { status: 'failed' });
 
@@ -327,7 +326,7 @@ test('case 10: a 10 MB text is handled; reports show a bounded excerpt', async (
             '      - { name: ok after huge, tool: ok, expect: { text: ok } }',
         ]),
     );
-    await expectRun(t, run, { code: 1, maxMs: 10_000 + 10_000, planned: { huge: [SCHEMAS_CASE, 'huge contains', 'huge mismatch', 'ok after huge'], control: CONTROL_CASES } });
+    await expectRun(t, run, { code: 1, maxMs: 10_000 + 10_000, planned: { huge: ['huge contains', 'huge mismatch', 'ok after huge'], control: CONTROL_CASES } });
     expectCase(run, 'huge', 'huge contains', { status: 'passed' });
     expectCase(run, 'huge', 'ok after huge', { status: 'passed' });
     const { console: entry, junit } = expectCase(run, 'huge', 'huge mismatch', { status: 'failed', says: ['huge-text xxxx'] });
@@ -378,7 +377,7 @@ test('case 11: servers started through a wrapper (sh -c, npx): the whole process
     await expectRun(t, run, {
         code: 1,
         maxMs: 1_500 + 5_000 + 10_000,
-        planned: { 'via-sh': [SCHEMAS_CASE, 'sh ok', 'sh hang'], 'via-npx': [SCHEMAS_CASE, 'npx ok'], control: CONTROL_CASES },
+        planned: { 'via-sh': ['sh ok', 'sh hang'], 'via-npx': ['npx ok'], control: CONTROL_CASES },
     });
     expectCase(run, 'via-sh', 'sh ok', { status: 'passed' });
     expectCase(run, 'via-sh', 'sh hang', { status: 'errored', says: ['tools/call hang timed out after 1500 ms'] });

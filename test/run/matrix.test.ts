@@ -150,7 +150,6 @@ describe('a group of two servers that answer differently', () => {
             assert.deepEqual(
                 suite.cases.map((c) => [c.attrs['classname'], c.attrs['name']]),
                 [
-                    [`${server}.tools`, 'tool input schemas compile'],
                     [`${server}.tools`, 'lists tool get_forecast'],
                     [`${server}.get_alerts`, 'alerts for California'],
                     [`${server}.get_forecast`, 'forecast'],
