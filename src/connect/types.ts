@@ -35,9 +35,14 @@ export interface StartCommand {
     args?: string[];
     env?: Record<string, string>;
     cwd?: string;
-    /** How long to wait for the URL to answer at all. @default 30000 */
+    /** How long to wait for the server to be ready. @default 30000 */
     readyTimeoutMs?: number;
+    /** What tells that the server is ready; by default, its URL's port accepts TCP connections. */
+    ready?: Readiness;
 }
+
+/** A readiness test named in the spec: a URL answering a GET with a status, or a line of output. */
+export type Readiness = { url: string; status: number } | { log: string };
 
 /** A server reached over HTTP: legacy SSE or Streamable HTTP. */
 export interface HttpServerConfig extends CommonServerConfig {

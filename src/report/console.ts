@@ -8,9 +8,12 @@
  *         specs/weather.yaml:31:17: expected text to contain "Heat Advisory"
  *
  *   Tests: 5 passed, 1 failed, 0 errored, 0 skipped (6 total) in 0.84 s
+ *
+ * An error shared by several checks of a server (it could not be reached, it died) is a server
+ * error: printed once, before the first check it stopped, and each such check refers to it.
  */
 import pc from 'picocolors';
-import type { CaseResult, RunResult, SuiteResult } from '../run/result.js';
+import type { CaseResult, Problem, RunResult, SuiteResult } from '../run/result.js';
 import { matrixLines } from './console-matrix.js';
 import { describeServer, problemLines, problemsOf } from './describe.js';
 import type { Reporter } from './reporter.js';
@@ -38,6 +41,8 @@ export class ConsoleReporter implements Reporter {
     private readonly stream: NonNullable<ConsoleReporterOptions['stream']>;
     private readonly c: Colors;
     private readonly stderrLines: number;
+    /** Server errors already printed, so a server's later suites refer to them too. */
+    private readonly printedServerErrors = new Set<string>();
 
     constructor(options: ConsoleReporterOptions = {}) {
         this.stream = options.stream ?? process.stdout;
@@ -48,17 +53,80 @@ export class ConsoleReporter implements Reporter {
     onSuiteEnd(suite: SuiteResult): void {
         const { c } = this;
         const out: string[] = [c.bold(`${suite.file} › ${visibleText(suite.name)} › ${visibleText(describeServer(suite))}`)];
-        for (const result of suite.cases) out.push(...this.caseLines(result));
+        const printed = this.casesWithServerErrors(suite, out);
         for (const note of suite.diagnostics) out.push(c.yellow(`  note: ${visibleText(note)}`));
         const troubled = suite.cases.some((r) => r.status === 'failed' || r.status === 'errored');
         if (troubled && suite.stderr) {
             const lines = suite.stderr.split(/\r?\n/).filter((l) => l.trim() !== '').slice(-this.stderrLines);
-            if (lines.length) {
+            // A server error that quotes the server's last words has said it all.
+            if (lines.length && !lines.every((l) => printed.some((error) => error.includes(l)))) {
                 out.push(c.dim(`  server stderr (last ${lines.length} lines):`));
                 out.push(...lines.map((l) => c.dim(`    ${visibleText(l)}`)));
             }
         }
         this.stream.write(`${out.join('\n')}\n\n`);
+    }
+
+    /**
+     * Appends the suite's case lines to `out`; returns the messages of the server errors printed.
+     * Lint rules that say nothing new (passed cleanly, skipped for one reason, stopped by one
+     * server error) are one line together, after the lint rules shown on their own.
+     */
+    private casesWithServerErrors(suite: SuiteResult, out: string[]): string[] {
+        const { c } = this;
+        const shared = serverErrors(suite);
+        const printed: string[] = [];
+        const serverErrorOf = (result: CaseResult): string | undefined => {
+            if (result.status !== 'errored') return undefined;
+            const key = serverErrorKey(suite, result.error);
+            return shared.has(key) || this.printedServerErrors.has(key) ? key : undefined;
+        };
+        const refer = (line: string, error: Problem, key: string) => {
+            if (!this.printedServerErrors.has(key)) {
+                this.printedServerErrors.add(key);
+                printed.push(error.message);
+                out.push(...this.serverErrorLines(error, shared.get(key) ?? 1));
+            }
+            out.push(`${line}: ${c.dim('see the server error above')}`);
+        };
+        const lint = lintGroups(suite.cases, serverErrorOf);
+        const grouped = new Set(lint.flatMap((g) => g.cases));
+        const lintCases = suite.cases.filter((r) => r.kind === 'lint');
+        for (const result of suite.cases) {
+            const key = serverErrorOf(result);
+            if (grouped.has(result)) {
+                // Nothing of its own to show: said by its group's line below.
+            } else if (key !== undefined && result.status === 'errored') {
+                refer(this.caseLines(result)[0]!, result.error, key);
+            } else {
+                out.push(...this.caseLines(result));
+            }
+            if (result !== lintCases[lintCases.length - 1]) continue;
+            for (const group of lint) {
+                const line = this.lintGroupLine(group, grouped.size < lintCases.length);
+                const [first] = group.cases;
+                if (group.serverError !== undefined && first?.status === 'errored') refer(line, first.error, group.serverError);
+                else out.push(line);
+            }
+        }
+        return printed;
+    }
+
+    /** `✓ lint: 8 rules passed (4 ms)`; `other` when some lint rules are shown on their own. */
+    private lintGroupLine(group: LintGroup, other: boolean): string {
+        const { c } = this;
+        const n = group.cases.length;
+        const rules = `lint: ${n} ${other ? 'other ' : ''}rule${n === 1 ? '' : 's'}`;
+        const time = c.dim(`(${group.cases.reduce((sum, r) => sum + r.durationMs, 0)} ms)`);
+        const first = group.cases[0]!;
+        switch (first.status) {
+            case 'passed':
+                return `  ${c.green('✓')} ${rules} passed ${time}`;
+            case 'skipped':
+                return `  ${c.yellow('-')} ${rules} ${c.dim(`skipped: ${visibleText(first.reason)}`)}`;
+            default:
+                return `  ${c.red('!')} ${rules} ${c.red('[error]')} ${time}`;
+        }
     }
 
     onRunEnd(result: RunResult): void {
@@ -74,6 +142,12 @@ export class ConsoleReporter implements Reporter {
         lines.push(`Tests: ${parts.join(', ')} (${t.tests} total) in ${(result.durationMs / 1000).toFixed(2)} s`);
         if (result.interrupted) lines.unshift(c.red(`Interrupted by ${result.interrupted}: checks that had not run are reported as skipped.`));
         this.stream.write(`${lines.join('\n')}\n`);
+    }
+
+    private serverErrorLines(error: Problem, checks: number): string[] {
+        const { c } = this;
+        const lines = [error.message, ...(error.details ?? []).map((d) => `  - ${d}`)].flatMap((l) => visibleText(l).split('\n'));
+        return [`  ${c.red(`server error, ${checks} checks errored with it:`)}`, ...lines.map((l) => `      ${l}`)];
     }
 
     private caseLines(result: CaseResult): string[] {
@@ -99,4 +173,45 @@ export class ConsoleReporter implements Reporter {
             }
         }
     }
+}
+
+/** Identifies an error within a server, whichever check it came from. */
+function serverErrorKey(suite: SuiteResult, error: Problem): string {
+    return `${suite.server}\u0000${suite.target}\u0000${error.kind}\u0000${error.message}`;
+}
+
+/** Errors that several errored checks of the suite share, with how many checks each stopped. */
+function serverErrors(suite: SuiteResult): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const result of suite.cases) {
+        if (result.status !== 'errored') continue;
+        const key = serverErrorKey(suite, result.error);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return new Map([...counts].filter(([, n]) => n > 1));
+}
+
+/** Lint rules that are shown together: same status, nothing of their own to say. */
+interface LintGroup {
+    cases: CaseResult[];
+    /** The server error that stopped them all. */
+    serverError?: string;
+}
+
+/** Groups of two or more lint cases: passed without warnings, skipped for one reason, or stopped by one server error. */
+function lintGroups(cases: readonly CaseResult[], serverErrorOf: (result: CaseResult) => string | undefined): LintGroup[] {
+    const groups = new Map<string, LintGroup>();
+    for (const result of cases) {
+        if (result.kind !== 'lint') continue;
+        let key: string | undefined;
+        if (result.status === 'passed' && !result.warnings?.length && !result.notes?.length) key = 'passed';
+        if (result.status === 'skipped') key = `skipped\u0000${result.reason}`;
+        const serverError = serverErrorOf(result);
+        if (serverError !== undefined) key = `errored\u0000${serverError}`;
+        if (key === undefined) continue;
+        const group = groups.get(key) ?? { cases: [], ...(serverError !== undefined ? { serverError } : {}) };
+        group.cases.push(result);
+        groups.set(key, group);
+    }
+    return [...groups.values()].filter((g) => g.cases.length > 1);
 }

@@ -4,6 +4,7 @@
  * the calls that need it error with the reason instead of sending an empty string.
  */
 import { queryJson } from '../assert/index.js';
+import type { CaseAction } from './plan.js';
 import type { Problem } from './result.js';
 
 const REFERENCE = /\$\{\{\s*captures\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
@@ -41,6 +42,15 @@ export class CaptureStore {
             // Keep the more precise reason the same check recorded while capturing.
             if (entry && !entry.ok && entry.source === source) continue;
             this.entries.set(name, { ok: false, why: `"${source}", which sets it, did not pass`, source });
+        }
+    }
+
+    /** Marks the captures a skipped check would have set as missing, with the reason it was skipped. */
+    skip(action: CaseAction, reason: string): void {
+        const setter = captureSetter(action);
+        if (!setter) return;
+        for (const name of Object.keys(setter.captures ?? {})) {
+            this.entries.set(name, { ok: false, why: `"${setter.source}", which sets it, was skipped (${reason})`, source: setter.source });
         }
     }
 
@@ -84,6 +94,13 @@ export class CaptureStore {
 }
 
 class MissingCapture extends Error {}
+
+// The checks that can set captures, and the name the others know them by.
+function captureSetter(action: CaseAction): { captures: Record<string, string> | undefined; source: string } | undefined {
+    if (action.kind === 'call') return { captures: action.call.capture, source: action.call.name ?? action.call.tool };
+    if (action.kind === 'resources.read') return { captures: action.read.capture, source: action.read.name ?? action.read.uri };
+    return undefined;
+}
 
 // Most values never mention a capture; skipping the copy keeps per-object caches (compiled schemas) warm.
 const mentions = new WeakMap<object, boolean>();

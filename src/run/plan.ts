@@ -9,7 +9,6 @@ import type { CallSpec, LintConfig, LintLevel, ProbeSpec, PromptGetSpec, Resourc
 import type { CaseInfo } from './result.js';
 
 export type CaseAction =
-    | { kind: 'tools.schemas' }
     | { kind: 'tools.include'; tool: string }
     | { kind: 'tools.exclude'; tool: string }
     | { kind: 'call'; call: CallSpec; test: TestSpec }
@@ -71,7 +70,6 @@ export function planRun(suites: readonly Suite[]): RunPlan {
                 const spec = suite.servers[test.server]!;
                 const connection = connectionFor(connections, test.server, spec.config);
                 ps = { suite, server: test.server, connectionId: connection.id, config: spec.config, cases: [] };
-                ps.cases.push(plannedCase(ps, suite, { kind: 'tools.schemas' }, 'tool input schemas compile', 'tools', spec.loc));
                 planLint(ps, suite, lintConfigFor(suite, test.server));
                 byServer.set(test.server, ps);
                 connection.suites.push(ps);

@@ -9,7 +9,6 @@ import type { ConsistencyMatrix } from './matrix.js';
 export type CaseKind =
     | 'tools.include'
     | 'tools.exclude'
-    | 'tools.schemas'
     | 'call'
     | 'lint'
     | 'resources.include'

@@ -10,7 +10,6 @@ import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig } from '../connec
 import type { Suite } from '../spec/types.js';
 import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
-import { checkInputSchemas } from './contract-cases.js';
 import { unlisted } from './listing-cases.js';
 import { runLintRule } from './lint-case.js';
 import { runSnapshotCase } from './snapshot-case.js';
@@ -116,9 +115,10 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
         const cases: CaseResult[] = [];
         for (const planned of ps.cases) {
             const began = Date.now();
+            const notRun = withoutRunning(planned, state, opened.blocked);
+            if (notRun?.outcome.status === 'skipped') opened.session?.captures.skip(planned.action, notRun.outcome.reason);
             const { outcome, attempts, observed } =
-                withoutRunning(planned, state, opened.blocked) ??
-                (await runCase(planned, { session: opened.session!, suite: ps.suite, updateSnapshots: state.options.updateSnapshots }));
+                notRun ?? (await runCase(planned, { session: opened.session!, suite: ps.suite, updateSnapshots: state.options.updateSnapshots }));
             if (state.options.bail && (outcome.status === 'failed' || outcome.status === 'errored')) state.bailed = true;
             const result = {
                 ...planned.info,
@@ -199,8 +199,6 @@ async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<CaseRun>
 async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx: CaseContext): Promise<CaseOutcome> {
     const { tools } = ctx.session;
     switch (action.kind) {
-        case 'tools.schemas':
-            return checkInputSchemas(tools);
         case 'tools.include':
         case 'tools.exclude':
             return unlisted('tool', action.tool, [...tools.keys()], action.kind === 'tools.include');

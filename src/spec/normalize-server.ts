@@ -1,6 +1,6 @@
 /** Server entries to typed connector configs: transport resolved, durations in ms, values as strings. */
 import type { ProtocolChoice, Revision } from '../connect/protocol.js';
-import type { HttpServerConfig, ServerConfig, StartCommand, StdioServerConfig } from '../connect/types.js';
+import type { HttpServerConfig, Readiness, ServerConfig, StartCommand, StdioServerConfig } from '../connect/types.js';
 import type { Locator } from './positions.js';
 import type { RawServer, RawStart } from './raw.js';
 import type { ServerSpec } from './types.js';
@@ -59,16 +59,22 @@ function toServerConfig(server: RawServer): ServerConfig {
         headers: stringMap(server.headers),
         timeoutMs: ms(server.timeout),
         sseReadTimeoutMs: ms(server.sse_read_timeout),
-        start: server.start && toStart(server.start),
+        start: server.start && toStart(server.start, server.url!),
     });
 }
 
-function toStart(start: RawStart): StartCommand {
+function toStart(start: RawStart, url: string): StartCommand {
     return compact<StartCommand>({
         command: start.command,
         args: start.args?.map(String),
         env: stringMap(start.env),
         cwd: start.cwd,
         readyTimeoutMs: ms(start.timeout),
+        ready: start.ready && toReadiness(start.ready, url),
     });
+}
+
+// A `ready` with `url` or `status` alone takes the other from the server's URL and HTTP 200.
+function toReadiness(ready: NonNullable<RawStart['ready']>, url: string): Readiness {
+    return ready.log !== undefined ? { log: ready.log } : { url: ready.url ?? url, status: ready.status ?? 200 };
 }

@@ -14,10 +14,11 @@ export interface RawStart {
     env?: Record<string, Scalar>;
     cwd?: string;
     timeout?: Duration;
+    ready?: { url?: string; status?: number; log?: string };
 }
 
 /** One server as the schema and semantic checks guarantee it. */
-export interface RawServer extends Omit<RawStart, 'command'> {
+export interface RawServer extends Omit<RawStart, 'command' | 'ready'> {
     transport?: 'stdio' | 'sse' | 'streamable_http';
     /** Which tests name it (`server: <group>`); not a connection setting, so not in its config. */
     group?: string;

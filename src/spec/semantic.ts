@@ -7,6 +7,7 @@
 import { SpecError } from '../errors.js';
 import { checkDuration, type Report } from './checks.js';
 import { checkTestContract } from './contract-checks.js';
+import { regexProblem } from './matcher.js';
 import { invalidUrl, quote } from './messages.js';
 import { formatPath, isRecord } from './paths.js';
 import type { Locator } from './positions.js';
@@ -49,7 +50,7 @@ function checkServer(path: SpecPath, server: Record<string, unknown>, servers: R
     }
     checkDuration([...path, 'timeout'], server['timeout'], report);
     checkDuration([...path, 'sse_read_timeout'], server['sse_read_timeout'], report);
-    if (isRecord(server['start'])) checkDuration([...path, 'start', 'timeout'], server['start']['timeout'], report);
+    if (isRecord(server['start'])) checkStart([...path, 'start'], server['start'], report);
     if (typeof server['url'] === 'string') checkUrl([...path, 'url'], server['url'], report);
 
     const transport = resolveTransport(path, server, report);
@@ -60,6 +61,20 @@ function checkServer(path: SpecPath, server: Record<string, unknown>, servers: R
         // Stdio keys on an HTTP server usually mean "run this server for me": that is `start`.
         const hint = stdio ? '' : ` (to have mcp-check run the server, use start.${key})`;
         report(path, `"${key}" only applies to ${owner}, but this server uses ${transport}${hint}`, [...path, key]);
+    }
+}
+
+function checkStart(path: SpecPath, start: Record<string, unknown>, report: Report): void {
+    checkDuration([...path, 'timeout'], start['timeout'], report);
+    const ready = start['ready'];
+    if (!isRecord(ready)) return;
+    if (typeof ready['url'] === 'string') checkUrl([...path, 'ready', 'url'], ready['url'], report);
+    if (typeof ready['log'] === 'string') {
+        const invalid = regexProblem(ready['log']);
+        if (invalid) report([...path, 'ready', 'log'], invalid);
+        if (ready['url'] !== undefined || ready['status'] !== undefined) {
+            report([...path, 'ready'], 'use either "log" (a line of output) or "url" / "status" (an HTTP answer), not both');
+        }
     }
 }
 

@@ -312,7 +312,7 @@ describe('UniversalMCPClient', () => {
             mcp.addServer('bad-start', { transport: 'streamable_http', url, start: { command: process.execPath, args: [WEATHER, '--http', 'not-a-port'] } });
             const error = await connectError(mcp, 'bad-start');
             assert.ok(error.message.startsWith(`cannot connect to server "bad-start" (streamable_http ${url}): `), error.message);
-            assert.match(error.message, /start command ended before .* answered \(exit code 2\)/);
+            assert.match(error.message, /start command ended before the server would accept connections on .* \(exit code 2\)/);
             assert.match(error.message, /--http expects a port number/);
         });
 

@@ -3,7 +3,7 @@
  * legacy SSE: the connect error names the server, transport, URL and cause; every test of the
  * server errors with it; a healthy stdio server in the same run is unaffected.
  */
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { freePort, startListeningFixture, type RunningServer } from '../helpers/servers.js';
 import {
     expectCase,
@@ -13,13 +13,12 @@ import {
     HTTP_FAULTS,
     q,
     runYaml,
-    SCHEMAS_CASE,
     startedPids,
     Workspace,
 } from './support.js';
 
 const TIMEOUT_MS = 2_000;
-const CONTROL_CASES = [SCHEMAS_CASE, 'control ok', 'control crash tool is fine'];
+const CONTROL_CASES = ['control ok', 'control crash tool is fine'];
 
 interface HttpCase {
     /** Server names are `<prefix>-streamable` and `<prefix>-sse`. */
@@ -40,7 +39,7 @@ interface HttpCase {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-async function runHttpCase(c: HttpCase): Promise<void> {
+async function runHttpCase(t: TestContext, c: HttpCase): Promise<void> {
     const ws = await Workspace.create();
     let external: RunningServer | undefined;
     try {
@@ -96,9 +95,9 @@ async function runHttpCase(c: HttpCase): Promise<void> {
             '',
         ].join('\n');
         const run = await runYaml(ws, yaml);
-        const cases = (name: string) => [SCHEMAS_CASE, 'lists tool ok', `${name} ok`, `${name} hang`];
+        const cases = (name: string) => ['lists tool ok', `${name} ok`, `${name} hang`];
         // Two servers connect in parallel; a started listener needs a moment to come up.
-        expectRun(run, {
+        await expectRun(t, run, {
             code: 1,
             maxMs: TIMEOUT_MS + 10_000,
             planned: { ...Object.fromEntries(servers.map((s) => [s.name, cases(s.name)])), control: CONTROL_CASES },
@@ -119,18 +118,18 @@ async function runHttpCase(c: HttpCase): Promise<void> {
     }
 }
 
-test('case 12: connection refused', () => runHttpCase({ prefix: 'refused', listener: 'refused', reason: 'connection refused' }));
+test('case 12: connection refused', (t) => runHttpCase(t, { prefix: 'refused', listener: 'refused', reason: 'connection refused' }));
 
-test('case 13: connection reset', () => runHttpCase({ prefix: 'reset', listener: 'external', mode: 'reset', reason: 'connection reset' }));
+test('case 13: connection reset', (t) => runHttpCase(t, { prefix: 'reset', listener: 'external', mode: 'reset', reason: 'connection reset' }));
 
-test('case 14: a server that never responds', () => runHttpCase({ prefix: 'mute', listener: 'external', mode: 'hang', reason: /[^\n]*no answer/ }));
+test('case 14: a server that never responds', (t) => runHttpCase(t, { prefix: 'mute', listener: 'external', mode: 'hang', reason: /[^\n]*no answer/ }));
 
-test('case 15: HTTP 404', () => runHttpCase({ prefix: 'missing', listener: 'start', mode: '404', reason: 'HTTP 404' }));
+test('case 15: HTTP 404', (t) => runHttpCase(t, { prefix: 'missing', listener: 'start', mode: '404', reason: 'HTTP 404' }));
 
-test('case 16: HTTP 500', () => runHttpCase({ prefix: 'failing', listener: 'start', mode: '500', reason: 'HTTP 500' }));
+test('case 16: HTTP 500', (t) => runHttpCase(t, { prefix: 'failing', listener: 'start', mode: '500', reason: 'HTTP 500' }));
 
-test('case 17: HTTP 401 says authentication failed and points at headers', () =>
-    runHttpCase({
+test('case 17: HTTP 401 says authentication failed and points at headers', (t) =>
+    runHttpCase(t, {
         prefix: 'locked',
         listener: 'start',
         mode: '401',
@@ -139,4 +138,4 @@ test('case 17: HTTP 401 says authentication failed and points at headers', () =>
         serverLines: ['    headers: { Authorization: "Bearer not-the-right-token" }'],
     }));
 
-test('case 18: 200 with an HTML page instead of MCP', () => runHttpCase({ prefix: 'webpage', listener: 'start', mode: 'html', reason: /[^\n]*HTML page/ }));
+test('case 18: 200 with an HTML page instead of MCP', (t) => runHttpCase(t, { prefix: 'webpage', listener: 'start', mode: 'html', reason: /[^\n]*HTML page/ }));

@@ -4,12 +4,13 @@
  * the "no process survives" check.
  */
 import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli, type CliOptions, type CliRun } from '../helpers/cli.js';
 import { tempDir } from '../helpers/files.js';
-import { validateJUnit } from '../helpers/junit.js';
+import { expectValidJUnit } from '../helpers/junit.js';
 import { parseJUnit } from '../helpers/junit-xml.js';
 import { FAULTY, HTTP_FAULTS, isAlive } from '../helpers/servers.js';
 
@@ -215,17 +216,36 @@ export function consoleBlock(run: CliRun, server: string): string {
 }
 
 const CASE_LINE = /^ {2}([✓✗!-]) (.*)$/;
+const SERVER_ERROR = /^ {2}server error, \d+ checks errored with it:$/;
+const REFERENCE = ': see the server error above';
 
-/** The cases of a server's console block, in order. */
+/**
+ * The cases of a server's console block, in order. A check that refers to the server error
+ * printed above it gets that error in its text, as a reader would take it.
+ */
 export function consoleCases(run: CliRun, server: string): ConsoleCase[] {
     const cases: ConsoleCase[] = [];
+    let serverError: string[] | undefined;
+    let inServerError = false;
     for (const line of consoleBlock(run, server).split('\n').slice(1)) {
         const m = CASE_LINE.exec(line);
         if (m) {
+            inServerError = false;
             const [, mark, rest] = m as unknown as [string, string, string];
+            const refers = rest.endsWith(REFERENCE);
             const status: Status = mark === '✓' ? 'passed' : mark === '✗' ? 'failed' : mark === '!' ? 'errored' : 'skipped';
-            const name = rest.replace(/ \((?:\d+(?:\.\d+)?) m?s\)$/, '').replace(/ \[error\]$/, '').replace(/ (?:\[skipped\]|skipped:).*$/, '');
-            cases.push({ name, status, text: line });
+            const name = rest
+                .slice(0, refers ? -REFERENCE.length : undefined)
+                .replace(/ \((?:\d+(?:\.\d+)?) m?s\)$/, '')
+                .replace(/ \[error\]$/, '')
+                .replace(/ (?:\[skipped\]|skipped:).*$/, '');
+            assert.ok(!refers || serverError, `"${name}" refers to a server error that was not printed above it`);
+            cases.push({ name, status, text: refers ? [line, ...serverError!].join('\n') : line });
+        } else if (SERVER_ERROR.test(line)) {
+            inServerError = true;
+            serverError = [line];
+        } else if (inServerError && /^ {4,}/.test(line)) {
+            serverError!.push(line);
         } else if (cases.length && /^ {4,}/.test(line)) {
             cases[cases.length - 1]!.text += `\n${line}`;
         } else if (!/^ {2}\S/.test(line)) {
@@ -245,8 +265,11 @@ export function consoleCase(run: CliRun, server: string, name: string): ConsoleC
 
 // --- the checks every case makes ----------------------------------------------------------
 
-/** The check mcp-check plans for every server: its listed tools' input schemas compile. */
-export const SCHEMAS_CASE = 'tool input schemas compile';
+/** How many checks a console line stands for: `lint: 8 rules passed` stands for eight lint rules. */
+function checksOf(c: ConsoleCase): number {
+    const group = /^lint: (\d+) (?:other )?rules?\b/.exec(c.name);
+    return group ? Number(group[1]) : 1;
+}
 
 export interface Expected {
     /** One status, or the statuses that are all acceptable (e.g. failed or errored). */
@@ -288,13 +311,13 @@ export interface RunExpectation {
     planned: Record<string, string[]>;
 }
 
-/** Exit code, time bound, well-formed schema-valid JUnit, and every planned case in both reports. */
-export function expectRun(run: FaultRun, expected: RunExpectation): void {
+/** Exit code, time bound, well-formed schema-valid JUnit (a subtest of `t`), and every planned case in both reports. */
+export async function expectRun(t: TestContext, run: FaultRun, expected: RunExpectation): Promise<void> {
     assert.equal(run.signal, null, `the CLI was killed by ${run.signal} (the test's safety net?)\n${show(run)}`);
     assert.equal(run.code, expected.code, `exit code\n${show(run)}`);
     assert.ok(run.durationMs <= expected.maxMs, `the run took ${run.durationMs} ms, more than ${expected.maxMs} ms\n${show(run)}`);
     assert.ok(run.junitXml.length > 0, `no JUnit report was written\n${show(run)}`);
-    assert.doesNotThrow(() => validateJUnit(run.junitFile), (e: unknown) => `JUnit does not validate: ${(e as { stderr?: string }).stderr ?? e}`);
+    await expectValidJUnit(t, run.junitFile);
     for (const [server, names] of Object.entries(expected.planned)) {
         const inConsole = consoleCases(run, server).map((c) => c.name);
         const inJUnit = junitSuite(run, server).cases.map((c) => c.name);
@@ -302,7 +325,8 @@ export function expectRun(run: FaultRun, expected: RunExpectation): void {
             assert.ok(inConsole.includes(name), `console lacks planned case "${name}" of "${server}": ${JSON.stringify(inConsole)}\n${show(run)}`);
             assert.ok(inJUnit.includes(name), `JUnit lacks planned case "${name}" of "${server}": ${JSON.stringify(inJUnit)}`);
         }
-        assert.equal(inConsole.length, inJUnit.length, `console and JUnit list different numbers of cases for "${server}"`);
+        const shown = consoleCases(run, server).reduce((n, c) => n + checksOf(c), 0);
+        assert.equal(shown, inJUnit.length, `console and JUnit list different numbers of cases for "${server}"`);
     }
 }
 

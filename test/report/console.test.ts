@@ -1,19 +1,25 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCli, type CliRun } from '../helpers/cli.js';
-import { WEATHER, freePort } from '../helpers/servers.js';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/cli.js';
+import { FAULTY, WEATHER, freePort } from '../helpers/servers.js';
 import { alertsCall } from '../helpers/specs.js';
 import { Workspace, q } from '../helpers/workspace.js';
+
+const SLOPPY = join(ROOT, 'fixtures/sloppy-server.js');
 
 // Any CSI escape sequence, e.g. ESC[32m.
 const ANSI = /\u001b\[[0-9;]*m/;
 
-/** One line per check: `  ✓ name (3 ms)`, `  ! name [error] (0 ms)`. */
-const CASE_LINE = /^ {2}([✓✗!]) (.+?)( \[error\])? \(\d+ ms\)$/;
+/** One line per check: `  ✓ name (3 ms)`, `  ! name [error] (0 ms)`, `  ! name [error] (0 ms): see the server error above`. */
+const CASE_LINE = /^ {2}([✓✗!]) (.+?)( \[error\])? \(\d+ ms\)(: see the server error above)?$/;
 
 interface CaseLine {
     mark: string;
     name: string;
+    /** Refers to the server error printed above it instead of repeating it. */
+    refers?: boolean;
     /** The indented lines below it, up to the next check. */
     details: string[];
 }
@@ -22,7 +28,7 @@ function caseLines(stdout: string): CaseLine[] {
     const out: CaseLine[] = [];
     for (const line of stdout.split('\n')) {
         const m = CASE_LINE.exec(line);
-        if (m) out.push({ mark: m[1]!, name: m[2]!, details: [] });
+        if (m) out.push({ mark: m[1]!, name: m[2]!, refers: m[4] !== undefined, details: [] });
         else if (/^ {4,}\S/.test(line) && out.length > 0) out[out.length - 1]!.details.push(line.trim());
         else if (!/^ {4,}/.test(line)) out.push({ mark: '', name: '', details: [] }); // ends a block
     }
@@ -61,7 +67,7 @@ describe('console report', () => {
                 '        tool: echo',
             ].join('\n'),
         );
-        run = await runCli(['console.yaml'], { cwd: workspace.dir });
+        run = await runCli(['console.yaml', '--reporter', 'console', '--reporter', 'json:report.json'], { cwd: workspace.dir });
         lines = caseLines(run.stdout);
     });
 
@@ -96,22 +102,70 @@ describe('console report', () => {
         ]);
     });
 
-    it('explains a check that could not run with its cause', () => {
-        const { details } = line('never sent');
-        assert.match(run.stdout, /^ {2}! never sent \[error\] /m);
-        assert.match(details[0] ?? '', /^console\.yaml:26:9: cannot connect to server "gone" .*connection refused/);
+    it('prints the cause of a server that cannot be reached once; each of its checks refers to it', () => {
+        const cause = /cannot connect to server "gone" .*connection refused/g;
+        assert.equal(run.stdout.match(cause)?.length, 1, run.stdout);
+        assert.match(run.stdout, /^ {2}server error, 9 checks errored with it:\n {6}cannot connect to server "gone" \(streamable_http http:\/\/127\.0\.0\.1:\d+\/mcp\): connection refused.*\n {2}! /m);
+        const gone = ['lint: 8 rules', 'never sent'].map((name) => lines.find((l) => l.name === name && l.refers));
+        assert.ok(gone.every((l) => l?.mark === '!' && l.details.length === 0), run.stdout);
+    });
+
+    it('keeps the full cause on every check of that server in the JSON report', async () => {
+        const report = JSON.parse(await workspace.read('report.json')) as { suites: { server: string; cases: { error?: { message: string } }[] }[] };
+        const cases = report.suites.find((s) => s.server === 'gone')!.cases;
+        assert.equal(cases.length, 9);
+        for (const c of cases) assert.match(c.error?.message ?? '', /^cannot connect to server "gone" .*connection refused/);
     });
 
     it('shows the server’s stderr under a suite with failures', () => {
         assert.match(run.stdout, /server stderr \(last \d+ lines?\):\n\s+weather warming up/);
     });
 
+    it('shows a passing lint as one line per server; JSON keeps one case per rule', async () => {
+        assert.equal(line('lint: 8 rules passed').mark, '✓');
+        assert.doesNotMatch(run.stdout, /lint: input-schema-compiles/);
+        const report = JSON.parse(await workspace.read('report.json')) as { suites: { server: string; cases: { name: string; status: string }[] }[] };
+        const lint = report.suites.find((s) => s.server === 'weather')!.cases.filter((c) => c.name.startsWith('lint: '));
+        assert.equal(lint.length, 8);
+        assert.ok(lint.every((c) => c.status === 'passed'));
+    });
+
     it('ends with a summary line whose counts match the lines above', () => {
         const summary = /^Tests: (\d+) passed, (\d+) failed, (\d+) errored, (\d+) skipped \((\d+) total\)/m.exec(run.stdout);
         assert.ok(summary, `summary line in:\n${run.stdout}`);
-        const tally = (mark: string) => String(lines.filter((l) => l.mark === mark).length);
-        assert.deepEqual(summary.slice(1), [tally('✓'), tally('✗'), tally('!'), '0', String(lines.length)]);
+        // `lint: 8 rules passed` stands for eight checks.
+        const checks = (l: CaseLine) => Number(/^lint: (\d+) /.exec(l.name)?.[1] ?? 1);
+        const tally = (mark: string) => String(lines.filter((l) => l.mark === mark).reduce((n, l) => n + checks(l), 0));
+        assert.deepEqual(summary.slice(1), [tally('✓'), tally('✗'), tally('!'), '0', String(lines.reduce((n, l) => n + checks(l), 0))]);
         assert.equal(run.code, 1);
+    });
+
+    it('shows a failing or warning lint rule in full and the clean rules in one line after them', async () => {
+        const allOff = ['input-schema-compiles', 'input-schema-object', 'output-schema-valid', 'tool-name', 'unique-tool-names', 'required-declared', 'annotations-boolean'];
+        await workspace.write(
+            'lint.yaml',
+            [
+                'servers:',
+                '  faulty:',
+                `    command: ${q(process.execPath)}`,
+                `    args: [${q(FAULTY)}, --mode, bad-input-schema]`,
+                '  sloppy:',
+                `    command: ${q(process.execPath)}`,
+                `    args: [${q(SLOPPY)}]`,
+                'tests:',
+                '  - server: faulty',
+                '  - server: sloppy',
+                `    lint: { rules: { ${allOff.map((r) => `${r}: off`).join(', ')} } }`,
+                '',
+            ].join('\n'),
+        );
+        const linted = await runCli(['lint.yaml'], { cwd: workspace.dir });
+        // Suites print as their servers finish: look at each server's block.
+        const shown = (server: string) => caseLines(linted.stdout.split('\n\n').find((b) => b.includes(`› ${server} (`)) ?? '').map((l) => `${l.mark} ${l.name}`);
+        assert.deepEqual(shown('faulty'), ['✗ lint: input-schema-compiles', '✗ lint: annotations-boolean', '✓ lint: 6 other rules passed'], linted.stdout);
+        assert.deepEqual(shown('sloppy'), ['✓ lint: tool-description'], linted.stdout);
+        assert.match(linted.stdout, /^ {6}lint\.yaml:\d+:\d+: input-schema-compiles: tool "broken_schema": inputSchema does not compile/m);
+        assert.match(linted.stdout, /^ {6}warning: tool-description: tool "no_description": description is missing$/m);
     });
 
     describe('colour', () => {

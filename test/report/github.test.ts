@@ -131,7 +131,7 @@ describe('GitHub Actions reporter (real runs)', () => {
         '        args: { text: "${{ captures.first }}" }',
         '  - server: sloppy',
         '    lint:',
-        '      rules: { input-schema-compiles: off, input-schema-object: off, output-schema-valid: off, tool-name: off, unique-tool-names: off, required-declared: off, annotations-boolean: off }',
+        '      rules: { input-schema-object: off, output-schema-valid: off, tool-name: off, unique-tool-names: off, required-declared: off, annotations-boolean: off }',
     ];
     /** `line:col` of `token` on the first spec line that contains it, after the line containing `after` (1-based, as annotations want). */
     function at(token: string, after?: string): { line: number; col: number } {
@@ -143,14 +143,13 @@ describe('GitHub Actions reporter (real runs)', () => {
     const odd = at('"100% sure');
     const ny = at('name: alerts for New York');
     const echo = at('{ text: "${{');
-    const sloppy = at('sloppy:');
     const lint = at('lint:', '- server: sloppy');
     const expectedErrors = [
         `::error file=specs/gh.yaml,line=${odd.line},col=${odd.col},title=weather › odd%2C name%3A 100%25::text: expected to equal "100%25 sure, really: yes"%0A  expected: "100%25 sure, really: yes"%0A  actual:   "50%25 off, today: only"`,
         `::error file=specs/gh.yaml,line=${ny.line},col=${ny.col},title=weather › alerts for New York::capture first: $.structuredContent.none matched nothing in the result`,
         `::error file=specs/gh.yaml,line=${echo.line},col=${echo.col},title=weather › echo the capture::capture first is undefined: $.structuredContent.none matched nothing in the result of "alerts for New York"`,
     ];
-    const schemaError = `::error file=specs/gh.yaml,line=${sloppy.line},col=${sloppy.col},title=sloppy › tool input schemas compile::tool "bad_input_schema": inputSchema is not valid JSON Schema`;
+    const schemaError = `::error file=specs/gh.yaml,line=${lint.line},col=${lint.col},title=sloppy › lint%3A input-schema-compiles::input-schema-compiles: tool "bad_input_schema": inputSchema does not compile`;
 
     let explicit: CliRun;
     let automatic: CliRun;
@@ -207,7 +206,7 @@ describe('GitHub Actions reporter (real runs)', () => {
     it('is added by GITHUB_ACTIONS=true, keeping the console output', () => {
         assert.equal(automatic.code, 1, automatic.stderr);
         assert.match(automatic.stdout, /✓ alerts for California/);
-        assert.match(automatic.stdout, /Tests: 3 passed, 3 failed, 1 errored, 0 skipped \(7 total\)/);
+        assert.match(automatic.stdout, /Tests: 2 passed, 3 failed, 1 errored, 0 skipped \(6 total\)/);
         assert.deepEqual(annotations(automatic), annotations(explicit));
         // After the console's summary line, so the full account comes first.
         assert.ok(automatic.stdout.indexOf('Tests: ') < automatic.stdout.indexOf('::error'));
@@ -225,9 +224,9 @@ describe('GitHub Actions reporter (real runs)', () => {
         assert.deepEqual(lines.slice(0, 11), [
             '# earlier step',
             '',
-            '### ❌ mcp-check: 4 of 7 checks did not pass',
+            '### ❌ mcp-check: 4 of 6 checks did not pass',
             '',
-            '**3 passed, 3 failed, 1 errored, 0 skipped** (7 total) in T s',
+            '**2 passed, 3 failed, 1 errored, 0 skipped** (6 total) in T s',
             '',
             '| Result | Server | Test | Message | Location |',
             '| --- | --- | --- | --- | --- |',
@@ -235,8 +234,8 @@ describe('GitHub Actions reporter (real runs)', () => {
             `| failed | weather | alerts for New York | capture first: $.structuredContent.none matched nothing in the result | ${link(ny)} |`,
             `| errored | weather | echo the capture | capture first is undefined: $.structuredContent.none matched nothing in the result of "alerts for New York" | ${link(echo)} |`,
         ]);
-        assert.ok(lines[11]!.startsWith('| failed | sloppy | tool input schemas compile | tool "bad\\_input\\_schema": inputSchema is not valid JSON Schema'), lines[11]);
-        assert.ok(lines[11]!.endsWith(` | ${link(sloppy)} |`), lines[11]);
+        assert.ok(lines[11]!.startsWith('| failed | sloppy | lint: input-schema-compiles | input-schema-compiles: tool "bad\\_input\\_schema": inputSchema does not compile'), lines[11]);
+        assert.ok(lines[11]!.endsWith(` | ${link(lint)} |`), lines[11]);
         assert.deepEqual(lines.slice(12), ['', '']);
     });
 });

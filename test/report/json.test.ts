@@ -66,7 +66,7 @@ describe('JSON report (--reporter json:<file>)', () => {
 
     it('is written next to the console output, creating folders, and the run exits 1', () => {
         assert.equal(run.code, 1, run.stderr);
-        assert.match(run.stdout, /Tests: 2 passed, 1 failed, 1 errored, 0 skipped \(4 total\)/);
+        assert.match(run.stdout, /Tests: 1 passed, 1 failed, 1 errored, 0 skipped \(3 total\)/);
     });
 
     it('validates against schema/report.schema.json (Ajv 2020, strict)', () => {
@@ -84,7 +84,7 @@ describe('JSON report (--reporter json:<file>)', () => {
     });
 
     it('holds the totals and one suite per spec file and server, with the server’s own description', () => {
-        assert.deepEqual(report.totals, { tests: 4, passed: 2, failed: 1, errored: 1, skipped: 0 });
+        assert.deepEqual(report.totals, { tests: 3, passed: 1, failed: 1, errored: 1, skipped: 0 });
         assert.equal(report.suites.length, 1);
         const suite = report.suites[0]!;
         assert.equal(suite.file, 'weather.yaml');
@@ -104,23 +104,22 @@ describe('JSON report (--reporter json:<file>)', () => {
         assert.deepEqual(
             cases.map((c) => [c.name, c.status, c.classname, c.kind]),
             [
-                ['tool input schemas compile', 'passed', 'weather.tools', 'tools.schemas'],
                 ['alerts for California', 'passed', 'weather.get_alerts', 'call'],
                 ['alerts for New York', 'failed', 'weather.get_alerts', 'call'],
                 ['echo the capture', 'errored', 'weather.echo', 'call'],
             ],
         );
-        const passed = cases[1]!;
+        const passed = cases[0]!;
         assert.deepEqual(Object.keys(passed), ['id', 'name', 'classname', 'kind', 'server', 'tool', 'loc', 'status', 'durationMs']);
         assert.deepEqual(passed.loc, { file: 'weather.yaml', line: 10, col: 9 });
 
-        const failed = cases[2]!;
+        const failed = cases[1]!;
         assert.equal(failed.problems?.[0]?.kind, 'assert.text');
         assert.deepEqual(failed.problems?.[0]?.loc, { file: 'weather.yaml', line: 17, col: 37 });
         assert.equal(failed.problems?.[0]?.actual, 'No active alerts for NY');
         assert.equal(failed.error, undefined);
 
-        const errored = cases[3]!;
+        const errored = cases[2]!;
         assert.equal(errored.error?.kind, 'runtime.capture');
         assert.match(errored.error?.message ?? '', /capture first is undefined/);
         assert.equal(errored.problems, undefined);

@@ -6,8 +6,8 @@ import { runSuites } from '../../src/run/runner.js';
 import { loadSpecs } from '../../src/spec/load.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { parseJUnit } from '../helpers/junit-xml.js';
-import { validateJUnit } from '../helpers/junit.js';
-import { WEATHER, startListeningFixture } from '../helpers/servers.js';
+import { expectValidJUnit } from '../helpers/junit.js';
+import { WEATHER, freePort, startListeningFixture } from '../helpers/servers.js';
 import { Workspace, q } from '../helpers/workspace.js';
 import { statuses } from './helpers.js';
 
@@ -139,8 +139,8 @@ describe('a group of two servers that answer differently', () => {
         assert.deepEqual(again.matrices, report.matrices);
     });
 
-    test('every check of the entry is a JUnit test case for each server, and the file validates', async () => {
-        validateJUnit(junitFile);
+    test('every check of the entry is a JUnit test case for each server, and the file validates', async (t) => {
+        await expectValidJUnit(t, junitFile);
         const doc = parseJUnit(await readFile(junitFile, 'utf8'));
         assert.deepEqual(
             doc.suites.map((s) => s.attrs['name']),
@@ -150,7 +150,6 @@ describe('a group of two servers that answer differently', () => {
             assert.deepEqual(
                 suite.cases.map((c) => [c.attrs['classname'], c.attrs['name']]),
                 [
-                    [`${server}.tools`, 'tool input schemas compile'],
                     [`${server}.tools`, 'lists tool get_forecast'],
                     [`${server}.get_alerts`, 'alerts for California'],
                     [`${server}.get_forecast`, 'forecast'],
@@ -158,4 +157,34 @@ describe('a group of two servers that answer differently', () => {
             );
         }
     });
+});
+
+test('a server of the group that cannot be reached: one line under the matrix, no answer rows for it', async () => {
+    const workspace = await Workspace.create();
+    try {
+        await workspace.write(
+            'dead.yaml',
+            [
+                'servers:',
+                '  live:',
+                `    command: ${q(process.execPath)}`,
+                `    args: [${q(WEATHER)}]`,
+                '  dead:',
+                `    url: http://127.0.0.1:${await freePort()}/mcp`,
+                'tests:',
+                '  - server: [live, dead]',
+                ...CHECKS,
+            ].join('\n'),
+        );
+        const run = await runCli(['dead.yaml'], { cwd: workspace.dir });
+        assert.equal(run.code, 1, run.stderr);
+        const matrix = run.stdout.slice(run.stdout.indexOf('Consistency across live, dead'), run.stdout.indexOf('\nTests:'));
+        const lines = matrix.trimEnd().split('\n').slice(2);
+        assert.equal(lines.length, ROWS.length + 1, matrix);
+        ROWS.forEach((name, i) => assert.match(lines[i]!, new RegExp(`^ {2}≠ ${name}\\s+✓\\s+!\\s*$`), matrix));
+        assert.equal(lines[ROWS.length], '    dead: every check errored (see its server error above)');
+        assert.doesNotMatch(run.stdout, /no answer kept/);
+    } finally {
+        await workspace.remove();
+    }
 });

@@ -1,7 +1,10 @@
+import { once } from 'node:events';
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { countCases, type RunResult } from '../../src/run/result.js';
-import { runSuites } from '../../src/run/runner.js';
+import { launchServers } from '../../src/run/launch.js';
+import { planRun } from '../../src/run/plan.js';
+import { runPlan, runSuites } from '../../src/run/runner.js';
 import { countStarts, type CountedCommand } from '../helpers/counting.js';
 import { FAULTY, WEATHER, freePort } from '../helpers/servers.js';
 import { alertsCall } from '../helpers/specs.js';
@@ -227,34 +230,34 @@ describe('runSuites', () => {
             assert.match(c.error.message, /no answer to initialize within 500 ms/);
         });
 
-        it(
-            'applies to calls to servers that set no timeout',
-            async () => {
-                const suite = suiteOf(
-                    'hang.yaml',
-                    'servers:',
-                    '  hang:',
-                    `    command: ${q(NODE)}`,
-                    `    args: [${q(FAULTY)}, --mode, hang-on-call]`,
-                    'tests:',
-                    '  - server: hang',
-                    '    calls:',
-                    '      - name: hangs',
-                    '        tool: hang',
-                );
-                // Only a safety net so the bug costs seconds, not 30: it stops the run if the option is ignored.
-                const safety = new AbortController();
-                const timer = setTimeout(() => safety.abort(), 3000);
-                try {
-                    const result = await runSuites([suite], { timeoutMs: 500, signal: safety.signal });
-                    const c = caseNamed(result, 'hangs');
-                    assert.ok(c.status === 'errored', `expected errored, got ${c.status}`);
-                    assert.equal(c.error.kind, 'runtime.timeout');
-                    assert.match(c.error.message, /tools\/call hang timed out after 500 ms/);
-                } finally {
-                    clearTimeout(timer);
-                }
-            },
-        );
+        it('applies to calls to servers that set no timeout', async () => {
+            const suite = suiteOf(
+                'hang.yaml',
+                'servers:',
+                '  hang:',
+                `    command: ${q(NODE)}`,
+                `    args: [${q(FAULTY)}, --mode, hang-on-call, --echo-env, BOOTED]`,
+                '    env: { BOOTED: yes }',
+                'tests:',
+                '  - server: hang',
+                '    calls:',
+                '      - name: hangs',
+                '        tool: hang',
+            );
+            // The option also bounds the handshake. A server still booting on a busy machine could
+            // miss it, so it is launched ahead and the run starts once it has booted (its first
+            // stderr line): the handshake is then one round trip to a running process.
+            const plan = planRun([suite]);
+            const launched = launchServers(plan);
+            const server = [...launched.values()][0]!;
+            await once(server.child.stderr!, 'data');
+            // Only a safety net so the bug costs seconds, not 30: it stops the run if the option is ignored.
+            const safety = AbortSignal.timeout(5000);
+            const result = await runPlan(plan, { timeoutMs: 1000, signal: safety, launched });
+            const c = caseNamed(result, 'hangs');
+            assert.ok(c.status === 'errored', `expected errored, got ${c.status}`);
+            assert.equal(c.error.kind, 'runtime.timeout', c.error.message);
+            assert.match(c.error.message, /tools\/call hang timed out after 1000 ms/);
+        });
     });
 });

@@ -68,6 +68,18 @@ test('a valid spec becomes a typed suite', async () => {
     assert.deepEqual(suite.servers['weather']!.loc, { file, line: 3, col: 3 });
 });
 
+test('start.ready: a status or URL alone takes the other from the server URL and HTTP 200; a log pattern stays as written', async () => {
+    const server = (name: string, ready: string) => [`  ${name}:`, `    url: http://127.0.0.1:8931/${name}`, '    start:', '      command: node', `      ready: ${ready}`];
+    const file = await specFile(
+        yaml('servers:', ...server('status', '{ status: 204 }'), ...server('health', '{ url: "http://127.0.0.1:8931/health" }'), ...server('log', '{ log: "listening on [0-9]+" }'), 'tests:', '  - server: status'),
+    );
+    const { servers } = await loadSpec(file, {});
+    const ready = (name: string) => (servers[name]!.config as { start?: { ready?: unknown } }).start?.ready;
+    assert.deepEqual(ready('status'), { url: 'http://127.0.0.1:8931/status', status: 204 });
+    assert.deepEqual(ready('health'), { url: 'http://127.0.0.1:8931/health', status: 200 });
+    assert.deepEqual(ready('log'), { log: 'listening on [0-9]+' });
+});
+
 test('tests and calls keep their paths and locations', async () => {
     const file = await specFile(VALID);
     const [test0] = (await loadSpec(file, {})).tests;

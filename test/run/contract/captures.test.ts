@@ -6,7 +6,7 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunResult } from '../../../src/run/result.js';
-import { assertPassed, caseNamed, errorOf, locate, NOTES, onlyProblem, runSpec, serverEntry, writeSpec, type WrittenSpec } from './support.js';
+import { assertPassed, caseNamed, errorOf, locate, NOTES, onlyProblem, runSpec, runSpecCli, serverEntry, writeSpec, type WrittenSpec } from './support.js';
 
 describe('captures against the notes fixture', () => {
     let spec: WrittenSpec;
@@ -176,5 +176,25 @@ describe('captures against the notes fixture', () => {
     it('errors a call that uses a capture no earlier check sets', () => {
         const error = errorOf(caseNamed(result, 'call with a capture nobody sets'));
         assert.equal(error.message, 'capture neverSet is undefined: no earlier check on this server captures it');
+    });
+});
+
+describe('captures and --grep', () => {
+    it('a check that needs the capture of a check --grep did not select says so', async () => {
+        const spec = await writeSpec([
+            ...serverEntry('notes', NOTES),
+            '    calls:',
+            '      - name: create',
+            '        tool: add_note',
+            '        args: { title: hello }',
+            '        capture: { noteId: "$.structuredContent.id" }',
+            '      - name: get by captured id',
+            '        tool: get_note',
+            '        args: { id: "${{ captures.noteId }}" }',
+        ]);
+        const { run } = await runSpecCli(spec, ['--grep', 'get by']);
+        assert.equal(run.code, 1, run.stdout);
+        assert.match(run.stdout, /- create skipped: not selected by --grep get by/);
+        assert.match(run.stdout, /capture noteId is undefined: "create", which sets it, was skipped \(not selected by --grep get by\)/);
     });
 });
