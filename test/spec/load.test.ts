@@ -136,7 +136,7 @@ test('YAML syntax errors are reported with their position', async () => {
 test('an unknown key is reported at the key, with the allowed keys', async () => {
     const file = await specFile(yaml(...MINIMAL, '    calls:', '      - tool: get_alerts', '        expct: { isError: false }'));
     assert.deepEqual(await specErrors(loadSpec(file, {})), [
-        `${file}:8:9: tests[0].calls[0]: unknown key "expct" (allowed: name, tool, args, timeout, capture, retry, tags, only, skip, expect)`,
+        `${file}:8:9: tests[0].calls[0]: unknown key "expct" (allowed: name, tool, args, inputs, timeout, capture, retry, tags, only, skip, expect)`,
     ]);
 });
 
