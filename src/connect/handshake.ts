@@ -102,7 +102,7 @@ async function discover(options: HandshakeOptions): Promise<Discovery> {
             // A stdio server that died has no 2025 handshake to fall back to; anything else
             // (silence, an HTTP error, a page that is not MCP) might be a 2025 server, whose own
             // handshake then tells what is wrong, in the words users know.
-            const died = options.transport === 'stdio' && isLocal(error, ErrorCode.ConnectionClosed);
+            const died = options.transport === 'stdio' && !isLocal(error, ErrorCode.RequestTimeout);
             if (options.choice === 'auto' && !died) return { why: `server/discover failed (${error instanceof Error ? error.message : String(error)})` };
             throw new HandshakeError('server/discover', { cause: error });
         }
