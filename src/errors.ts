@@ -45,7 +45,11 @@ export class SpecError extends Error {
 /** One or more spec problems found while loading; the CLI lists them all and exits 2. */
 export class SpecErrors extends Error {
     override readonly name = 'SpecErrors';
-    constructor(readonly errors: SpecError[]) {
+    constructor(
+        readonly errors: SpecError[],
+        /** What holds the problems, for the CLI's heading: `the spec`, or `the config .vscode/mcp.json`. */
+        readonly subject = 'the spec',
+    ) {
         super(errors.map((e) => e.describe()).join('\n'));
     }
 }

@@ -1,5 +1,6 @@
 /** The programmatic API: load specs, run them, report, or use the connector on its own. */
 export { UniversalMCPClient, type CallOptions, type ListedTool, type ServerStatus } from './connect/client.js';
+export type { NamedServerEntry, ServerEntry, ServerInput } from './connect/server-config.js';
 export type { ServerConfig, StdioServerConfig, HttpServerConfig, StartCommand, ServerInfo, TransportKind } from './connect/types.js';
 export { loadSpec, loadSpecs } from './spec/load.js';
 export { loadServerConfigFile } from './spec/import.js';

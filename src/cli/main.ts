@@ -29,7 +29,7 @@ function exitCodeFor(error: unknown): number {
     }
     if (error instanceof SpecErrors) {
         const count = error.errors.length;
-        process.stderr.write(`mcp-check: ${count} problem${count === 1 ? '' : 's'} in the spec, nothing was run:\n`);
+        process.stderr.write(`mcp-check: ${count} problem${count === 1 ? '' : 's'} in ${error.subject}, nothing was run:\n`);
         for (const e of error.errors) process.stderr.write(`  ${e.describe()}\n`);
         return ExitCode.invalidInput;
     }

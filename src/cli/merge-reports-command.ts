@@ -1,6 +1,7 @@
 /** `mcp-check merge-reports`: read shard reports, merge them, report, and decide the exit code. */
 import { buildMatrices } from '../run/matrix.js';
-import { ExitCode } from '../errors.js';
+import { resolve } from 'node:path';
+import { ExitCode, UsageError } from '../errors.js';
 import { ReportDispatcher } from '../report/dispatch.js';
 import { readReport } from '../report/read-report.js';
 import { loadReporters } from '../report/registry.js';
@@ -11,6 +12,7 @@ import type { MergeReportsCliOptions } from './commands/merge-reports.js';
 export async function mergeReportsCommand(options: MergeReportsCliOptions): Promise<number> {
     // Every file is read before anything is written, so one bad shard leaves no half-merged report.
     const runs = await Promise.all(options.files.map((file) => readReport(file)));
+    refuseRepeats(options.files, runs);
     const merged = mergeRuns(runs);
     const dispatcher = new ReportDispatcher(await loadReporters(options.reporters), []);
     // Replayed in run order, so reporters that build their output from events see a normal run.
@@ -24,6 +26,21 @@ export async function mergeReportsCommand(options: MergeReportsCliOptions): Prom
     // An interrupted shard did not run all its checks, so the merged run cannot count as passed.
     if (failures.length || merged.interrupted) return ExitCode.failed;
     return merged.totals.failed + merged.totals.errored > 0 ? ExitCode.failed : ExitCode.passed;
+}
+
+/** A shard given twice (or a copy of one) would count its checks twice: refused, naming both. */
+function refuseRepeats(files: readonly string[], runs: readonly RunResult[]): void {
+    const seen = new Map<string, string>();
+    files.forEach((file, i) => {
+        const key = JSON.stringify(runs[i]);
+        const first = seen.get(key) ?? seen.get(resolve(file));
+        if (first !== undefined) {
+            const what = resolve(first) === resolve(file) ? `${file} is given twice` : `${first} and ${file} hold the same run`;
+            throw new UsageError(`merge-reports: ${what}; each shard counts once, so give each report once`);
+        }
+        seen.set(key, file);
+        seen.set(resolve(file), file);
+    });
 }
 
 /**

@@ -75,7 +75,13 @@ export async function probeCommand(options: ProbeCliOptions): Promise<number> {
                 `(seed ${seed}; replay with --seed ${seed}) in ${seconds} s`,
         );
         if (signals.received) return signals.received === 'SIGINT' ? ExitCode.sigint : ExitCode.sigterm;
-        return totals.failed + totals.errored + totals.notListed > 0 ? ExitCode.failed : ExitCode.passed;
+        if (totals.failed + totals.errored + totals.notListed > 0) return ExitCode.failed;
+        // A gate that checked nothing is not green, unless the user says so.
+        if (totals.passed === 0 && !options.allowEmpty) {
+            process.stderr.write('mcp-check: no tool was probed: no listed tool is readOnlyHint: true or named under probe: { tools: [...] } (--allow-empty to pass anyway)\n');
+            return ExitCode.failed;
+        }
+        return ExitCode.passed;
     } finally {
         await mcp.close();
         signals.dispose();

@@ -8,8 +8,7 @@
  * @example
  * const mcp = new UniversalMCPClient();
  * mcp.addServer('weather', { transport: 'stdio', command: 'node', args: ['weather.js'] });
- * await mcp.connect('weather');
- * const tools = await mcp.listTools('weather');
+ * const tools = await mcp.listTools('weather'); // connects first
  * await mcp.close();
  */
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
@@ -27,6 +26,7 @@ import { readCallToolResult, readResult } from './results.js';
 import { answerServerRequest, InputScope, unansweredInputs } from './server-requests.js';
 import { startServer } from './start.js';
 import { ProcessStdioTransport } from './stdio-transport.js';
+import { serverConfigOf, type NamedServerEntry, type ServerInput } from './server-config.js';
 import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig, type ServerInfo, type TransportKind } from './types.js';
 
 /** A tool exactly as the server listed it; nothing is validated, so one sloppy tool cannot hide the others. */
@@ -93,10 +93,16 @@ export class UniversalMCPClient implements AsyncDisposable {
     private readonly entries = new Map<string, Entry>();
 
     /**
-     * Registers a server; nothing is started until `connect`. `launched` is for the CLI, which
-     * starts stdio servers before the connector has loaded: the connection adopts that process.
+     * Registers a server; nothing is started until it is used. The config is checked like a
+     * spec's `servers:` entry (`SpecErrors` when it is wrong): a `ServerConfig`, an `mcpServers`
+     * entry, or `{ name, transport, command, args, env, cwd, url, headers, timeout, sse_read_timeout }`.
+     * `launched` is for the CLI, which starts stdio servers before the connector has loaded:
+     * the connection adopts that process.
      */
-    addServer(name: string, config: ServerConfig, launched?: ServerProcess): void {
+    addServer(server: NamedServerEntry): void;
+    addServer(name: string, config: ServerInput, launched?: ServerProcess): void;
+    addServer(nameOrServer: string | NamedServerEntry, input?: ServerInput, launched?: ServerProcess): void {
+        const { name, config } = serverConfigOf(nameOrServer, input);
         if (this.entries.has(name)) throw new Error(`server "${name}" is already added`);
         if (launched && config.transport !== 'stdio') throw new Error(`server "${name}": only a stdio server can be launched ahead`);
         this.entries.set(name, { name, config, launched, notes: [], cacheHints: {} });
@@ -113,11 +119,21 @@ export class UniversalMCPClient implements AsyncDisposable {
         }));
     }
 
-    /** Connects (once: later calls share the first attempt) and returns what the server said about itself. */
+    /**
+     * Connects (once: later calls share the first attempt) and returns what the server said
+     * about itself. A server that was disconnected, or failed to connect, is connected anew.
+     */
     connect(name: string, options: { signal?: AbortSignal } = {}): Promise<ServerInfo> {
         const entry = this.entry(name);
+        if (entry.closing) return this.reconnect(entry, options.signal);
         entry.connecting ??= this.open(entry, options.signal);
         return entry.connecting;
+    }
+
+    /** Stops the server if it runs and forgets it; the name can be added again. */
+    async removeServer(name: string): Promise<void> {
+        await this.disconnect(name);
+        this.entries.delete(name);
     }
 
     /** What the server said about itself (`initialize` or `server/discover`), once connected. */
@@ -139,10 +155,16 @@ export class UniversalMCPClient implements AsyncDisposable {
         return [...(transport instanceof ProcessStdioTransport ? transport.diagnostics : []), ...counted(entry.notes)];
     }
 
-    /** Lists every tool, following pagination cursors, without validating the tools. */
-    async listTools(name: string, options: CallOptions = {}): Promise<ListedTool[]> {
-        const tools = await this.listAll(name, 'tools/list', 'tools', options);
-        const entry = this.entry(name);
+    /**
+     * Lists every tool, following pagination cursors, without validating the tools. Without a
+     * name: the tools of every added server, by server name (each connected first).
+     */
+    listTools(name: string, options?: CallOptions): Promise<ListedTool[]>;
+    listTools(options?: CallOptions): Promise<Record<string, ListedTool[]>>;
+    async listTools(nameOrOptions?: string | CallOptions, options: CallOptions = {}): Promise<ListedTool[] | Record<string, ListedTool[]>> {
+        if (typeof nameOrOptions !== 'string') return listEveryServer([...this.entries.keys()], (name) => this.listTools(name, nameOrOptions));
+        const tools = await this.listAll(nameOrOptions, 'tools/list', 'tools', options);
+        const entry = this.entry(nameOrOptions);
         if (tools.length > 0 && entry.info && entry.info.capabilities.tools === undefined && !entry.notes.some((n) => n.startsWith(UNDECLARED_TOOLS))) {
             entry.notes.push(`${UNDECLARED_TOOLS}: clients that follow the specification will not ask it for tools`);
         }
@@ -206,6 +228,8 @@ export class UniversalMCPClient implements AsyncDisposable {
 
     /** A request that may take several rounds: each `input_required` answer is retried with the declared inputs. */
     private async request<T>(name: string, method: string, params: Record<string, unknown>, read: (value: unknown) => T, options: CallOptions): Promise<T> {
+        // A server added but never connected is connected by its first use.
+        if (stateOf(this.entry(name)) === 'idle') await this.connect(name, { signal: options.signal });
         const conn = this.entry(name).connection;
         const inputs = options.inputs ?? {};
         if (conn?.era !== 'modern') return this.legacyRequest(name, method, params, read, options);
@@ -270,13 +294,13 @@ export class UniversalMCPClient implements AsyncDisposable {
         try {
             return await conn.channel.request(method, params, read, { timeoutMs, signal: options.signal });
         } catch (error) {
-            // An answer (a JSON-RPC error, an invalid result) or a timeout says nothing about the process; only transport failures might.
             if (!renewed && sessionExpired(entry, error)) {
                 // The 2025 specification has the client start a new session when its session is not found.
                 await this.renewSession(entry);
                 entry.notes.push(`the server no longer knew the session (HTTP 404 on ${method}); mcp-check started a new session and sent it again`);
                 return this.send(name, method, params, read, options, true);
             }
+            // An answer (a JSON-RPC error, an invalid result) or a timeout says nothing about the process; only transport failures might.
             const answered = (error instanceof McpError && !isLocal(error, ErrorCode.ConnectionClosed)) || error instanceof InvalidResultError;
             const gone = entry.goneReason ?? (answered ? undefined : await exitedMeanwhile(conn.transport));
             if (gone) {
@@ -294,6 +318,15 @@ export class UniversalMCPClient implements AsyncDisposable {
         await closeTransport(old.transport);
         entry.connecting = this.open(entry);
         await entry.connecting;
+    }
+
+    // A fresh entry replaces the closed one once its connection is closed; a process launched
+    // ahead was the old connection's, so the new one starts its own.
+    private reconnect(closed: Entry, signal?: AbortSignal): Promise<ServerInfo> {
+        const entry: Entry = { name: closed.name, config: closed.config, notes: [], cacheHints: {} };
+        this.entries.set(entry.name, entry);
+        entry.connecting = closed.closing!.then(() => this.open(entry, signal));
+        return entry.connecting;
     }
 
     private async open(entry: Entry, signal?: AbortSignal): Promise<ServerInfo> {
@@ -401,6 +434,11 @@ function answer(connection: Connection, message: JSONRPCMessage): void {
 
 function readAny(value: unknown): unknown {
     return value;
+}
+
+/** Runs `list` for every server in parallel; the answers by server name. */
+async function listEveryServer<T>(names: string[], list: (name: string) => Promise<T>): Promise<Record<string, T>> {
+    return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await list(name)] as const)));
 }
 
 /** Closes once; the connection stays on the entry so its stderr and diagnostics remain readable. */

@@ -63,6 +63,12 @@ const TYPES: Record<string, 'stdio' | 'sse' | 'streamable_http'> = {
     streamablehttp: 'streamable_http',
 };
 
+/** The transport a client config's `type` names (`http`, `streamableHttp`, `sse`, `stdio`), if any. */
+export function transportOfType(type: string): 'stdio' | 'sse' | 'streamable_http' | undefined {
+    const key = type.toLowerCase().replace(/[-_]/g, '');
+    return Object.hasOwn(TYPES, key) ? TYPES[key] : undefined;
+}
+
 /**
  * Names of env variables and headers whose values are credentials. Values are only redacted
  * when long enough to be one: redacting `true` everywhere would wreck every report.
@@ -82,8 +88,7 @@ export function translateClientServer(entry: unknown, path: SpecPath, ctx: Clien
 
     if (entry['type'] !== undefined) {
         result.renames['transport'] = 'type';
-        const type = typeof entry['type'] === 'string' ? entry['type'].toLowerCase().replace(/[-_]/g, '') : undefined;
-        const transport = type !== undefined && Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
+        const transport = typeof entry['type'] === 'string' ? transportOfType(entry['type']) : undefined;
         if (transport) server['transport'] = transport;
         else if (typeof entry['type'] !== 'string') report(['transport'], `expected a string, got ${typeName(entry['type'])}`);
         else report(['transport'], `unsupported server type ${quote(entry['type'])} (mcp-check supports stdio, http and sse)`);

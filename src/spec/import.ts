@@ -291,6 +291,8 @@ function readProblem(file: string, error: unknown, noun = 'file'): string {
 /** The servers of a config file, with the values to redact when showing anything about them. */
 export interface ServerConfigFile {
     servers: Record<string, ServerSpec>;
+    /** Every server the file declares, resolved or not (see `only`). */
+    names: string[];
     /** Environment values interpolated into `headers`/`env`, and credential-looking literals. */
     secrets: string[];
 }
@@ -298,25 +300,31 @@ export interface ServerConfigFile {
 /**
  * Loads the servers of an MCP client config (Claude Desktop, Cursor, VS Code) or of an
  * mcp-check spec file (its `servers`, imports resolved; its tests are not looked at).
- * Throws `SpecErrors` listing every problem with them.
+ * With `only`, just that server is resolved and checked (when the file has it): another
+ * entry that cannot work here (a VS Code `${input:...}`) does not stop it. Throws
+ * `SpecErrors` listing every problem with them.
  */
-export async function loadServerConfig(file: string, env: Env = process.env): Promise<ServerConfigFile> {
+export async function loadServerConfig(file: string, env: Env = process.env, only?: string): Promise<ServerConfigFile> {
+    const subject = `the config ${file}`;
     let source: string;
     try {
         source = await readFile(file, 'utf8');
     } catch (error) {
-        throw new SpecErrors([new SpecError(readProblem(file, error, 'config file'))]);
+        throw new SpecErrors([new SpecError(readProblem(file, error, 'config file'))], subject);
     }
     const parsed = parseConfigFile(source, file);
-    if (parsed.errors.length > 0) throw new SpecErrors(parsed.errors);
+    if (parsed.errors.length > 0) throw new SpecErrors(parsed.errors, subject);
     const loaded = serversOfDocument(parsed.data, parsed.positions, env, [{ absolute: resolve(file), shown: file }]);
-    if (loaded.fatal.length > 0) throw new SpecErrors(uniqueSorted(loaded.fatal, file));
+    if (loaded.fatal.length > 0) throw new SpecErrors(uniqueSorted(loaded.fatal, file), subject);
     if (loaded.servers.size === 0) {
         const where = loaded.mapPath;
-        throw new SpecErrors([new SpecError(`${parsed.positions.describe(where)}: no servers declared`, parsed.positions.locate(where))]);
+        throw new SpecErrors([new SpecError(`${parsed.positions.describe(where)}: no servers declared`, parsed.positions.locate(where))], subject);
     }
 
-    const imported = [...loaded.servers];
+    const names = [...loaded.servers.keys()];
+    // A name the file does not have: nothing to resolve, and the caller says which names there are.
+    if (only !== undefined && !loaded.servers.has(only)) return { servers: {}, names, secrets: [] };
+    const imported = [...loaded.servers].filter(([name]) => only === undefined || name === only);
     const locator = new MergedLocator(parsed.positions, new Map(imported.map(([name, server]) => [name, server.source])));
     // Only the servers are judged: a spec whose tests are half-written still lends its servers.
     const data = { servers: Object.fromEntries(imported.map(([name, server]) => [name, server.server])) };
@@ -328,9 +336,9 @@ export async function loadServerConfig(file: string, env: Env = process.env): Pr
         ...interpolated.errors,
         ...later.filter((e) => e.key === undefined || !failed.has(e.key)),
     ];
-    if (errors.length > 0) throw new SpecErrors(uniqueSorted(errors, file));
+    if (errors.length > 0) throw new SpecErrors(uniqueSorted(errors, file), subject);
     const secrets = [...new Set([...interpolated.secrets, ...imported.flatMap(([, server]) => server.secrets)])];
-    return { servers: toServers((interpolated.data as Pick<RawSpec, 'servers'>).servers, locator), secrets };
+    return { servers: toServers((interpolated.data as Pick<RawSpec, 'servers'>).servers, locator), names, secrets };
 }
 
 /**

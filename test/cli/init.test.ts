@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { logStdio } from '../helpers/logged-stdio.js';
@@ -52,7 +53,10 @@ describe('mcp-check init', { concurrency: true }, () => {
         assert.deepEqual((await notes.toolCalls()).sort(), READ_ONLY_NOTES_TOOLS);
 
         const text = await workspace.read('specs/notes.yaml');
-        assert.ok(text.startsWith('# yaml-language-server: $schema=https://unpkg.com/mcp-check/schema/mcp-check.schema.json\n'), text);
+        // The schema this build ships, relative to the spec: a path an editor can open.
+        const schema = /^# yaml-language-server: \$schema=(\S+)\n/.exec(text)?.[1];
+        assert.equal(schema, relative(workspace.path('specs'), join(ROOT, 'schema/mcp-check.schema.json')));
+        assert.ok(existsSync(join(workspace.path('specs'), schema!)), schema);
         for (const tool of OTHER_NOTES_TOOLS) {
             assert.match(text, new RegExp(`^ +# ${tool}: not called by mcp-check init: it does not declare readOnlyHint: true`, 'm'));
             assert.match(text, new RegExp(`^ +# {3}tool: ${tool}$`, 'm'), `${tool} is written commented out`);

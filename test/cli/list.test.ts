@@ -39,6 +39,9 @@ describe('mcp-check list', { concurrency: true }, () => {
         const claude = { mcpServers: { notes: { command: process.execPath, args: [NOTES] }, weather: { url: weather.url } } };
         await workspace.write('claude.json', JSON.stringify(claude, null, 2));
         await workspace.write('.vscode/mcp.json', JSON.stringify({ servers: { weather: { type: 'http', url: weather.url } } }, null, 2));
+        // A server that needs VS Code to prompt for a token cannot run here; the other one can.
+        const prompting = { type: 'http', url: 'https://example.invalid/mcp', headers: { Authorization: 'Bearer ${input:tok}' } };
+        await workspace.write('prompting/.vscode/mcp.json', JSON.stringify({ inputs: [{ id: 'tok', type: 'promptString' }], servers: { weather: { type: 'http', url: weather.url }, github: prompting } }, null, 2));
         await workspace.write(
             'mixed.yaml',
             ['servers:', ...notes, '  dead:', `    url: ${q(deadUrl)}`, '    timeout: 5s', 'tests:', '  - server: notes'].join('\n'),
@@ -138,6 +141,22 @@ describe('mcp-check list', { concurrency: true }, () => {
         const spec = await runCli(['list', '--config', 'http.yaml', '--json'], { cwd: workspace.dir });
         assert.equal(spec.code, 0, spec.stderr);
         assert.equal(parseList(spec.stdout).servers[0]?.name, 'weather-http');
+    });
+
+    it('--config with a server name resolves only that server: another one that cannot run here does not matter', async () => {
+        const run = await runCli(['list', '--config', '.vscode/mcp.json', 'weather'], { cwd: workspace.path('prompting') });
+        assert.equal(run.code, 0, run.stderr);
+        assert.ok(run.stdout.startsWith(`weather (streamable_http: ${weather.url})\n`), run.stdout);
+        const unknown = await runCli(['list', '--config', '.vscode/mcp.json', 'nope'], { cwd: workspace.path('prompting') });
+        assert.equal(unknown.code, 2);
+        assert.equal(unknown.stderr, 'mcp-check: .vscode/mcp.json has no server "nope"; it has: weather, github\n');
+    });
+
+    it('--config without a name needs every server; a problem is reported as the config\'s, not the spec\'s', async () => {
+        const run = await runCli(['list', '--config', '.vscode/mcp.json'], { cwd: workspace.path('prompting') });
+        assert.equal(run.code, 2);
+        assert.match(run.stderr, /^mcp-check: 1 problem in the config \.vscode\/mcp\.json, nothing was run:\n {2}\.vscode\/mcp\.json:\d+:\d+: servers\.github\.headers\.Authorization: VS Code input variable "\$\{input:tok\}" is not supported/);
+        assert.equal(run.stdout, '');
     });
 
     it('exits 1 when a server cannot be reached, naming server, transport, target and cause; the others are still listed', async () => {

@@ -134,11 +134,30 @@ describe('mcp-check merge-reports', () => {
         assert.match(run.stdout, /Tests: 1 passed, 0 failed, 0 errored, 0 skipped \(1 total\)/);
     });
 
-    it('keeps case ids unique when the same report is given twice', async () => {
-        const run = await runCli(['merge-reports', 'reports/b.json', 'reports/b.json', '--reporter', 'json:out/twice.json'], { cwd: workspace.dir, env: NOT_ON_GITHUB });
+    it('refuses a shard given twice, or a copy of one, and writes nothing', async () => {
+        await writeFile(workspace.path('reports/copy-of-b.json'), await workspace.read('reports/b.json'));
+        const cases: [string[], string][] = [
+            [['reports/b.json', 'reports/a.json', 'reports/b.json'], 'mcp-check: merge-reports: reports/b.json is given twice; each shard counts once, so give each report once\n'],
+            [['reports/b.json', './reports/../reports/b.json'], 'mcp-check: merge-reports: ./reports/../reports/b.json is given twice; each shard counts once, so give each report once\n'],
+            [['reports/b.json', 'reports/copy-of-b.json'], 'mcp-check: merge-reports: reports/b.json and reports/copy-of-b.json hold the same run; each shard counts once, so give each report once\n'],
+        ];
+        for (const [files, message] of cases) {
+            const run = await runCli(['merge-reports', ...files, '--reporter', 'json:out/twice.json'], { cwd: workspace.dir, env: NOT_ON_GITHUB });
+            assert.equal(run.code, 2, run.stdout);
+            assert.equal(run.stderr, message);
+            assert.equal(run.stdout, '');
+        }
+        assert.equal(existsSync(workspace.path('out/twice.json')), false);
+    });
+
+    it('keeps case ids unique when two runs of the same spec are merged', async () => {
+        // Two machines of a matrix (say Linux and macOS) running the same spec: same ids, different runs.
+        const other = { ...shardB, startedAt: new Date(Date.parse(shardB.startedAt) + 1000).toISOString() };
+        await writeFile(workspace.path('reports/b-again.json'), JSON.stringify(other));
+        const run = await runCli(['merge-reports', 'reports/b.json', 'reports/b-again.json', '--reporter', 'json:out/again.json'], { cwd: workspace.dir, env: NOT_ON_GITHUB });
         assert.equal(run.code, 0, run.stderr);
-        const twice = JSON.parse(await workspace.read('out/twice.json')) as ReportJson;
-        const ids = twice.suites.flatMap((s) => s.cases.map((c) => c.id));
+        const again = JSON.parse(await workspace.read('out/again.json')) as ReportJson;
+        const ids = again.suites.flatMap((s) => s.cases.map((c) => c.id));
         assert.equal(new Set(ids).size, 2);
         assert.deepEqual(ids.slice(1), shardB.suites[0]!.cases.map((c) => `${c.id}~2`));
     });

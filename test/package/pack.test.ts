@@ -3,7 +3,7 @@
  * project, run `npx mcp-check` on a spec there, and import the programmatic API.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,6 +42,17 @@ describe('the npm package', () => {
         const out = execFileSync('npx', ['--no-install', 'mcp-check', 'weather.yaml'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
         assert.match(out, /✓ alerts/);
         assert.match(out, /0 failed, 0 errored/);
+    });
+
+    it('starts a spec with init whose $schema is the installed schema, and runs the README\'s CI command on it', () => {
+        execFileSync('npx', ['--no-install', 'mcp-check', 'init', '-o', 'specs/weather.yaml', '--', 'node', 'weather-server.js'], { cwd: project, encoding: 'utf8' });
+        const text = readFileSync(join(project, 'specs/weather.yaml'), 'utf8');
+        assert.ok(text.startsWith('# yaml-language-server: $schema=../node_modules/mcp-check/schema/mcp-check.schema.json\n'), text.slice(0, 200));
+        assert.ok(existsSync(join(project, 'node_modules/mcp-check/schema/mcp-check.schema.json')));
+        // The command of the README's "In CI" and workflow examples, in a server's own repository.
+        const out = execFileSync('npx', ['--no-install', 'mcp-check', 'specs/*.yaml', '--junit', 'reports/mcp-check.xml'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        assert.match(out, / 0 failed, 0 errored/);
+        assert.ok(existsSync(join(project, 'reports/mcp-check.xml')));
     });
 
     it('exposes the programmatic API with its types', () => {

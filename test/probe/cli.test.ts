@@ -56,10 +56,19 @@ describe('mcp-check probe (CLI)', { concurrency: true }, () => {
         assert.deepEqual([...tools].sort(), ['echo_number', 'stats']);
     });
 
-    it('--tool never opts a tool that is not read-only in: it is reported as skipped and not called', async () => {
+    it('--tool never opts a tool that is not read-only in: it is skipped, not called, and a probe of nothing exits 1', async () => {
         const run = await runCli(['probe', workspace.path('wipe.yaml'), '--tool', 'wipe', '--seed', '1']);
-        assert.equal(run.code, 0, run.stdout + run.stderr);
+        assert.equal(run.code, 1, run.stdout + run.stderr);
         assert.match(run.stdout, /- wipe {2}skipped: not marked readOnlyHint: true/);
+        assert.match(run.stdout, /Probe: 0 passed, 0 failed, 0 errored, 1 skipped/);
+        assert.match(run.stderr, /^mcp-check: no tool was probed: no listed tool is readOnlyHint: true or named under probe: \{ tools: \[\.\.\.\] \} \(--allow-empty to pass anyway\)$/m);
+        assert.deepEqual(await calls('wipe.log'), []);
+    });
+
+    it('--allow-empty: a probe that found nothing to call passes', async () => {
+        const run = await runCli(['probe', workspace.path('wipe.yaml'), '--tool', 'wipe', '--seed', '1', '--allow-empty']);
+        assert.equal(run.code, 0, run.stdout + run.stderr);
+        assert.equal(run.stderr, '');
         assert.deepEqual(await calls('wipe.log'), []);
     });
 

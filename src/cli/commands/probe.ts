@@ -13,6 +13,8 @@ export interface ProbeCliOptions {
     runs?: number;
     timeoutMs?: number;
     color?: boolean;
+    /** `--allow-empty`: a run that probed no tool at all passes. */
+    allowEmpty?: boolean;
 }
 
 const PROBE_HELP = `
@@ -25,7 +27,8 @@ A failure shows the smallest failing arguments found and the command that replay
 
 Exit codes:
   0    every probed tool passed
-  1    a tool failed or could not be probed, or a server could not be reached
+  1    a tool failed or could not be probed, a server could not be reached, or no tool was
+       probed at all (none is read-only or listed; --allow-empty makes that pass)
   2    the spec or the command line is invalid, or --server/--tool names nothing (nothing was probed)
   130  interrupted by SIGINT (Ctrl-C); 143 by SIGTERM
 
@@ -46,6 +49,7 @@ export const registerProbe: RegisterCommand = (program: Command, setExitCode) =>
         .addOption(
             new Option('--timeout <duration>', 'connect and call timeout for servers that set none (e.g. 500ms, 30s)').argParser(parseTimeoutArg),
         )
+        .option('--allow-empty', 'exit 0 even when no tool was probed (by default a probe that checked nothing fails)')
         .option('--no-color', 'never colour the output (also: NO_COLOR=1)')
         .addHelpText('after', PROBE_HELP)
         .action(async (spec: string, opts: ProbeFlags) => {
@@ -59,6 +63,7 @@ export const registerProbe: RegisterCommand = (program: Command, setExitCode) =>
                     runs: opts.runs,
                     timeoutMs: opts.timeout,
                     color: colorFlag(opts),
+                    allowEmpty: opts.allowEmpty === true,
                 }),
             );
         });
@@ -71,6 +76,7 @@ interface ProbeFlags {
     runs?: number;
     timeout?: number;
     color?: boolean;
+    allowEmpty?: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -3,10 +3,11 @@
  * its tools listed, read-only tools called with expectations from their answers, the other
  * tools' calls written commented out (never sent).
  */
+import { existsSync } from 'node:fs';
 import { isRevision } from '../../connect/protocol.js';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { lintTools } from '../../assert/lint/index.js';
 import { UniversalMCPClient, type ListedTool } from '../../connect/client.js';
 import { describeTarget, type ServerInfo } from '../../connect/types.js';
@@ -26,9 +27,6 @@ export interface InitCliOptions extends TargetFlags {
     force?: boolean;
 }
 
-/** Where the spec schema is published (its `$id`), if the shipped schema cannot be read. */
-const PUBLISHED_SCHEMA = 'https://unpkg.com/mcp-check/schema/mcp-check.schema.json';
-
 /** Writes the starter spec; 0 when written, 1 when the server cannot be reached, 2 on bad input. */
 export async function initCommand(options: InitCliOptions): Promise<number> {
     const target = targetFromFlags(options);
@@ -47,7 +45,7 @@ export async function initCommand(options: InitCliOptions): Promise<number> {
         const tools = uniqueByName(listed);
         const { calls, outcomes } = await planCalls(mcp, connection, tools);
         const spec: StarterSpec = {
-            schemaUrl: schemaUrl(),
+            schemaUrl: schemaPath(output),
             header: header(info, target.config.transport === 'stdio' ? 'command' : 'url'),
             suiteName: `${info.name || name} contract`,
             serverName: name,
@@ -98,13 +96,13 @@ function overwriteError(output: string): UsageError {
  * The schema's published `$id` (an unpkg URL), not a relative path: a spec is committed and
  * shared, and a path into this machine's mcp-check install would not resolve for anyone else.
  */
-function schemaUrl(): string {
-    try {
-        const id = (JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as { $id?: unknown }).$id;
-        return typeof id === 'string' ? id : PUBLISHED_SCHEMA;
-    } catch {
-        return PUBLISHED_SCHEMA;
-    }
+/**
+ * The schema this mcp-check ships, relative to the spec's folder as editors resolve `$schema`:
+ * `../node_modules/mcp-check/schema/mcp-check.schema.json` when it is installed in the project.
+ * The schema has no published URL; this path exists, and matches the version that wrote the spec.
+ */
+function schemaPath(output: string): string {
+    return relative(dirname(resolve(output)), fileURLToPath(SCHEMA_URL)).split(sep).join('/');
 }
 
 function header(info: ServerInfo, given: 'command' | 'url'): string[] {

@@ -29,7 +29,7 @@ export interface CallCliOptions extends ServerSourceFlags {
 export async function callCommand(options: CallCliOptions): Promise<number> {
     // Input first: nothing is started for a command line that cannot work.
     const args = parseArgs(options.args);
-    const loaded = await loadServers(options);
+    const loaded = await loadServers(options, options.server);
     const [server] = selectServers(loaded, options.server);
     const redact = redactor(loaded.secrets);
     const config = withDefaultProtocol(server!.config, options.protocol);

@@ -17,7 +17,7 @@ export interface ListCliOptions extends ServerSourceFlags {
 
 /** Lists every selected server's offer; returns 0, or 1 when a server could not be reached or listed. */
 export async function listCommand(options: ListCliOptions): Promise<number> {
-    const loaded = await loadServers(options);
+    const loaded = await loadServers(options, options.server);
     const servers = selectServers(loaded, options.server);
     const redact = redactor(loaded.secrets);
     const mcp = new UniversalMCPClient();

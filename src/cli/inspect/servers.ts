@@ -20,23 +20,25 @@ export interface NamedServer {
 export interface LoadedServers {
     file: string;
     servers: NamedServer[];
+    /** Every server the file declares, for messages (only some may have been resolved). */
+    names: string[];
     secrets: string[];
 }
 
 /**
  * Reads the servers of `--spec` (a whole spec, checked as `run` checks it, with its `secrets:`)
- * or `--config` (an MCP client config, or any spec's `servers:`); exactly one must be given.
- * Problems in the file throw `SpecErrors` (exit 2).
+ * or `--config` (an MCP client config, or any spec's `servers:`; with `only`, just that server
+ * is resolved); exactly one must be given. Problems in the file throw `SpecErrors` (exit 2).
  */
-export async function loadServers(flags: ServerSourceFlags): Promise<LoadedServers> {
+export async function loadServers(flags: ServerSourceFlags, only?: string): Promise<LoadedServers> {
     if (flags.spec !== undefined && flags.config !== undefined) throw new UsageError('give either --spec <file> or --config <file>, not both');
     if (flags.spec !== undefined) {
         const suite = await loadSpec(flags.spec);
-        return { file: flags.spec, servers: named(suite.servers), secrets: suite.secrets };
+        return { file: flags.spec, servers: named(suite.servers), names: Object.keys(suite.servers), secrets: suite.secrets };
     }
     if (flags.config !== undefined) {
-        const loaded = await loadServerConfig(flags.config);
-        return { file: flags.config, servers: named(loaded.servers), secrets: loaded.secrets };
+        const loaded = await loadServerConfig(flags.config, process.env, only);
+        return { file: flags.config, servers: named(loaded.servers), names: loaded.names, secrets: loaded.secrets };
     }
     throw new UsageError('name the servers: --spec <file> (an mcp-check spec) or --config <file> (Claude Desktop, Cursor or VS Code mcpServers file, or a spec)');
 }
@@ -49,7 +51,7 @@ function named(servers: Record<string, ServerSpec>): NamedServer[] {
 export function selectServers(loaded: LoadedServers, name: string | undefined): NamedServer[] {
     if (name === undefined) return loaded.servers;
     const found = loaded.servers.find((s) => s.name === name);
-    if (!found) throw new UsageError(`${loaded.file} has no server "${name}"; it has: ${loaded.servers.map((s) => s.name).join(', ') || '(none)'}`);
+    if (!found) throw new UsageError(`${loaded.file} has no server "${name}"; it has: ${loaded.names.join(', ') || '(none)'}`);
     return [found];
 }
 
