@@ -1,23 +1,19 @@
 /**
- * The command line: the root program and its commands. Each command declares its flags here
- * and imports its implementation only when it runs, so `--help` and `--version` stay instant.
+ * The command line: the root program, the one place that knows every command. Each command's
+ * folder holds its flags (`command.ts`) and its action (`action.ts`), which is imported only
+ * when it runs, so `--help` and `--version` stay instant.
  */
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
-import { registerCall } from './commands/call.js';
-import { registerDiff } from './commands/diff.js';
-import { registerInit } from './commands/init.js';
-import { registerList } from './commands/list.js';
-import { registerMergeReports } from './commands/merge-reports.js';
-import { registerProbe } from './commands/probe.js';
-import { registerRun } from './commands/run.js';
-import { registerSnapshot } from './commands/snapshot.js';
-
-/** What a command's action reports back to `main`: its exit code. */
-export type SetExitCode = (code: number) => void;
-
-/** Adds one command to the program. */
-export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
+import type { RegisterCommand, SetExitCode } from './command.js';
+import { registerCall } from './call/command.js';
+import { registerDiff } from './diff/command.js';
+import { registerInit } from './init/command.js';
+import { registerList } from './list/command.js';
+import { registerMergeReports } from './merge-reports/command.js';
+import { registerProbe } from './probe/command.js';
+import { registerRun } from './run/command.js';
+import { registerSnapshot } from './snapshot/command.js';
 
 const COMMANDS: RegisterCommand[] = [registerRun, registerMergeReports, registerInit, registerList, registerCall, registerProbe, registerSnapshot, registerDiff];
 

@@ -1,11 +1,11 @@
 /** `mcp-check <spec...>`: load, run, report, and decide the exit code. */
-import { ExitCode } from '../errors.js';
-import { launchServers } from '../run/launch.js';
-import { planRun } from '../run/plan.js';
-import { selectCases } from '../run/select.js';
-import { loadSpecs } from '../spec/load.js';
-import type { RunCliOptions } from './commands/run.js';
-import { watchSignals } from './signals.js';
+import { ExitCode } from '../../errors.js';
+import { launchServers } from '../../run/launch.js';
+import { planRun } from '../../run/plan.js';
+import { selectCases } from '../../run/select.js';
+import { loadSpecs } from '../../spec/load.js';
+import type { RunCliOptions } from './command.js';
+import { watchSignals } from '../signals.js';
 
 /** Runs the suites and returns the process exit code. Spec errors are thrown (exit 2 upstream). */
 export async function runCommand(options: RunCliOptions): Promise<number> {
@@ -17,10 +17,10 @@ export async function runCommand(options: RunCliOptions): Promise<number> {
         // the reporters load, which is most of mcp-check's own start-up.
         const launched = launchServers(plan);
         const [{ runPlan }, { ReportDispatcher }, { ProgressReporter, wantsProgress }, reporters] = await Promise.all([
-            import('../run/runner.js'),
-            import('../report/dispatch.js'),
-            import('../report/progress.js'),
-            import('../report/registry.js').then(({ loadReporters }) => loadReporters(options.reporters)),
+            import('../../run/runner.js'),
+            import('../../report/dispatch.js'),
+            import('../../report/progress.js'),
+            import('../../report/registry.js').then(({ loadReporters }) => loadReporters(options.reporters)),
         ]).catch(async (error: unknown) => {
             // No run will adopt the servers: stop them politely rather than leave them to the exit hook.
             await Promise.all([...launched.values()].map((proc) => proc.stop()));

@@ -1,10 +1,10 @@
 /** `mcp-check snapshot`: capture a spec's servers and write the canonical surface JSON. */
-import { ExitCode } from '../errors.js';
-import { serializeSurface, writeSurfaceFile } from '../surface/file.js';
-import { loadSide } from '../surface/source.js';
-import type { Surface } from '../surface/types.js';
-import type { SnapshotCliOptions } from './commands/snapshot.js';
-import { isServerError } from './surface-errors.js';
+import { ExitCode } from '../../errors.js';
+import { serializeSurface, writeSurfaceFile } from '../../surface/file.js';
+import { loadSide } from '../../surface/source.js';
+import type { Surface } from '../../surface/types.js';
+import type { SnapshotCliOptions } from './command.js';
+import { isServerError } from '../surface-errors.js';
 
 /** Writes the snapshot and returns the exit code; spec and usage errors are thrown (exit 2 upstream). */
 export async function snapshotCommand(options: SnapshotCliOptions): Promise<number> {

@@ -1,6 +1,6 @@
 /** `mcp-check init`: write a starter spec from a live server. */
 import { Option, type Command } from 'commander';
-import type { RegisterCommand } from '../program.js';
+import type { RegisterCommand } from '../command.js';
 import type { ProtocolChoice } from '../../connect/protocol.js';
 import { parseSingleProtocolArg, parseTimeoutArg } from '../flags.js';
 
@@ -56,7 +56,7 @@ export const registerInit: RegisterCommand = (program: Command, setExitCode) => 
         .addOption(new Option('--protocol <revision>', 'protocol revision for servers whose file names none: auto (default), 2026-07-28, 2025-11-25, 2025-06-18 or 2025-03-26').argParser(parseSingleProtocolArg))
         .addHelpText('after', INIT_HELP)
         .action(async (command: string[], opts: InitFlags) => {
-            const { initCommand } = await import('../init/init-command.js');
+            const { initCommand } = await import('./action.js');
             setExitCode(
                 await initCommand({
                     command,

@@ -12,8 +12,8 @@ import { DEFAULT_TIMEOUT_MS } from '../../connect/types.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { prepareForReport, redactor } from '../../report/prepare.js';
 import { formatCallResult } from './format-result.js';
-import type { ServerSourceFlags } from './options.js';
-import { loadServers, selectServers, withDefaultProtocol } from './servers.js';
+import type { ServerSourceFlags } from '../server-flags.js';
+import { loadServers, selectServers, withDefaultProtocol } from '../servers.js';
 
 export interface CallCliOptions extends ServerSourceFlags {
     server: string;

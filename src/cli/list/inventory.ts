@@ -5,7 +5,7 @@
  */
 import type { UniversalMCPClient } from '../../connect/client.js';
 import { describeTarget, type ServerInfo, type TransportKind } from '../../connect/types.js';
-import type { NamedServer } from './servers.js';
+import type { NamedServer } from '../servers.js';
 
 export type ListingKind = 'tools' | 'resources' | 'resourceTemplates' | 'prompts';
 

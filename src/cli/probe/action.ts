@@ -1,18 +1,18 @@
 /** `mcp-check probe`: load the spec, probe its servers, print the results, decide the exit code. */
-import { UniversalMCPClient, type ListedTool } from '../connect/client.js';
-import { describeTarget } from '../connect/types.js';
-import { ExitCode, UsageError } from '../errors.js';
-import { formatProbeReport } from '../probe/format.js';
-import { DEFAULT_RUNS, probeServer } from '../probe/probe.js';
-import { randomSeed } from '../probe/seed.js';
-import type { ProbeReport } from '../probe/types.js';
-import { shouldColor } from '../report/console.js';
-import { redactor } from '../report/prepare.js';
-import { visibleText } from '../report/safe-text.js';
-import { loadSpec } from '../spec/load.js';
-import type { Suite } from '../spec/types.js';
-import type { ProbeCliOptions } from './commands/probe.js';
-import { watchSignals } from './signals.js';
+import { UniversalMCPClient, type ListedTool } from '../../connect/client.js';
+import { describeTarget } from '../../connect/types.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { formatProbeReport } from '../../probe/format.js';
+import { DEFAULT_RUNS, probeServer } from '../../probe/probe.js';
+import { randomSeed } from '../../probe/seed.js';
+import type { ProbeReport } from '../../probe/types.js';
+import { shouldColor } from '../../report/console.js';
+import { redactor } from '../../report/prepare.js';
+import { visibleText } from '../../report/safe-text.js';
+import { loadSpec } from '../../spec/load.js';
+import type { Suite } from '../../spec/types.js';
+import type { ProbeCliOptions } from './command.js';
+import { watchSignals } from '../signals.js';
 
 type Listing = { ok: true; tools: ListedTool[] } | { ok: false; error: string };
 

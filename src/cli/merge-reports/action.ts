@@ -1,12 +1,12 @@
 /** `mcp-check merge-reports`: read shard reports, merge them, report, and decide the exit code. */
-import { buildMatrices } from '../run/matrix.js';
+import { buildMatrices } from '../../run/matrix.js';
 import { resolve } from 'node:path';
-import { ExitCode, UsageError } from '../errors.js';
-import { ReportDispatcher } from '../report/dispatch.js';
-import { readReport } from '../report/read-report.js';
-import { loadReporters } from '../report/registry.js';
-import { countCases, type RunResult, type SuiteResult } from '../run/result.js';
-import type { MergeReportsCliOptions } from './commands/merge-reports.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { ReportDispatcher } from '../../report/dispatch.js';
+import { readReport } from '../../report/read-report.js';
+import { loadReporters } from '../../report/registry.js';
+import { countCases, type RunResult, type SuiteResult } from '../../run/result.js';
+import type { MergeReportsCliOptions } from './command.js';
 
 /** Merges the reports and writes them through the reporters; returns the exit code. Bad reports throw (exit 2 upstream). */
 export async function mergeReportsCommand(options: MergeReportsCliOptions): Promise<number> {

@@ -1,6 +1,6 @@
 /** `mcp-check call <server> <tool>`: call one tool from the command line and print its result. */
 import { Option, type Command } from 'commander';
-import type { RegisterCommand } from '../program.js';
+import type { RegisterCommand } from '../command.js';
 import type { ProtocolChoice } from '../../connect/protocol.js';
 import { parseSingleProtocolArg, parseTimeoutArg } from '../flags.js';
 
@@ -49,7 +49,7 @@ export const registerCall: RegisterCommand = (program: Command, setExitCode) => 
         .addOption(new Option('--protocol <revision>', 'protocol revision for servers whose file names none: auto (default), 2026-07-28, 2025-11-25, 2025-06-18 or 2025-03-26').argParser(parseSingleProtocolArg))
         .addHelpText('after', CALL_HELP)
         .action(async (server: string, tool: string, opts: CallFlags) => {
-            const { callCommand } = await import('../inspect/call-command.js');
+            const { callCommand } = await import('./action.js');
             setExitCode(
                 await callCommand({ server, tool, args: opts.args, spec: opts.spec, config: opts.config, json: opts.json, timeoutMs: opts.timeout, protocol: opts.protocol }),
             );

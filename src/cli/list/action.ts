@@ -4,9 +4,9 @@ import { ExitCode } from '../../errors.js';
 import { prepareForReport, redactor } from '../../report/prepare.js';
 import { formatInventory } from './format-inventory.js';
 import { hasProblems, takeInventory, type ServerInventory } from './inventory.js';
-import type { ServerSourceFlags } from './options.js';
+import type { ServerSourceFlags } from '../server-flags.js';
 import type { ProtocolChoice } from '../../connect/protocol.js';
-import { loadServers, selectServers, withDefaultProtocol, withDefaultTimeout } from './servers.js';
+import { loadServers, selectServers, withDefaultProtocol, withDefaultTimeout } from '../servers.js';
 
 export interface ListCliOptions extends ServerSourceFlags {
     server?: string;

@@ -3,7 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { ReporterRequest } from '../../report/registry.js';
 import { UsageError } from '../../errors.js';
 import { parseShard, type RunSelection } from '../../run/select.js';
-import type { RegisterCommand } from '../program.js';
+import type { RegisterCommand } from '../command.js';
 import type { ProtocolSetting } from '../../spec/normalize-server.js';
 import { collectReporter, colorFlag, parseProtocolArg, parseTimeoutArg, requestedReporters, type ReporterFlags } from '../flags.js';
 
@@ -67,7 +67,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
             const reporters = requestedReporters(opts, (chosen) =>
                 process.env.GITHUB_ACTIONS === 'true' && !chosen.some((r) => r.name === 'github') ? [{ name: 'github' }] : [],
             );
-            const { runCommand } = await import('../run-command.js');
+            const { runCommand } = await import('./action.js');
             const selection: RunSelection = {
                 ...(opts.grep ? { grep: parseGrep(opts.grep) } : {}),
                 ...(opts.shard ? { shard: opts.shard } : {}),

@@ -1,7 +1,7 @@
 /** `mcp-check diff <old> <new>`: classify every change between two surfaces, breaking first. */
 import { Option, type Command } from 'commander';
 import type { FailOn } from '../../surface/diff.js';
-import type { RegisterCommand } from '../program.js';
+import type { RegisterCommand } from '../command.js';
 import { colorFlag, parseTimeoutArg } from '../flags.js';
 
 export type DiffFormat = 'console' | 'json' | 'markdown';
@@ -57,7 +57,7 @@ export const registerDiff: RegisterCommand = (program: Command, setExitCode) => 
         .option('--no-color', 'never colour the console output (also: NO_COLOR=1)')
         .addHelpText('after', DIFF_HELP)
         .action(async (oldSide: string, newSide: string, opts: DiffFlags) => {
-            const { diffCommand } = await import('../diff-command.js');
+            const { diffCommand } = await import('./action.js');
             setExitCode(
                 await diffCommand({
                     old: oldSide,

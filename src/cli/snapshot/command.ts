@@ -1,7 +1,7 @@
 /** `mcp-check snapshot <spec>`: write what a spec's servers expose as canonical JSON. */
 import { Option, type Command } from 'commander';
 import { parseTimeoutArg } from '../flags.js';
-import type { RegisterCommand } from '../program.js';
+import type { RegisterCommand } from '../command.js';
 
 export interface SnapshotCliOptions {
     spec: string;
@@ -37,7 +37,7 @@ export const registerSnapshot: RegisterCommand = (program: Command, setExitCode)
         .addOption(new Option('--timeout <duration>', 'connect and request timeout for servers that set none (e.g. 30s)').argParser(parseTimeoutArg))
         .addHelpText('after', SNAPSHOT_HELP)
         .action(async (spec: string, opts: { server?: string; output?: string; timeout?: number }) => {
-            const { snapshotCommand } = await import('../snapshot-command.js');
+            const { snapshotCommand } = await import('./action.js');
             setExitCode(await snapshotCommand({ spec, server: opts.server, output: opts.output, timeoutMs: opts.timeout }));
         });
 };

@@ -2,13 +2,13 @@
  * The servers `list` and `call` talk to: read from a spec file (`--spec`) or from an MCP
  * client configuration file (`--config`), then narrowed to the one the user named.
  */
-import { UsageError } from '../../errors.js';
-import type { ProtocolChoice } from '../../connect/protocol.js';
-import type { ServerConfig } from '../../connect/types.js';
-import { loadServerConfig } from '../../spec/import.js';
-import { loadSpec } from '../../spec/load.js';
-import type { ServerSpec } from '../../spec/types.js';
-import type { ServerSourceFlags } from './options.js';
+import { UsageError } from '../errors.js';
+import type { ProtocolChoice } from '../connect/protocol.js';
+import type { ServerConfig } from '../connect/types.js';
+import { loadServerConfig } from '../spec/import.js';
+import { loadSpec } from '../spec/load.js';
+import type { ServerSpec } from '../spec/types.js';
+import type { ServerSourceFlags } from './server-flags.js';
 
 /** A server by the name its file gives it. */
 export interface NamedServer {

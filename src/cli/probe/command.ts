@@ -1,7 +1,7 @@
 /** `mcp-check probe <spec>`: schema-driven probing of the servers a spec declares. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { colorFlag, parseTimeoutArg } from '../flags.js';
-import type { RegisterCommand } from '../program.js';
+import type { RegisterCommand } from '../command.js';
 
 export interface ProbeCliOptions {
     spec: string;
@@ -53,7 +53,7 @@ export const registerProbe: RegisterCommand = (program: Command, setExitCode) =>
         .option('--no-color', 'never colour the output (also: NO_COLOR=1)')
         .addHelpText('after', PROBE_HELP)
         .action(async (spec: string, opts: ProbeFlags) => {
-            const { probeCommand } = await import('../probe-command.js');
+            const { probeCommand } = await import('./action.js');
             setExitCode(
                 await probeCommand({
                     spec,

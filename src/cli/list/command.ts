@@ -1,6 +1,6 @@
 /** `mcp-check list [server]`: what servers offer (tools with input schemas, resources, templates, prompts). */
 import { Option, type Command } from 'commander';
-import type { RegisterCommand } from '../program.js';
+import type { RegisterCommand } from '../command.js';
 import type { ProtocolChoice } from '../../connect/protocol.js';
 import { parseSingleProtocolArg, parseTimeoutArg } from '../flags.js';
 
@@ -45,7 +45,7 @@ export const registerList: RegisterCommand = (program: Command, setExitCode) => 
         .addOption(new Option('--protocol <revision>', 'protocol revision for servers whose file names none: auto (default), 2026-07-28, 2025-11-25, 2025-06-18 or 2025-03-26').argParser(parseSingleProtocolArg))
         .addHelpText('after', LIST_HELP)
         .action(async (server: string | undefined, opts: ListFlags) => {
-            const { listCommand } = await import('../inspect/list-command.js');
+            const { listCommand } = await import('./action.js');
             setExitCode(await listCommand({ server, spec: opts.spec, config: opts.config, json: opts.json, timeoutMs: opts.timeout, protocol: opts.protocol }));
         });
 };

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { ReporterRequest } from '../../report/registry.js';
 import { collectReporter, requestedReporters, type ReporterFlags } from '../flags.js';
-import type { RegisterCommand } from '../program.js';
+import type { RegisterCommand } from '../command.js';
 
 export interface MergeReportsCliOptions {
     /** JSON reports (`--reporter json:<file>`), in the order their suites are reported. */
@@ -42,7 +42,7 @@ export const registerMergeReports: RegisterCommand = (program: Command, setExitC
         .option('--no-color', 'never colour the console output (also: NO_COLOR=1)')
         .addHelpText('after', MERGE_HELP)
         .action(async (files: string[], opts: ReporterFlags) => {
-            const { mergeReportsCommand } = await import('../merge-reports-command.js');
+            const { mergeReportsCommand } = await import('./action.js');
             setExitCode(await mergeReportsCommand({ files, reporters: requestedReporters(opts) }));
         });
 };

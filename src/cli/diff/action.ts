@@ -1,15 +1,15 @@
 /** `mcp-check diff`: load both sides, diff them, render, and decide the exit code. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { ExitCode } from '../errors.js';
-import { shouldColor } from '../report/console.js';
-import { diffSurfaces } from '../surface/diff.js';
-import { renderConsole } from '../surface/render-console.js';
-import { renderMarkdown } from '../surface/render-markdown.js';
-import { buildDiffReport, renderJson, type DiffReport } from '../surface/report.js';
-import { loadSide, type LoadedSide } from '../surface/source.js';
-import type { DiffCliOptions } from './commands/diff.js';
-import { isServerError } from './surface-errors.js';
+import { ExitCode } from '../../errors.js';
+import { shouldColor } from '../../report/console.js';
+import { diffSurfaces } from '../../surface/diff.js';
+import { renderConsole } from '../../surface/render-console.js';
+import { renderMarkdown } from '../../surface/render-markdown.js';
+import { buildDiffReport, renderJson, type DiffReport } from '../../surface/report.js';
+import { loadSide, type LoadedSide } from '../../surface/source.js';
+import type { DiffCliOptions } from './command.js';
+import { isServerError } from '../surface-errors.js';
 
 /** Runs the diff and returns the exit code. A side that cannot be read or reached is exit 2. */
 export async function diffCommand(options: DiffCliOptions): Promise<number> {
