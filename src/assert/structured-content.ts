@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { Problem } from '../run/result.js';
+import type { SourceLocation } from '../errors.js';
+import type { Problem, ProblemKind } from '../run/result.js';
 import type { SpecPath } from '../spec/types.js';
 import type { AssertContext } from './context.js';
 import { jsonEqual } from './json-equal.js';
@@ -29,12 +30,17 @@ export function checkStructuredContent(result: CallToolResult, expected: unknown
             },
         ];
     }
+    return partialMatch('structuredContent', expected, result.structuredContent, 'assert.structuredContent', (path) => ctx.locate(['structuredContent', ...path]));
+}
+
+/** The same partial deep match on any value; `locate` turns a path below `label` into a spec location. */
+export function partialMatch(label: string, expected: unknown, actual: unknown, kind: ProblemKind, locate: (path: SpecPath) => SourceLocation): Problem[] {
     const mismatches: Mismatch[] = [];
-    collectMismatches(expected, result.structuredContent, [], mismatches);
+    collectMismatches(expected, actual, [], mismatches);
     return mismatches.map((m) => ({
-        kind: 'assert.structuredContent',
-        message: `structuredContent${renderPath(m.path)}: ${m.why}`,
-        loc: ctx.locate(['structuredContent', ...m.path] as SpecPath),
+        kind,
+        message: `${label}${renderPath(m.path)}: ${m.why}`,
+        loc: locate(m.path),
         expected: m.expected,
         actual: m.actual,
     }));

@@ -3,10 +3,27 @@ import { classifyRequestError } from './classify.js';
 import type { CaseOutcome } from './result.js';
 import type { CaseContext } from './session.js';
 
-/** Skips a check against a server that does not declare the capability it needs. */
+/** Skips a check against a server that does not declare the capability it needs; fails it when the spec requires the capability. */
 export function requireCapability(capability: 'resources' | 'prompts', ctx: CaseContext): CaseOutcome | undefined {
     if (ctx.session.declares(capability)) return undefined;
+    if (ctx.required?.has(capability)) return undeclared(capability);
     return { status: 'skipped', reason: `server does not declare ${capability}` };
+}
+
+/** The failure of a capability the spec requires and the server does not declare. */
+export function undeclared(capability: string): CaseOutcome {
+    return { status: 'failed', problems: [{ kind: 'contract.capability', message: `the server does not declare the ${capability} capability, which the spec requires` }] };
+}
+
+/** `exact:` — the listed names must be exactly these: the missing and the extra ones are each a problem. */
+export function exactly(what: 'tool' | 'resource' | 'prompt', wanted: readonly string[], listed: readonly string[]): CaseOutcome {
+    const missing = wanted.filter((name) => !listed.includes(name));
+    const extra = [...new Set(listed)].filter((name) => !wanted.includes(name));
+    const problems = [
+        ...(missing.length ? [{ kind: 'contract.exact' as const, message: `${what}s missing: ${summarizeNames(missing)}`, expected: missing }] : []),
+        ...(extra.length ? [{ kind: 'contract.exact' as const, message: `${what}s listed but not named under exact: ${summarizeNames(extra)}`, actual: extra }] : []),
+    ];
+    return problems.length ? { status: 'failed', problems } : { status: 'passed' };
 }
 
 /** A listing that failed after the capability was declared is the server's fault, not a skip. */

@@ -5,10 +5,13 @@
  */
 import type { ServerConfig } from '../connect/types.js';
 import { LINT_CATALOG } from '../assert/lint/catalog.js';
-import type { CallSpec, LintConfig, LintLevel, ProbeSpec, PromptGetSpec, ResourceReadSpec, Suite, TestSpec } from '../spec/types.js';
+import type { CallSpec, LintConfig, LintLevel, ProbeSpec, PromptGetSpec, ResourceReadSpec, ServerInfoExpectations, Suite, TestSpec } from '../spec/types.js';
 import type { CaseInfo } from './result.js';
 
 export type CaseAction =
+    | { kind: 'server.requires'; capability: string }
+    | { kind: 'server.info'; expect: ServerInfoExpectations }
+    | { kind: 'tools.exact' | 'resources.exact' | 'prompts.exact'; names: string[] }
     | { kind: 'tools.include'; tool: string }
     | { kind: 'tools.exclude'; tool: string }
     | { kind: 'call'; call: CallSpec; test: TestSpec }
@@ -84,13 +87,19 @@ export function planRun(suites: readonly Suite[]): RunPlan {
 function planTest(ps: PlannedSuite, suite: Suite, test: TestSpec): void {
     const add = (action: CaseAction, name: string, classSuffix: string, loc: CaseInfo['loc']) =>
         ps.cases.push(withTest(plannedCase(ps, suite, action, name, classSuffix, loc), test));
+    for (const r of test.requires ?? []) add({ kind: 'server.requires', capability: r.name }, `declares capability ${r.name}`, 'server', r.loc);
+    if (test.serverInfo) add({ kind: 'server.info', expect: test.serverInfo }, 'server info', 'server', test.serverInfo.loc);
+    const exact = test.tools?.exact;
+    if (exact) add({ kind: 'tools.exact', names: exact.names }, `lists exactly ${plural(exact.names.length, 'tool')}`, 'tools', exact.loc);
     for (const t of test.tools?.include ?? []) add({ kind: 'tools.include', tool: t.name }, `lists tool ${t.name}`, 'tools', t.loc);
     for (const t of test.tools?.exclude ?? []) add({ kind: 'tools.exclude', tool: t.name }, `does not list tool ${t.name}`, 'tools', t.loc);
     for (const call of test.calls) add({ kind: 'call', call, test }, call.name ?? defaultCallName(call), call.tool, call.loc);
     const { resources, prompts } = test;
+    if (resources?.exact) add({ kind: 'resources.exact', names: resources.exact.names }, `lists exactly ${plural(resources.exact.names.length, 'resource')}`, 'resources', resources.exact.loc);
     for (const r of resources?.include ?? []) add({ kind: 'resources.include', uri: r.name }, `lists resource ${r.name}`, 'resources', r.loc);
     for (const r of resources?.exclude ?? []) add({ kind: 'resources.exclude', uri: r.name }, `does not list resource ${r.name}`, 'resources', r.loc);
     for (const read of resources?.read ?? []) add({ kind: 'resources.read', read, test }, read.name ?? `read ${read.uri}`, 'resources', read.loc);
+    if (prompts?.exact) add({ kind: 'prompts.exact', names: prompts.exact.names }, `lists exactly ${plural(prompts.exact.names.length, 'prompt')}`, 'prompts', prompts.exact.loc);
     for (const p of prompts?.include ?? []) add({ kind: 'prompts.include', prompt: p.name }, `lists prompt ${p.name}`, 'prompts', p.loc);
     for (const p of prompts?.exclude ?? []) add({ kind: 'prompts.exclude', prompt: p.name }, `does not list prompt ${p.name}`, 'prompts', p.loc);
     if (test.probe) add({ kind: 'probe', probe: test.probe }, 'probe read-only tools', 'probe', test.probe.loc);
@@ -157,6 +166,10 @@ function plannedCase(
         },
         action,
     };
+}
+
+function plural(n: number, noun: string): string {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** A readable name for a call the spec left unnamed: the tool and its arguments. */

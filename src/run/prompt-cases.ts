@@ -3,17 +3,29 @@ import { checkBudget, checkJson, matchSubject, parseJsonText, present, textual, 
 import type { PromptGetSpec, TestSpec } from '../spec/types.js';
 import { budgetOf } from './call-case.js';
 import { classifyRequestError } from './classify.js';
-import { classifyListError, requireCapability, unlisted } from './listing-cases.js';
+import { classifyListError, exactly, requireCapability, unlisted } from './listing-cases.js';
 import type { CaseOutcome, Problem } from './result.js';
 import type { CaseContext } from './session.js';
 
 /** `prompts.include` / `exclude`. */
 export async function checkPromptListed(prompt: string, wanted: boolean, ctx: CaseContext): Promise<CaseOutcome> {
+    const listed = await listedPrompts(ctx);
+    return Array.isArray(listed) ? unlisted('prompt', prompt, listed, wanted) : listed;
+}
+
+/** `prompts.exact`: the prompts listed are exactly these. */
+export async function checkPromptsExactly(names: readonly string[], ctx: CaseContext): Promise<CaseOutcome> {
+    const listed = await listedPrompts(ctx);
+    return Array.isArray(listed) ? exactly('prompt', names, listed) : listed;
+}
+
+/** Every listed prompt name, or the outcome when they cannot be had. */
+async function listedPrompts(ctx: CaseContext): Promise<string[] | CaseOutcome> {
     const blocked = requireCapability('prompts', ctx);
     if (blocked) return blocked;
     const prompts = await ctx.session.prompts();
     if (!prompts.ok) return classifyListError(prompts.error, 'prompts/list', ctx);
-    return unlisted('prompt', prompt, prompts.items.map((p) => String(p.name)), wanted);
+    return prompts.items.map((p) => String(p.name));
 }
 
 /** `prompts.get`: gets the prompt (captures resolved in its arguments) and checks `messages`, `text`, `json`. */

@@ -3,22 +3,33 @@ import { checkBudget, checkJson, matchSubject, parseJsonText, present, textual, 
 import type { ResourceReadSpec, TestSpec } from '../spec/types.js';
 import { budgetOf } from './call-case.js';
 import { classifyRequestError } from './classify.js';
-import { classifyListError, requireCapability, unlisted } from './listing-cases.js';
+import { classifyListError, exactly, requireCapability, unlisted } from './listing-cases.js';
 import type { CaseOutcome, Problem } from './result.js';
 import type { CaseContext } from './session.js';
 
 /** `resources.include` / `exclude`: a URI among the listed resources or the templates' `uriTemplate`s. */
 export async function checkResourceListed(uri: string, wanted: boolean, ctx: CaseContext): Promise<CaseOutcome> {
+    const listed = await listedUris(ctx);
+    return Array.isArray(listed) ? unlisted('resource', uri, listed, wanted) : listed;
+}
+
+/** `resources.exact`: the URIs and templates listed are exactly these. */
+export async function checkResourcesExactly(uris: readonly string[], ctx: CaseContext): Promise<CaseOutcome> {
+    const listed = await listedUris(ctx);
+    return Array.isArray(listed) ? exactly('resource', uris, listed) : listed;
+}
+
+/** Every listed resource URI and template `uriTemplate`, or the outcome when they cannot be had. */
+async function listedUris(ctx: CaseContext): Promise<string[] | CaseOutcome> {
     const blocked = requireCapability('resources', ctx);
     if (blocked) return blocked;
     const [resources, templates] = await Promise.all([ctx.session.resources(), ctx.session.resourceTemplates()]);
     if (!resources.ok) return classifyListError(resources.error, 'resources/list', ctx);
-    const listed = [
+    return [
         ...resources.items.map((r) => String(r.uri)),
         // Templates are optional; a server without them simply has none.
         ...(templates.ok ? templates.items.map((t) => String(t.uriTemplate)) : []),
     ];
-    return unlisted('resource', uri, listed, wanted);
 }
 
 /** `resources.read`: reads the URI (captures resolved) and checks `mimeType`, `text`, `json`, `blobSize`. */

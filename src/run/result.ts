@@ -18,7 +18,12 @@ export type CaseKind =
     | 'prompts.exclude'
     | 'prompts.get'
     | 'snapshot'
-    | 'probe';
+    | 'probe'
+    | 'server.requires'
+    | 'server.info'
+    | 'tools.exact'
+    | 'resources.exact'
+    | 'prompts.exact';
 
 /** Why a check did not pass. `assert` problems become JUnit `<failure>`, the rest `<error>`. */
 export type ProblemKind =
@@ -40,6 +45,8 @@ export type ProblemKind =
     | 'lint'
     | 'contract.include'
     | 'contract.exclude'
+    | 'contract.exact'
+    | 'contract.serverInfo'
     | 'contract.inputSchema'
     | 'contract.unknownTool'
     | 'call.rpcError'

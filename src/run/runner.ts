@@ -10,15 +10,16 @@ import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig } from '../connec
 import type { Suite } from '../spec/types.js';
 import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
-import { unlisted } from './listing-cases.js';
+import { exactly, unlisted } from './listing-cases.js';
 import { runLintRule } from './lint-case.js';
 import { runSnapshotCase } from './snapshot-case.js';
 import { runProbeCase } from './probe-case.js';
 import { buildMatrices, matrixKey } from './matrix.js';
 import { selectCases, type RunSelection } from './select.js';
 import { isIdle, planRun, type RunPlan, type CaseAction, type PlannedCase, type PlannedConnection, type PlannedSuite } from './plan.js';
-import { checkPromptListed, runPromptGet } from './prompt-cases.js';
-import { checkResourceListed, runResourceRead } from './resource-cases.js';
+import { checkPromptListed, checkPromptsExactly, runPromptGet } from './prompt-cases.js';
+import { checkResourceListed, checkResourcesExactly, runResourceRead } from './resource-cases.js';
+import { checkRequiredCapability, checkServerInfo } from './server-cases.js';
 import { countCases, type CaseOutcome, type CaseResult, type CaseRun, type RunResult, type SuiteResult } from './result.js';
 import { ServerSession, type CaseContext } from './session.js';
 
@@ -113,12 +114,13 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
     for (const ps of connection.suites) {
         const startedAt = new Date();
         const cases: CaseResult[] = [];
+        const required = requiredBy(ps);
         for (const planned of ps.cases) {
             const began = Date.now();
             const notRun = withoutRunning(planned, state, opened.blocked);
             if (notRun?.outcome.status === 'skipped') opened.session?.captures.skip(planned.action, notRun.outcome.reason);
             const { outcome, attempts, observed } =
-                notRun ?? (await runCase(planned, { session: opened.session!, suite: ps.suite, updateSnapshots: state.options.updateSnapshots }));
+                notRun ?? (await runCase(planned, { session: opened.session!, suite: ps.suite, updateSnapshots: state.options.updateSnapshots, required }));
             if (state.options.bail && (outcome.status === 'failed' || outcome.status === 'errored')) state.bailed = true;
             const result = {
                 ...planned.info,
@@ -199,9 +201,19 @@ async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<CaseRun>
 async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx: CaseContext): Promise<CaseOutcome> {
     const { tools } = ctx.session;
     switch (action.kind) {
+        case 'server.requires':
+            return checkRequiredCapability(action.capability, ctx);
+        case 'server.info':
+            return checkServerInfo(action.expect, ctx);
+        case 'tools.exact':
+            return exactly('tool', action.names, [...tools.keys()]);
         case 'tools.include':
         case 'tools.exclude':
             return unlisted('tool', action.tool, [...tools.keys()], action.kind === 'tools.include');
+        case 'resources.exact':
+            return checkResourcesExactly(action.names, ctx);
+        case 'prompts.exact':
+            return checkPromptsExactly(action.names, ctx);
         case 'lint':
             return runLintRule(action.rule, action.config, ctx);
         case 'resources.include':
@@ -219,6 +231,11 @@ async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx:
         case 'probe':
             return runProbeCase(action.probe, ctx);
     }
+}
+
+/** The capabilities the entries of one suite require of its server. */
+function requiredBy(ps: PlannedSuite): ReadonlySet<string> {
+    return new Set(ps.suite.tests.filter((t) => t.server === ps.server).flatMap((t) => (t.requires ?? []).map((r) => r.name)));
 }
 
 /** Each matrix's servers in the order its test entry lists them. */

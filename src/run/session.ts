@@ -54,6 +54,8 @@ export interface CaseContext {
     suite: Suite;
     /** `--update-snapshots`: snapshot checks rewrite their files. */
     updateSnapshots?: boolean;
+    /** Capabilities the spec `requires:` of this server: their checks fail rather than skip without them. */
+    required?: ReadonlySet<string>;
 }
 
 async function settle<T>(work: Promise<T[]>): Promise<Listing<T>> {

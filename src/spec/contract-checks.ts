@@ -18,6 +18,10 @@ export function checkTestContract(path: SpecPath, test: Record<string, unknown>,
     if (isRecord(test['defaults'])) checkDuration([...path, 'defaults', 'maxDuration'], test['defaults']['maxDuration'], report);
 
     checkOverlap([...path, 'tools'], test['tools'], 'tool', report);
+    const serverInfo = test['serverInfo'];
+    if (isRecord(serverInfo)) {
+        for (const key of ['name', 'version', 'instructions', 'protocolVersion']) checkMatcher([...path, 'serverInfo', key], serverInfo[key], report);
+    }
     each([...path, 'calls'], test['calls'], (callPath, call) => checkCall(callPath, call, report));
 
     const resources = test['resources'];

@@ -15,6 +15,7 @@ import { serverNames, serversNamed, type ServerNames } from './server-refs.js';
 import type {
     CallSpec,
     ContentItemCheck,
+    ExactNames,
     Expectations,
     JsonPathCheck,
     LintConfig,
@@ -28,6 +29,7 @@ import type {
     ResourceReadSpec,
     ResourcesContract,
     SchemaAssertion,
+    ServerInfoExpectations,
     SpecPath,
     Suite,
     TestSpec,
@@ -111,7 +113,10 @@ function toTest(test: RawTest, path: SpecPath, server: string, matrix: TestSpec[
         tools: test.tools && {
             include: names(test.tools.include, [...path, 'tools', 'include'], positions),
             exclude: names(test.tools.exclude, [...path, 'tools', 'exclude'], positions),
+            ...exact(test.tools.exact, [...path, 'tools'], positions),
         },
+        requires: test.requires && names(test.requires, [...path, 'requires'], positions),
+        serverInfo: test.serverInfo && toServerInfo(test.serverInfo, [...path, 'serverInfo'], positions),
         calls: (test.calls ?? []).map((call, i) => toCall(call, [...path, 'calls', i], tags, ctx)),
         resources: test.resources && toResources(test.resources, [...path, 'resources'], tags, ctx),
         prompts: test.prompts && toPrompts(test.prompts, [...path, 'prompts'], tags, ctx),
@@ -121,6 +126,23 @@ function toTest(test: RawTest, path: SpecPath, server: string, matrix: TestSpec[
         matrix,
         snapshot: test.snapshot === undefined ? undefined : toSnapshot(test.snapshot, path, positions),
         probe: toProbe(test.probe, path, positions),
+    });
+}
+
+// `exact:` as written, located at its key; nothing when it is not written.
+function exact(list: string[] | undefined, contractPath: SpecPath, positions: Locator): { exact?: ExactNames } {
+    return list ? { exact: { names: [...list], loc: positions.locateKey(contractPath, 'exact') } } : {};
+}
+
+function toServerInfo(raw: NonNullable<RawTest['serverInfo']>, path: SpecPath, positions: Locator): ServerInfoExpectations {
+    return compact<ServerInfoExpectations>({
+        name: optionalMatcher(raw.name, [...path, 'name']),
+        version: optionalMatcher(raw.version, [...path, 'version']),
+        instructions: optionalMatcher(raw.instructions, [...path, 'instructions']),
+        protocolVersion: optionalMatcher(raw.protocolVersion, [...path, 'protocolVersion']),
+        capabilities: raw.capabilities,
+        path,
+        loc: positions.locate(path),
     });
 }
 
@@ -213,6 +235,7 @@ function toResources(raw: NonNullable<RawTest['resources']>, path: SpecPath, inh
     return {
         include: names(raw.include, [...path, 'include'], ctx.positions),
         exclude: names(raw.exclude, [...path, 'exclude'], ctx.positions),
+        ...exact(raw.exact, path, ctx.positions),
         read: (raw.read ?? []).map((read, i): ResourceReadSpec => {
             const readPath = [...path, 'read', i];
             const expect = read.expect ?? {};
@@ -241,6 +264,7 @@ function toPrompts(raw: NonNullable<RawTest['prompts']>, path: SpecPath, inherit
     return {
         include: names(raw.include, [...path, 'include'], ctx.positions),
         exclude: names(raw.exclude, [...path, 'exclude'], ctx.positions),
+        ...exact(raw.exact, path, ctx.positions),
         get: (raw.get ?? []).map((get, i): PromptGetSpec => {
             const getPath = [...path, 'get', i];
             const expect = get.expect ?? {};

@@ -76,6 +76,7 @@ export interface RawGet extends RawSelection {
 export interface RawNames {
     include?: string[];
     exclude?: string[];
+    exact?: string[];
 }
 
 export interface RawTest extends RawSelection {
@@ -85,6 +86,8 @@ export interface RawTest extends RawSelection {
     probe?: boolean | { tools?: string[]; runs?: number; seed?: number };
     defaults?: { maxDuration?: Duration };
     lint?: boolean | { rules?: Record<string, LintLevel> };
+    requires?: string[];
+    serverInfo?: { name?: unknown; version?: unknown; instructions?: unknown; protocolVersion?: unknown; capabilities?: Record<string, unknown> };
     tools?: RawNames;
     calls?: RawCall[];
     resources?: RawNames & { read?: RawRead[] };

@@ -77,6 +77,27 @@ export interface TestSpec extends Selection {
     snapshot?: { file: string; loc: SourceLocation };
     /** `probe: true | { tools, runs, seed }`: schema-driven calls to read-only tools. */
     probe?: ProbeSpec;
+    /** `requires:` capabilities the server must declare; their checks fail rather than skip without them. */
+    requires?: NameRef[];
+    /** `serverInfo:` what the server must say about itself. */
+    serverInfo?: ServerInfoExpectations;
+}
+
+/** `serverInfo:` matchers on the handshake's answer; `capabilities` is a partial match. */
+export interface ServerInfoExpectations {
+    name?: Matcher;
+    version?: Matcher;
+    instructions?: Matcher;
+    protocolVersion?: Matcher;
+    capabilities?: Record<string, unknown>;
+    path: SpecPath;
+    loc: SourceLocation;
+}
+
+/** `exact:` — every name listed, and no other. */
+export interface ExactNames {
+    names: string[];
+    loc: SourceLocation;
 }
 
 export interface ProbeSpec {
@@ -96,6 +117,7 @@ export interface ToolName {
 export interface ToolsContract {
     include: ToolName[];
     exclude: ToolName[];
+    exact?: ExactNames;
 }
 
 /** JSON types a `type:` matcher accepts; `integer` is a number without a fraction. */
@@ -207,6 +229,7 @@ export interface ResourceReadSpec extends Selection {
 export interface ResourcesContract {
     include: NameRef[];
     exclude: NameRef[];
+    exact?: ExactNames;
     read: ResourceReadSpec[];
     path: SpecPath;
 }
@@ -234,6 +257,7 @@ export interface PromptGetSpec extends Selection {
 export interface PromptsContract {
     include: NameRef[];
     exclude: NameRef[];
+    exact?: ExactNames;
     get: PromptGetSpec[];
     path: SpecPath;
 }
