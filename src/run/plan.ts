@@ -5,13 +5,14 @@
  */
 import type { ServerConfig } from '../connect/types.js';
 import { LINT_CATALOG } from '../assert/lint/catalog.js';
-import type { CallSpec, LintConfig, LintLevel, ProbeSpec, PromptGetSpec, ResourceReadSpec, ServerInfoExpectations, Suite, TestSpec } from '../spec/types.js';
+import type { CallSpec, LintConfig, LintLevel, ProbeSpec, PromptGetSpec, ResourceReadSpec, ServerInfoExpectations, Suite, TestSpec, ToolExpectations } from '../spec/types.js';
 import type { CaseInfo } from './result.js';
 
 export type CaseAction =
     | { kind: 'server.requires'; capability: string }
     | { kind: 'server.info'; expect: ServerInfoExpectations }
     | { kind: 'tools.exact' | 'resources.exact' | 'prompts.exact'; names: string[] }
+    | { kind: 'tools.expect'; expect: ToolExpectations }
     | { kind: 'tools.include'; tool: string }
     | { kind: 'tools.exclude'; tool: string }
     | { kind: 'call'; call: CallSpec; test: TestSpec }
@@ -93,6 +94,7 @@ function planTest(ps: PlannedSuite, suite: Suite, test: TestSpec): void {
     if (exact) add({ kind: 'tools.exact', names: exact.names }, `lists exactly ${plural(exact.names.length, 'tool')}`, 'tools', exact.loc);
     for (const t of test.tools?.include ?? []) add({ kind: 'tools.include', tool: t.name }, `lists tool ${t.name}`, 'tools', t.loc);
     for (const t of test.tools?.exclude ?? []) add({ kind: 'tools.exclude', tool: t.name }, `does not list tool ${t.name}`, 'tools', t.loc);
+    for (const e of test.tools?.expect ?? []) add({ kind: 'tools.expect', expect: e }, `tool ${e.tool} declares what the spec expects`, e.tool, e.loc);
     for (const call of test.calls) add({ kind: 'call', call, test }, call.name ?? defaultCallName(call), call.tool, call.loc);
     const { resources, prompts } = test;
     if (resources?.exact) add({ kind: 'resources.exact', names: resources.exact.names }, `lists exactly ${plural(resources.exact.names.length, 'resource')}`, 'resources', resources.exact.loc);

@@ -22,6 +22,7 @@ export type CaseKind =
     | 'server.requires'
     | 'server.info'
     | 'tools.exact'
+    | 'tools.expect'
     | 'resources.exact'
     | 'prompts.exact';
 
@@ -46,6 +47,7 @@ export type ProblemKind =
     | 'contract.include'
     | 'contract.exclude'
     | 'contract.exact'
+    | 'contract.toolMetadata'
     | 'contract.serverInfo'
     | 'contract.inputSchema'
     | 'contract.unknownTool'

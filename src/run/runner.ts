@@ -19,7 +19,7 @@ import { selectCases, type RunSelection } from './select.js';
 import { isIdle, planRun, type RunPlan, type CaseAction, type PlannedCase, type PlannedConnection, type PlannedSuite } from './plan.js';
 import { checkPromptListed, checkPromptsExactly, runPromptGet } from './prompt-cases.js';
 import { checkResourceListed, checkResourcesExactly, runResourceRead } from './resource-cases.js';
-import { checkRequiredCapability, checkServerInfo } from './server-cases.js';
+import { checkRequiredCapability, checkServerInfo, checkToolMetadata } from './server-cases.js';
 import { countCases, type CaseOutcome, type CaseResult, type CaseRun, type RunResult, type SuiteResult } from './result.js';
 import { ServerSession, type CaseContext } from './session.js';
 
@@ -207,6 +207,8 @@ async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx:
             return checkServerInfo(action.expect, ctx);
         case 'tools.exact':
             return exactly('tool', action.names, [...tools.keys()]);
+        case 'tools.expect':
+            return checkToolMetadata(action.expect, ctx);
         case 'tools.include':
         case 'tools.exclude':
             return unlisted('tool', action.tool, [...tools.keys()], action.kind === 'tools.include');

@@ -1,8 +1,8 @@
-/** Checks on the server itself: the capabilities a spec requires, and what it says about itself. */
+/** Checks on the server itself: the capabilities a spec requires, what it says about itself and about each tool. */
 import { matchSubject, present } from '../assert/index.js';
 import type { AssertContext } from '../assert/context.js';
 import { partialMatch } from '../assert/structured-content.js';
-import type { ServerInfoExpectations } from '../spec/types.js';
+import type { ServerInfoExpectations, ToolExpectations } from '../spec/types.js';
 import { undeclared } from './listing-cases.js';
 import type { CaseOutcome } from './result.js';
 import type { CaseContext } from './session.js';
@@ -27,6 +27,25 @@ export function checkServerInfo(expect: ServerInfoExpectations, ctx: CaseContext
         ...(expect.capabilities
             ? partialMatch('capabilities', expect.capabilities, info.capabilities, 'contract.serverInfo', (p) => assertCtx.locate(['capabilities', ...p]))
             : []),
+    ];
+    return problems.length ? { status: 'failed', problems } : { status: 'passed' };
+}
+
+/** `tools.expect.<name>` — the tool's title and description (matchers), annotations and schemas (partial matches). */
+export function checkToolMetadata(expect: ToolExpectations, ctx: CaseContext): CaseOutcome {
+    const tool = ctx.session.listedTools.find((t) => t.name === expect.tool)?.raw;
+    if (!tool) return { status: 'failed', problems: [{ kind: 'contract.include', message: `tool "${expect.tool}" is not listed`, expected: expect.tool }] };
+    const { suite } = ctx;
+    const assertCtx: AssertContext = { locate: (p) => suite.locate([...expect.path, ...p]), locateSpec: (p) => suite.locate(p) };
+    const text = (value: unknown) => (typeof value === 'string' ? present(value) : { present: false as const });
+    const partial = (key: 'annotations' | 'inputSchema' | 'outputSchema') =>
+        expect[key] ? partialMatch(key, expect[key], tool[key], 'contract.toolMetadata', (p) => assertCtx.locate([key, ...p])) : [];
+    const problems = [
+        ...(expect.title ? matchSubject('title', expect.title, text(tool.title), 'contract.toolMetadata', assertCtx) : []),
+        ...(expect.description ? matchSubject('description', expect.description, text(tool.description), 'contract.toolMetadata', assertCtx) : []),
+        ...partial('annotations'),
+        ...partial('inputSchema'),
+        ...partial('outputSchema'),
     ];
     return problems.length ? { status: 'failed', problems } : { status: 'passed' };
 }

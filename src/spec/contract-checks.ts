@@ -18,6 +18,13 @@ export function checkTestContract(path: SpecPath, test: Record<string, unknown>,
     if (isRecord(test['defaults'])) checkDuration([...path, 'defaults', 'maxDuration'], test['defaults']['maxDuration'], report);
 
     checkOverlap([...path, 'tools'], test['tools'], 'tool', report);
+    const tools = test['tools'];
+    if (isRecord(tools) && isRecord(tools['expect'])) {
+        for (const [tool, expect] of Object.entries(tools['expect'])) {
+            if (!isRecord(expect)) continue;
+            for (const key of ['title', 'description']) checkMatcher([...path, 'tools', 'expect', tool, key], expect[key], report);
+        }
+    }
     const serverInfo = test['serverInfo'];
     if (isRecord(serverInfo)) {
         for (const key of ['name', 'version', 'instructions', 'protocolVersion']) checkMatcher([...path, 'serverInfo', key], serverInfo[key], report);

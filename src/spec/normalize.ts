@@ -9,7 +9,7 @@ import { parseMatcher } from './matcher.js';
 import { serverVariants, toServers, type ProtocolSetting } from './normalize-server.js';
 import { formatPath } from './paths.js';
 import type { Locator } from './positions.js';
-import type { RawCall, RawSelection, RawSpec, RawTest } from './raw.js';
+import type { RawCall, RawSelection, RawSpec, RawTest, RawToolExpect } from './raw.js';
 import type { SchemaFile } from './schema-files.js';
 import { serverNames, serversNamed, type ServerNames } from './server-refs.js';
 import type {
@@ -30,6 +30,7 @@ import type {
     ResourcesContract,
     SchemaAssertion,
     ServerInfoExpectations,
+    ToolExpectations,
     SpecPath,
     Suite,
     TestSpec,
@@ -114,6 +115,7 @@ function toTest(test: RawTest, path: SpecPath, server: string, matrix: TestSpec[
             include: names(test.tools.include, [...path, 'tools', 'include'], positions),
             exclude: names(test.tools.exclude, [...path, 'tools', 'exclude'], positions),
             ...exact(test.tools.exact, [...path, 'tools'], positions),
+            expect: test.tools.expect && toToolExpectations(test.tools.expect, [...path, 'tools', 'expect'], positions),
         },
         requires: test.requires && names(test.requires, [...path, 'requires'], positions),
         serverInfo: test.serverInfo && toServerInfo(test.serverInfo, [...path, 'serverInfo'], positions),
@@ -132,6 +134,22 @@ function toTest(test: RawTest, path: SpecPath, server: string, matrix: TestSpec[
 // `exact:` as written, located at its key; nothing when it is not written.
 function exact(list: string[] | undefined, contractPath: SpecPath, positions: Locator): { exact?: ExactNames } {
     return list ? { exact: { names: [...list], loc: positions.locateKey(contractPath, 'exact') } } : {};
+}
+
+function toToolExpectations(raw: Record<string, RawToolExpect>, path: SpecPath, positions: Locator): ToolExpectations[] {
+    return Object.entries(raw).map(([tool, expect]) => {
+        const at = [...path, tool];
+        return compact<ToolExpectations>({
+            tool,
+            title: optionalMatcher(expect.title, [...at, 'title']),
+            description: optionalMatcher(expect.description, [...at, 'description']),
+            annotations: expect.annotations,
+            inputSchema: expect.inputSchema,
+            outputSchema: expect.outputSchema,
+            path: at,
+            loc: positions.locateKey(path, tool),
+        });
+    });
 }
 
 function toServerInfo(raw: NonNullable<RawTest['serverInfo']>, path: SpecPath, positions: Locator): ServerInfoExpectations {

@@ -79,6 +79,15 @@ export interface RawNames {
     exact?: string[];
 }
 
+/** `tools.expect.<name>` as the schema allows it. */
+export interface RawToolExpect {
+    title?: unknown;
+    description?: unknown;
+    annotations?: Record<string, unknown>;
+    inputSchema?: Record<string, unknown>;
+    outputSchema?: Record<string, unknown>;
+}
+
 export interface RawTest extends RawSelection {
     /** A server, a group, or a list of servers and groups. */
     server: string | string[];
@@ -88,7 +97,7 @@ export interface RawTest extends RawSelection {
     lint?: boolean | { rules?: Record<string, LintLevel> };
     requires?: string[];
     serverInfo?: { name?: unknown; version?: unknown; instructions?: unknown; protocolVersion?: unknown; capabilities?: Record<string, unknown> };
-    tools?: RawNames;
+    tools?: RawNames & { expect?: Record<string, RawToolExpect> };
     calls?: RawCall[];
     resources?: RawNames & { read?: RawRead[] };
     prompts?: RawNames & { get?: RawGet[] };

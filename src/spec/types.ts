@@ -118,6 +118,20 @@ export interface ToolsContract {
     include: ToolName[];
     exclude: ToolName[];
     exact?: ExactNames;
+    /** `expect:` by tool name. */
+    expect?: ToolExpectations[];
+}
+
+/** `tools.expect.<name>`: matchers on title and description, partial matches on the rest. */
+export interface ToolExpectations {
+    tool: string;
+    title?: Matcher;
+    description?: Matcher;
+    annotations?: Record<string, unknown>;
+    inputSchema?: Record<string, unknown>;
+    outputSchema?: Record<string, unknown>;
+    path: SpecPath;
+    loc: SourceLocation;
 }
 
 /** JSON types a `type:` matcher accepts; `integer` is a number without a fraction. */

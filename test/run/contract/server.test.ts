@@ -27,7 +27,16 @@ describe('requires, serverInfo and exact', () => {
             '      instructions: { contains: calculator }',
             '      protocolVersion: 2026-07-28',
             '      capabilities: { tools: {}, prompts: {} }',
-            '    tools: { exact: [reset, add, divide] }',
+            '    tools:',
+            '      exact: [reset, add, divide]',
+            '      expect:',
+            '        add:',
+            '          description: { contains: Adds }',
+            '          annotations: { readOnlyHint: true }',
+            '          inputSchema: { required: [a, b] }',
+            '          outputSchema: { properties: { sum: { type: number } } }',
+            '        divide: { description: Multiplies., annotations: { readOnlyHint: true } }',
+            '        missing: { title: anything }',
             '    resources: { exact: [calc://constants] }',
             '    prompts: { exact: [explain, summarize] }',
             '  - server: tools-only',
@@ -79,5 +88,22 @@ describe('requires, serverInfo and exact', () => {
         const extra = onlyProblem(caseNamed(result, 'lists exactly 1 tool', 'tools-only'));
         assert.match(extra.message, /^tools listed but not named under exact: /);
         assert.doesNotMatch(extra.message, /add_note/);
+    });
+
+    it('tools.expect passes when title, description, annotations and schemas match', () => {
+        assertPassed(caseNamed(result, 'tool add declares what the spec expects', 'calc'));
+    });
+
+    it('tools.expect names each mismatch, at what the spec wrote', () => {
+        const problems = problemsOf(caseNamed(result, 'tool divide declares what the spec expects', 'calc'));
+        assert.deepEqual(
+            problems.map((p) => p.message),
+            ['description: expected to equal "Multiplies."', 'annotations: expected an object, got undefined'],
+        );
+        assert.deepEqual(problems[0]!.loc, locate(spec, 'divide: { description', 'Multiplies'));
+    });
+
+    it('tools.expect on a tool that is not listed fails', () => {
+        assert.equal(onlyProblem(caseNamed(result, 'tool missing declares what the spec expects', 'calc')).message, 'tool "missing" is not listed');
     });
 });
