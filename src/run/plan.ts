@@ -5,6 +5,8 @@
  */
 import type { ServerConfig } from '../connect/types.js';
 import { LINT_CATALOG } from '../assert/lint/catalog.js';
+import { orderClients, type ClientId } from '../assert/lint/portability/clients.js';
+import { PORTABILITY_CATALOG, portabilityLevel, ruleApplies } from '../assert/lint/portability/catalog.js';
 import type { CallSpec, LintConfig, LintLevel, ProbeSpec, PromptGetSpec, ResourceReadSpec, Suite, TestSpec } from '../spec/types.js';
 import type { CaseInfo } from './result.js';
 
@@ -13,7 +15,7 @@ export type CaseAction =
     | { kind: 'tools.include'; tool: string }
     | { kind: 'tools.exclude'; tool: string }
     | { kind: 'call'; call: CallSpec; test: TestSpec }
-    | { kind: 'lint'; rule: string; level: Exclude<LintLevel, 'off'>; config: LintConfig }
+    | { kind: 'lint'; rule: string; level: Exclude<LintLevel, 'off'>; config: LintConfig; server: string }
     | { kind: 'resources.include' | 'resources.exclude'; uri: string }
     | { kind: 'resources.read'; read: ResourceReadSpec; test: TestSpec }
     | { kind: 'prompts.include' | 'prompts.exclude'; prompt: string }
@@ -59,8 +61,14 @@ export function isIdle(connection: PlannedConnection): boolean {
     return connection.suites.every((ps) => ps.cases.every((c) => c.skip));
 }
 
+/** Options of `planRun`. */
+export interface PlanOptions {
+    /** `--clients`: the portability targets of every server, in place of the specs' `lint.clients`. */
+    clients?: readonly ClientId[];
+}
+
 /** Builds the run plan; connections are shared by servers whose resolved config is identical. */
-export function planRun(suites: readonly Suite[]): RunPlan {
+export function planRun(suites: readonly Suite[], options: PlanOptions = {}): RunPlan {
     const connections = new Map<string, PlannedConnection>();
     const planned: PlannedSuite[] = [];
     for (const suite of suites) {
@@ -72,7 +80,7 @@ export function planRun(suites: readonly Suite[]): RunPlan {
                 const connection = connectionFor(connections, test.server, spec.config);
                 ps = { suite, server: test.server, connectionId: connection.id, config: spec.config, cases: [] };
                 ps.cases.push(plannedCase(ps, suite, { kind: 'tools.schemas' }, 'tool input schemas compile', 'tools', spec.loc));
-                planLint(ps, suite, lintConfigFor(suite, test.server));
+                planLint(ps, suite, lintConfigFor(suite, test.server, options.clients));
                 byServer.set(test.server, ps);
                 connection.suites.push(ps);
                 planned.push(ps);
@@ -107,23 +115,33 @@ function withTest(planned: PlannedCase, test: TestSpec): PlannedCase {
     return { ...planned, test, info: test.matrix ? { ...planned.info, matrix: test.matrix.id } : planned.info };
 }
 
-/** One lint case per rule that is not off, planned once per spec file and server. */
+/**
+ * One lint case per rule that is not off, planned once per spec file and server: the general
+ * rules, then the portability rules and budgets its clients and budgets call for.
+ */
 function planLint(ps: PlannedSuite, suite: Suite, config: LintConfig): void {
     if (!config.enabled) return;
-    for (const rule of LINT_CATALOG) {
+    const portability = PORTABILITY_CATALOG.filter((rule) => ruleApplies(rule, config)).map((rule) => ({ id: rule.id, defaultLevel: portabilityLevel(rule, config.clients) }));
+    for (const rule of [...LINT_CATALOG, ...portability]) {
         const level = config.rules[rule.id] ?? rule.defaultLevel;
         if (level === 'off') continue;
-        ps.cases.push(plannedCase(ps, suite, { kind: 'lint', rule: rule.id, level, config }, `lint: ${rule.id}`, 'lint', config.loc));
+        ps.cases.push(plannedCase(ps, suite, { kind: 'lint', rule: rule.id, level, config, server: ps.server }, `lint: ${rule.id}`, 'lint', config.loc));
     }
 }
 
-/** A server's lint settings in one file: off if any entry turns it off, rule levels merged in order. */
-function lintConfigFor(suite: Suite, server: string): LintConfig {
+/**
+ * A server's lint settings in one file: off if any entry turns it off, rule levels and budgets
+ * merged in order, the clients of every entry (or those given on the command line).
+ */
+function lintConfigFor(suite: Suite, server: string, clients: readonly ClientId[] | undefined): LintConfig {
     const configs = suite.tests.filter((t) => t.server === server).map((t) => t.lint);
+    const configured = (c: LintConfig) => Object.keys(c.rules).length > 0 || !c.enabled || c.clients.length > 0 || Object.keys(c.budget).length > 0;
     return {
         enabled: configs.every((c) => c.enabled),
         rules: Object.assign({}, ...configs.map((c) => c.rules)) as LintConfig['rules'],
-        loc: configs.find((c) => Object.keys(c.rules).length > 0 || !c.enabled)?.loc ?? configs[0]!.loc,
+        clients: orderClients(clients ?? configs.flatMap((c) => c.clients)),
+        budget: Object.assign({}, ...configs.map((c) => c.budget)) as LintConfig['budget'],
+        loc: configs.find(configured)?.loc ?? configs[0]!.loc,
     };
 }
 

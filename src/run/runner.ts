@@ -12,7 +12,7 @@ import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
 import { checkInputSchemas } from './contract-cases.js';
 import { unlisted } from './listing-cases.js';
-import { runLintRule } from './lint-case.js';
+import { runLintRule, suitePortability } from './lint-case.js';
 import { runSnapshotCase } from './snapshot-case.js';
 import { runProbeCase } from './probe-case.js';
 import { buildMatrices, matrixKey } from './matrix.js';
@@ -130,6 +130,7 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
             cases.push(result);
             state.options.listener?.onCaseEnd?.(result, ps);
         }
+        const portability = suitePortability(ps);
         pending.push({
             file: ps.suite.file,
             name: ps.suite.name,
@@ -139,6 +140,7 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
             serverInfo: mcp.serverInfo(connection.id),
             diagnostics: [],
             cases,
+            ...(portability ? { portability } : {}),
             startedAt,
             durationMs: Date.now() - startedAt.getTime(),
         });
@@ -205,7 +207,7 @@ async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx:
         case 'tools.exclude':
             return unlisted('tool', action.tool, [...tools.keys()], action.kind === 'tools.include');
         case 'lint':
-            return runLintRule(action.rule, action.config, ctx);
+            return runLintRule(action.rule, action.config, action.server, ctx);
         case 'resources.include':
         case 'resources.exclude':
             return checkResourceListed(action.uri, action.kind === 'resources.include', ctx);

@@ -2,7 +2,8 @@
  * The shape of spec data once it has passed the JSON Schema and the semantic checks: what
  * normalisation may rely on. Values are as written (durations unparsed, scalars not yet strings).
  */
-import type { LintLevel } from './types.js';
+import type { ClientId } from '../assert/lint/portability/clients.js';
+import type { LintBudget, LintLevel } from './types.js';
 
 export type Scalar = string | number | boolean;
 export type Duration = string | number;
@@ -80,7 +81,7 @@ export interface RawTest extends RawSelection {
     snapshot?: string;
     probe?: boolean | { tools?: string[]; runs?: number; seed?: number };
     defaults?: { maxDuration?: Duration };
-    lint?: boolean | { rules?: Record<string, LintLevel> };
+    lint?: boolean | { rules?: Record<string, LintLevel>; clients?: 'all' | ClientId[]; budget?: LintBudget };
     tools?: RawNames;
     calls?: RawCall[];
     resources?: RawNames & { read?: RawRead[] };
