@@ -94,13 +94,20 @@ function toFindings(info: PortabilityRuleInfo, hits: readonly PortabilityHit[], 
             pointer: group.pointer,
             clients: broken,
             fix: info.fix,
-            sources: info.sources.map((s) => s.url),
+            sources: sourcesFor(info, broken.map((b) => b.client)),
             verified: info.verified,
             docs: `${PORTABILITY_DOCS}#${info.id}`,
         };
         if (group.tool && typeof group.tool.raw.name === 'string') finding.tool = group.tool.raw.name;
         return finding;
     });
+}
+
+/** The sources that concern these clients (a strict mode counts its base API's); all of them for a budget without clients. */
+function sourcesFor(info: PortabilityRuleInfo, clients: readonly ClientId[]): string[] {
+    const base = (client: ClientId): ClientId => (client === 'openai-strict' ? 'openai' : client === 'anthropic-strict' ? 'anthropic' : client);
+    const concerned = info.sources.filter((s) => s.client === undefined || clients.some((c) => c === s.client || base(c) === s.client));
+    return (concerned.length ? concerned : info.sources).map((s) => s.url);
 }
 
 /** One row of the portability matrix: how a tool fares in each named client. */
