@@ -10,7 +10,6 @@
  */
 import type { BlastRadius } from '../assert/lint/portability/clients.js';
 import type { PortabilityMatrix } from '../assert/lint/portability/index.js';
-import type { SuiteResult } from '../run/result.js';
 import { visibleText } from './safe-text.js';
 
 /** The short cell marks and what they mean, for the legend. */
@@ -18,15 +17,14 @@ export const BLAST_MARKS: Readonly<Record<BlastRadius, string>> = Object.freeze(
 
 const MAX_TOOL_WIDTH = 40;
 
-/** Renders one suite's matrix; `paint` colours the ✗ cells. */
-export function portabilityLines(suite: SuiteResult & { portability: PortabilityMatrix }, paint: (text: string) => string): string[] {
-    const matrix = suite.portability;
+/** Renders one server's matrix under a heading naming it; `paint` colours the ✗ cells. */
+export function portabilityLines(what: string, matrix: PortabilityMatrix, paint: (text: string) => string): string[] {
     const legend = ['✓ loads', ...Object.entries(BLAST_MARKS).reverse().map(([radius, mark]) => `${mark} ${radius}`)].join(' · ');
     const names = matrix.rows.map((row) => visibleText(row.tool));
     const width = Math.min(MAX_TOOL_WIDTH, Math.max(4, ...names.map((n) => n.length)));
     const broken = matrix.rows.filter((row) => Object.keys(row.cells).length > 0).length;
     const lines = [
-        `Portability of ${visibleText(suite.server)} (${visibleText(suite.file)}): ${broken} of ${matrix.rows.length} rows break a client — ${legend}`,
+        `Portability of ${visibleText(what)}: ${broken} of ${matrix.rows.length} rows break a client — ${legend}`,
         `    ${'tool'.padEnd(width)}  ${matrix.clients.join('  ')}`,
     ];
     matrix.rows.forEach((row, i) => {

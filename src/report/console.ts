@@ -72,7 +72,7 @@ export class ConsoleReporter implements Reporter {
             t.skipped ? c.yellow(`${t.skipped} skipped`) : `${t.skipped} skipped`,
         ];
         const lines = [
-            ...result.suites.flatMap((suite) => (suite.portability ? [...portabilityLines({ ...suite, portability: suite.portability }, c.red), ''] : [])),
+            ...result.suites.flatMap((suite) => (suite.portability ? [...portabilityLines(`${suite.server} (${suite.file})`, suite.portability, c.red), ''] : [])),
             ...(result.matrices ?? []).flatMap((m) => [...matrixLines(m, c.red), '']),
         ];
         lines.push(`Tests: ${parts.join(', ')} (${t.tests} total) in ${(result.durationMs / 1000).toFixed(2)} s`);
