@@ -20,7 +20,7 @@ export type CaseAction =
     | { kind: 'resources.read'; read: ResourceReadSpec; test: TestSpec }
     | { kind: 'prompts.include' | 'prompts.exclude'; prompt: string }
     | { kind: 'prompts.get'; get: PromptGetSpec; test: TestSpec }
-    | { kind: 'snapshot'; file: string; key: string }
+    | { kind: 'snapshot'; file: string; key: string; clients: readonly ClientId[] }
     | { kind: 'probe'; probe: ProbeSpec };
 
 export interface PlannedCase {
@@ -40,6 +40,8 @@ export interface PlannedSuite {
     connectionId: string;
     config: ServerConfig;
     cases: PlannedCase[];
+    /** The server's lint settings in this file (general rules, portability clients and budgets). */
+    lint?: LintConfig;
 }
 
 /** A server to connect once, and the suites it serves in order. */
@@ -80,7 +82,8 @@ export function planRun(suites: readonly Suite[], options: PlanOptions = {}): Ru
                 const connection = connectionFor(connections, test.server, spec.config);
                 ps = { suite, server: test.server, connectionId: connection.id, config: spec.config, cases: [] };
                 ps.cases.push(plannedCase(ps, suite, { kind: 'tools.schemas' }, 'tool input schemas compile', 'tools', spec.loc));
-                planLint(ps, suite, lintConfigFor(suite, test.server, options.clients));
+                ps.lint = lintConfigFor(suite, test.server, options.clients);
+                planLint(ps, suite, ps.lint);
                 byServer.set(test.server, ps);
                 connection.suites.push(ps);
                 planned.push(ps);
@@ -107,7 +110,11 @@ function planTest(ps: PlannedSuite, suite: Suite, test: TestSpec): void {
     // A multi-server entry shares one file: every server's surface is stored under the first's
     // name, so whichever writes it, the bytes are the same.
     const key = test.matrix?.servers[0] ?? test.server;
-    if (test.snapshot) add({ kind: 'snapshot', file: test.snapshot.file, key }, `snapshot ${test.snapshot.file}`, 'snapshot', test.snapshot.loc);
+    if (test.snapshot) {
+        // A change that newly breaks one of the server's target clients is breaking for the snapshot too.
+        const clients = ps.lint?.clients ?? [];
+        add({ kind: 'snapshot', file: test.snapshot.file, key, clients }, `snapshot ${test.snapshot.file}`, 'snapshot', test.snapshot.loc);
+    }
     for (const get of prompts?.get ?? []) add({ kind: 'prompts.get', get, test }, get.name ?? `get prompt ${get.prompt}`, `prompts.${get.prompt}`, get.loc);
 }
 

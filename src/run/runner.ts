@@ -219,7 +219,7 @@ async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx:
         case 'prompts.get':
             return runPromptGet(action.get, action.test, ctx);
         case 'snapshot':
-            return runSnapshotCase(action.file, action.key, ctx);
+            return runSnapshotCase(action.file, action.key, action.clients, ctx);
         case 'probe':
             return runProbeCase(action.probe, ctx);
     }

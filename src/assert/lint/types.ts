@@ -10,6 +10,8 @@ export interface LintFinding {
     tool?: string;
     /** Names the tool, e.g. `tool "bad name!": name must be 1–128 characters of A-Z a-z 0-9 _ . -`. */
     message: string;
+    /** Portability findings: what is wrong, without the tool and the clients (`type is a list ["string","null"]`). */
+    problem?: string;
     /** Portability findings: the JSON pointer in the tool (`/inputSchema/properties/a/type`), `` for the whole list. */
     pointer?: string;
     /** Portability findings: the named clients it breaks, and how badly (none for a budget). */

@@ -91,6 +91,7 @@ function toFindings(info: PortabilityRuleInfo, hits: readonly PortabilityHit[], 
         const finding: LintFinding = {
             rule: info.id,
             message: `${where}: ${group.problems.join('; ')}${breaks}`,
+            problem: group.problems.join('; '),
             pointer: group.pointer,
             clients: broken,
             fix: info.fix,
