@@ -5,6 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT } from '../../helpers/cli.js';
 import type { ListedTool } from '../../../src/connect/client.js';
 import { lintTools } from '../../../src/assert/lint/index.js';
 import { CLIENT_IDS, parseClientList, type ClientId } from '../../../src/assert/lint/portability/clients.js';
@@ -126,4 +129,16 @@ test('--clients takes ids or all, and names the first unknown id', () => {
     assert.deepEqual(parseClientList('cursor, gemini'), ['gemini', 'cursor']);
     assert.deepEqual(parseClientList('all'), [...CLIENT_IDS]);
     assert.equal(parseClientList('gemini,copilot'), 'unknown client "copilot" (expected all, or some of: openai, openai-strict, anthropic, anthropic-strict, gemini, vscode-copilot, cursor, claude-code)');
+});
+
+test('docs/portability.md has a section for every rule, with each of its sources and the verification date', async () => {
+    const docs = await readFile(join(ROOT, 'docs/portability.md'), 'utf8');
+    for (const rule of PORTABILITY_CATALOG) {
+        const start = docs.indexOf(`### \`${rule.id}\``);
+        assert.ok(start >= 0, `no section for ${rule.id}`);
+        const section = docs.slice(start, docs.indexOf('\n### ', start + 1));
+        assert.ok(section.includes(`verified ${rule.verified}`), rule.id);
+        for (const source of rule.sources) assert.ok(section.includes(source.url), `${rule.id}: ${source.url}`);
+        if (rule.thin) assert.ok(section.includes('Thin evidence'), rule.id);
+    }
 });
