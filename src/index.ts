@@ -7,6 +7,9 @@ export { loadServerConfigFile } from './spec/import.js';
 export type { Suite, TestSpec, CallSpec, Expectations, Matcher } from './spec/types.js';
 export { runSuite, runSuites, type RunOptions, type RunListener } from './run/runner.js';
 export type { RunResult, SuiteResult, CaseResult, CaseStatus, Problem, ProblemKind, Totals } from './run/result.js';
+export type { LintFinding } from './assert/lint/types.js';
+export type { ClientId, BlastRadius } from './assert/lint/portability/clients.js';
+export type { PortabilityMatrix, PortabilityRow } from './assert/lint/portability/index.js';
 export {
     ConsoleReporter,
     JUnitReporter,

@@ -2,7 +2,8 @@
  * Flags shared by several commands: `--timeout`, and the reporter flags of `run` and
  * `merge-reports`. Kept free of heavy imports: command files load this for `--help`.
  */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { parseClientList, type ClientId } from '../assert/lint/portability/clients.js';
 import { isRevision, REVISIONS, type ProtocolChoice, type Revision } from '../connect/protocol.js';
 import { parseReporterArg, type ReporterRequest } from '../report/registry.js';
 import { parseDuration } from '../spec/duration.js';
@@ -53,4 +54,15 @@ export function requestedReporters(flags: ReporterFlags, extra: (chosen: Reporte
 /** `false` for an explicit `--no-color`, otherwise undefined (decided by TTY and env). */
 export function colorFlag(flags: Pick<ReporterFlags, 'color'>): false | undefined {
     return flags.color === false ? false : undefined;
+}
+
+/** `--clients <list>`: portability targets, comma-separated ids or `all`. */
+export function clientsOption(): Option {
+    return new Option('--clients <list>', 'check that the tools load in these clients: all, or some of openai, openai-strict, anthropic, anthropic-strict, gemini, vscode-copilot, cursor, claude-code (comma-separated; replaces lint.clients of the specs)').argParser(parseClientsArg);
+}
+
+function parseClientsArg(value: string): ClientId[] {
+    const clients = parseClientList(value);
+    if (typeof clients === 'string') throw new InvalidArgumentError(clients);
+    return clients;
 }

@@ -15,6 +15,7 @@
 import pc from 'picocolors';
 import type { CaseResult, Problem, RunResult, SuiteResult } from '../run/result.js';
 import { matrixLines } from './console-matrix.js';
+import { portabilityLines } from './console-portability.js';
 import { describeServer, problemLines, problemsOf } from './describe.js';
 import type { Reporter } from './reporter.js';
 import { visibleText } from './safe-text.js';
@@ -138,7 +139,10 @@ export class ConsoleReporter implements Reporter {
             t.errored ? c.red(`${t.errored} errored`) : `${t.errored} errored`,
             t.skipped ? c.yellow(`${t.skipped} skipped`) : `${t.skipped} skipped`,
         ];
-        const lines = (result.matrices ?? []).flatMap((m) => [...matrixLines(m, c.red), '']);
+        const lines = [
+            ...result.suites.flatMap((suite) => (suite.portability ? [...portabilityLines(`${suite.server} (${suite.file})`, suite.portability, c.red), ''] : [])),
+            ...(result.matrices ?? []).flatMap((m) => [...matrixLines(m, c.red), '']),
+        ];
         lines.push(`Tests: ${parts.join(', ')} (${t.tests} total) in ${(result.durationMs / 1000).toFixed(2)} s`);
         if (result.interrupted) lines.unshift(c.red(`Interrupted by ${result.interrupted}: checks that had not run are reported as skipped.`));
         this.stream.write(`${lines.join('\n')}\n`);

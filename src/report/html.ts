@@ -7,6 +7,8 @@
  *   suites   a section per spec file × server: transport, target, server name/version/protocol,
  *            diagnostics, stderr tail, then a row per check; failures and errors unfold into
  *            each problem's message, location, expected vs actual (indented JSON) and details
+ *   portability "Portability": per suite that names clients, tool × client with blast radii, and
+ *            every finding with its fix and linked sources (`html/portability.ts`)
  *   matrices "Consistency across servers": per test run against several servers, check × server,
  *            disagreements marked and the answers side by side (`html/matrix.ts`)
  *
@@ -17,6 +19,7 @@ import type { RunResult } from '../run/result.js';
 import { VERSION } from '../version.js';
 import { html } from './html/markup.js';
 import { renderMatrices } from './html/matrix.js';
+import { renderPortability } from './html/portability.js';
 import { renderDocument, renderFilters, renderRunHeader, verdictOf } from './html/page.js';
 import { renderSuite } from './html/suite.js';
 import { FileReporter, type FileReporterOptions } from './file-reporter.js';
@@ -40,6 +43,7 @@ ${renderFilters(t)}
 <main>
 ${result.suites.length ? result.suites.map((suite, i) => renderSuite(suite, i)) : html`<p class="no-match">No checks were run.</p>`}
 <p class="no-match" id="no-match" hidden>No checks match the filters.</p>
+${renderPortability(result.suites)}
 ${renderMatrices(result.matrices)}
 </main>
 <footer>mcp-check ${version} · ${verdictOf(result).label.toLowerCase()} · self-contained report, no network access needed</footer>`;

@@ -9,6 +9,8 @@
  *     "suites": [ { "file": "specs/weather.yaml", "server": "weather", …, "cases": [
  *       { "id": "specs/weather.yaml#weather#0", "name": "alerts for California", "status": "passed", … } ] } ] }
  */
+import type { PortabilityMatrix } from '../assert/lint/portability/index.js';
+import type { LintFinding } from '../assert/lint/types.js';
 import type { ConsistencyMatrix } from '../run/matrix.js';
 import type { ServerInfo, TransportKind } from '../connect/types.js';
 import type { SourceLocation } from '../errors.js';
@@ -49,6 +51,7 @@ export interface CaseJson {
     observed?: unknown;
     warnings?: string[];
     notes?: string[];
+    findings?: LintFinding[];
     problems?: ProblemJson[];
     error?: ProblemJson;
     reason?: string;
@@ -70,6 +73,7 @@ export interface SuiteJson {
     startedAt: string;
     durationMs: number;
     cases: CaseJson[];
+    portability?: PortabilityMatrix;
 }
 
 /** The whole report, as described by `schema/report.schema.json`. */
@@ -127,6 +131,7 @@ function suiteJson(suite: SuiteResult): SuiteJson {
         startedAt: suite.startedAt.toISOString(),
         durationMs: suite.durationMs,
         cases: suite.cases.map(caseJson),
+        ...(suite.portability ? { portability: suite.portability } : {}),
     };
 }
 
@@ -149,9 +154,11 @@ function caseJson(result: CaseResult): CaseJson {
         case 'passed':
             if (result.warnings) out.warnings = [...result.warnings];
             if (result.notes) out.notes = [...result.notes];
+            if (result.findings) out.findings = result.findings;
             break;
         case 'failed':
             out.problems = result.problems.map(problemJson);
+            if (result.findings) out.findings = result.findings;
             break;
         case 'errored':
             out.error = problemJson(result.error);

@@ -115,6 +115,7 @@ function suiteResult(suite: SuiteJson): SuiteResult {
         ...(suite.stderr !== undefined ? { stderr: suite.stderr } : {}),
         diagnostics: [...suite.diagnostics],
         cases: suite.cases.map(caseResult),
+        ...(suite.portability ? { portability: suite.portability } : {}),
         startedAt: new Date(suite.startedAt),
         durationMs: suite.durationMs,
     };
@@ -137,9 +138,15 @@ function caseResult(c: CaseJson): CaseResult {
     // The schema guarantees each status comes with its own field.
     switch (c.status) {
         case 'passed':
-            return { ...info, status: 'passed', ...(c.warnings ? { warnings: [...c.warnings] } : {}), ...(c.notes ? { notes: [...c.notes] } : {}) };
+            return {
+                ...info,
+                status: 'passed',
+                ...(c.warnings ? { warnings: [...c.warnings] } : {}),
+                ...(c.notes ? { notes: [...c.notes] } : {}),
+                ...(c.findings ? { findings: c.findings } : {}),
+            };
         case 'failed':
-            return { ...info, status: 'failed', problems: c.problems!.map(problem) };
+            return { ...info, status: 'failed', problems: c.problems!.map(problem), ...(c.findings ? { findings: c.findings } : {}) };
         case 'errored':
             return { ...info, status: 'errored', error: problem(c.error!) };
         case 'skipped':

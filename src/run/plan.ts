@@ -5,6 +5,8 @@
  */
 import type { ServerConfig } from '../connect/types.js';
 import { LINT_CATALOG } from '../assert/lint/catalog.js';
+import { orderClients, type ClientId } from '../assert/lint/portability/clients.js';
+import { PORTABILITY_CATALOG, portabilityLevel, ruleApplies } from '../assert/lint/portability/catalog.js';
 import type { CallSpec, LintConfig, LintLevel, ProbeSpec, PromptGetSpec, ResourceReadSpec, ServerInfoExpectations, Suite, TestSpec, ToolExpectations } from '../spec/types.js';
 import type { CaseInfo } from './result.js';
 
@@ -16,12 +18,12 @@ export type CaseAction =
     | { kind: 'tools.include'; tool: string }
     | { kind: 'tools.exclude'; tool: string }
     | { kind: 'call'; call: CallSpec; test: TestSpec }
-    | { kind: 'lint'; rule: string; level: Exclude<LintLevel, 'off'>; config: LintConfig }
+    | { kind: 'lint'; rule: string; level: Exclude<LintLevel, 'off'>; config: LintConfig; server: string }
     | { kind: 'resources.include' | 'resources.exclude'; uri: string }
     | { kind: 'resources.read'; read: ResourceReadSpec; test: TestSpec }
     | { kind: 'prompts.include' | 'prompts.exclude'; prompt: string }
     | { kind: 'prompts.get'; get: PromptGetSpec; test: TestSpec }
-    | { kind: 'snapshot'; file: string; key: string }
+    | { kind: 'snapshot'; file: string; key: string; clients: readonly ClientId[] }
     | { kind: 'probe'; probe: ProbeSpec };
 
 export interface PlannedCase {
@@ -41,6 +43,8 @@ export interface PlannedSuite {
     connectionId: string;
     config: ServerConfig;
     cases: PlannedCase[];
+    /** The server's lint settings in this file (general rules, portability clients and budgets). */
+    lint?: LintConfig;
 }
 
 /** A server to connect once, and the suites it serves in order. */
@@ -62,8 +66,14 @@ export function isIdle(connection: PlannedConnection): boolean {
     return connection.suites.every((ps) => ps.cases.every((c) => c.skip));
 }
 
+/** Options of `planRun`. */
+export interface PlanOptions {
+    /** `--clients`: the portability targets of every server, in place of the specs' `lint.clients`. */
+    clients?: readonly ClientId[];
+}
+
 /** Builds the run plan; connections are shared by servers whose resolved config is identical. */
-export function planRun(suites: readonly Suite[]): RunPlan {
+export function planRun(suites: readonly Suite[], options: PlanOptions = {}): RunPlan {
     const connections = new Map<string, PlannedConnection>();
     const planned: PlannedSuite[] = [];
     for (const suite of suites) {
@@ -74,7 +84,8 @@ export function planRun(suites: readonly Suite[]): RunPlan {
                 const spec = suite.servers[test.server]!;
                 const connection = connectionFor(connections, test.server, spec.config);
                 ps = { suite, server: test.server, connectionId: connection.id, config: spec.config, cases: [] };
-                planLint(ps, suite, lintConfigFor(suite, test.server));
+                ps.lint = lintConfigFor(suite, test.server, options.clients);
+                planLint(ps, suite, ps.lint);
                 byServer.set(test.server, ps);
                 connection.suites.push(ps);
                 planned.push(ps);
@@ -108,7 +119,11 @@ function planTest(ps: PlannedSuite, suite: Suite, test: TestSpec): void {
     // A multi-server entry shares one file: every server's surface is stored under the first's
     // name, so whichever writes it, the bytes are the same.
     const key = test.matrix?.servers[0] ?? test.server;
-    if (test.snapshot) add({ kind: 'snapshot', file: test.snapshot.file, key }, `snapshot ${test.snapshot.file}`, 'snapshot', test.snapshot.loc);
+    if (test.snapshot) {
+        // A change that newly breaks one of the server's target clients is breaking for the snapshot too.
+        const clients = ps.lint?.clients ?? [];
+        add({ kind: 'snapshot', file: test.snapshot.file, key, clients }, `snapshot ${test.snapshot.file}`, 'snapshot', test.snapshot.loc);
+    }
     for (const get of prompts?.get ?? []) add({ kind: 'prompts.get', get, test }, get.name ?? `get prompt ${get.prompt}`, `prompts.${get.prompt}`, get.loc);
 }
 
@@ -116,23 +131,33 @@ function withTest(planned: PlannedCase, test: TestSpec): PlannedCase {
     return { ...planned, test, info: test.matrix ? { ...planned.info, matrix: test.matrix.id } : planned.info };
 }
 
-/** One lint case per rule that is not off, planned once per spec file and server. */
+/**
+ * One lint case per rule that is not off, planned once per spec file and server: the general
+ * rules, then the portability rules and budgets its clients and budgets call for.
+ */
 function planLint(ps: PlannedSuite, suite: Suite, config: LintConfig): void {
     if (!config.enabled) return;
-    for (const rule of LINT_CATALOG) {
+    const portability = PORTABILITY_CATALOG.filter((rule) => ruleApplies(rule, config)).map((rule) => ({ id: rule.id, defaultLevel: portabilityLevel(rule, config.clients) }));
+    for (const rule of [...LINT_CATALOG, ...portability]) {
         const level = config.rules[rule.id] ?? rule.defaultLevel;
         if (level === 'off') continue;
-        ps.cases.push(plannedCase(ps, suite, { kind: 'lint', rule: rule.id, level, config }, `lint: ${rule.id}`, 'lint', config.loc));
+        ps.cases.push(plannedCase(ps, suite, { kind: 'lint', rule: rule.id, level, config, server: ps.server }, `lint: ${rule.id}`, 'lint', config.loc));
     }
 }
 
-/** A server's lint settings in one file: off if any entry turns it off, rule levels merged in order. */
-function lintConfigFor(suite: Suite, server: string): LintConfig {
+/**
+ * A server's lint settings in one file: off if any entry turns it off, rule levels and budgets
+ * merged in order, the clients of every entry (or those given on the command line).
+ */
+function lintConfigFor(suite: Suite, server: string, clients: readonly ClientId[] | undefined): LintConfig {
     const configs = suite.tests.filter((t) => t.server === server).map((t) => t.lint);
+    const configured = (c: LintConfig) => Object.keys(c.rules).length > 0 || !c.enabled || c.clients.length > 0 || Object.keys(c.budget).length > 0;
     return {
         enabled: configs.every((c) => c.enabled),
         rules: Object.assign({}, ...configs.map((c) => c.rules)) as LintConfig['rules'],
-        loc: configs.find((c) => Object.keys(c.rules).length > 0 || !c.enabled)?.loc ?? configs[0]!.loc,
+        clients: orderClients(clients ?? configs.flatMap((c) => c.clients)),
+        budget: Object.assign({}, ...configs.map((c) => c.budget)) as LintConfig['budget'],
+        loc: configs.find(configured)?.loc ?? configs[0]!.loc,
     };
 }
 

@@ -4,6 +4,8 @@
  */
 import type { SourceLocation } from '../errors.js';
 import type { ServerInfo, TransportKind } from '../connect/types.js';
+import type { LintFinding } from '../assert/lint/types.js';
+import type { PortabilityMatrix } from '../assert/lint/portability/index.js';
 import type { ConsistencyMatrix } from './matrix.js';
 
 export type CaseKind =
@@ -96,8 +98,15 @@ export type CaseOutcome =
           warnings?: string[];
           /** What is worth knowing about how it passed, e.g. the error a negative call was rejected with. */
           notes?: string[];
+          /** Portability lint at level `warn`: each finding whole (tool, pointer, clients, fix, sources). */
+          findings?: LintFinding[];
       }
-    | { status: 'failed'; problems: Problem[] }
+    | {
+          status: 'failed';
+          problems: Problem[];
+          /** Portability lint: each finding whole (tool, pointer, clients, fix, sources), beside its problem. */
+          findings?: LintFinding[];
+      }
     | { status: 'errored'; error: Problem }
     | { status: 'skipped'; reason: string };
 
@@ -133,6 +142,8 @@ export interface SuiteResult {
     /** Things worth knowing that are not test outcomes, e.g. non-JSON lines on stdout. */
     diagnostics: string[];
     cases: CaseResult[];
+    /** With `lint.clients`: tool × client, which clients load which tool and how badly the others break. */
+    portability?: PortabilityMatrix;
     startedAt: Date;
     durationMs: number;
 }

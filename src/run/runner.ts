@@ -11,7 +11,7 @@ import type { Suite } from '../spec/types.js';
 import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
 import { exactly, unlisted } from './listing-cases.js';
-import { runLintRule } from './lint-case.js';
+import { runLintRule, suitePortability } from './lint-case.js';
 import { runSnapshotCase } from './snapshot-case.js';
 import { runProbeCase } from './probe-case.js';
 import { buildMatrices, matrixKey } from './matrix.js';
@@ -132,6 +132,7 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
             cases.push(result);
             state.options.listener?.onCaseEnd?.(result, ps);
         }
+        const portability = suitePortability(ps);
         pending.push({
             file: ps.suite.file,
             name: ps.suite.name,
@@ -141,6 +142,7 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
             serverInfo: mcp.serverInfo(connection.id),
             diagnostics: [],
             cases,
+            ...(portability ? { portability } : {}),
             startedAt,
             durationMs: Date.now() - startedAt.getTime(),
         });
@@ -217,7 +219,7 @@ async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx:
         case 'prompts.exact':
             return checkPromptsExactly(action.names, ctx);
         case 'lint':
-            return runLintRule(action.rule, action.config, ctx);
+            return runLintRule(action.rule, action.config, action.server, ctx);
         case 'resources.include':
         case 'resources.exclude':
             return checkResourceListed(action.uri, action.kind === 'resources.include', ctx);
@@ -229,7 +231,7 @@ async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx:
         case 'prompts.get':
             return runPromptGet(action.get, action.test, ctx);
         case 'snapshot':
-            return runSnapshotCase(action.file, action.key, ctx);
+            return runSnapshotCase(action.file, action.key, action.clients, ctx);
         case 'probe':
             return runProbeCase(action.probe, ctx);
     }

@@ -5,6 +5,7 @@
  * that passed every check, so it can trust the shape.
  */
 import { basename, dirname, isAbsolute, join } from 'node:path';
+import { CLIENT_IDS, orderClients } from '../assert/lint/portability/clients.js';
 import { parseMatcher } from './matcher.js';
 import { serverVariants, toServers, type ProtocolSetting } from './normalize-server.js';
 import { formatPath } from './paths.js';
@@ -198,11 +199,13 @@ function names(list: string[] | undefined, path: SpecPath, positions: Locator): 
     return (list ?? []).map((name, i) => ({ name, loc: positions.locate([...path, i]) }));
 }
 
-// Absent or `true`: on with default levels. The location is the `lint` key, else the test.
+// Absent or `true`: on with default levels, no clients. The location is the `lint` key, else the test.
 function toLint(lint: RawTest['lint'], testPath: SpecPath, positions: Locator): LintConfig {
     const loc = lint === undefined ? positions.locate(testPath) : positions.locateKey(testPath, 'lint');
-    if (lint === false) return { enabled: false, rules: {}, loc };
-    return { enabled: true, rules: typeof lint === 'object' ? { ...lint.rules } : {}, loc };
+    if (lint === false) return { enabled: false, rules: {}, clients: [], budget: {}, loc };
+    if (typeof lint !== 'object') return { enabled: true, rules: {}, clients: [], budget: {}, loc };
+    const clients = lint.clients === 'all' ? [...CLIENT_IDS] : orderClients(lint.clients ?? []);
+    return { enabled: true, rules: { ...lint.rules }, clients, budget: { ...lint.budget }, loc };
 }
 
 function toCall(call: RawCall, path: SpecPath, inherited: readonly string[], ctx: Context): CallSpec {

@@ -2,8 +2,9 @@
  * The shape of spec data once it has passed the JSON Schema and the semantic checks: what
  * normalisation may rely on. Values are as written (durations unparsed, scalars not yet strings).
  */
+import type { ClientId } from '../assert/lint/portability/clients.js';
 import type { ProtocolChoice, Revision } from '../connect/protocol.js';
-import type { LintLevel } from './types.js';
+import type { LintBudget, LintLevel } from './types.js';
 
 export type Scalar = string | number | boolean;
 export type Duration = string | number;
@@ -94,7 +95,7 @@ export interface RawTest extends RawSelection {
     snapshot?: string;
     probe?: boolean | { tools?: string[]; runs?: number; seed?: number };
     defaults?: { maxDuration?: Duration };
-    lint?: boolean | { rules?: Record<string, LintLevel> };
+    lint?: boolean | { rules?: Record<string, LintLevel>; clients?: 'all' | ClientId[]; budget?: LintBudget };
     requires?: string[];
     serverInfo?: { name?: unknown; version?: unknown; instructions?: unknown; protocolVersion?: unknown; capabilities?: Record<string, unknown> };
     tools?: RawNames & { expect?: Record<string, RawToolExpect> };

@@ -30,6 +30,8 @@ export interface SpecSchema {
      * mixed keys); the loader parses matchers itself (see `matcher.ts`) with clearer messages.
      */
     matcherRules: Set<unknown>;
+    /** The branches of `lint.clients` (`"all"` or a list): their errors are summed up in one message. */
+    clientsBranches: Set<unknown>;
 }
 
 const MATCHER_DEFS = ['matcher', 'matcherObject', 'matcherList'];
@@ -44,6 +46,7 @@ export function specSchema(): SpecSchema {
         isDefinition: (parentSchema, name) => copies[name]?.includes(parentSchema as never) ?? false,
         serverRules: collectObjects((copies['server'] ?? []).map((server) => server.allOf)),
         matcherRules: collectObjects(MATCHER_DEFS.flatMap((name) => copies[name] ?? [])),
+        clientsBranches: new Set((copies['lintClients'] as ReadonlyArray<{ anyOf?: unknown[] }> | undefined)?.flatMap((def) => def.anyOf ?? []) ?? []),
     };
     return compiled;
 }

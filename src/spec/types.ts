@@ -5,6 +5,7 @@
  */
 import type { SourceLocation } from '../errors.js';
 import type { ServerConfig } from '../connect/types.js';
+import type { ClientId } from '../assert/lint/portability/clients.js';
 
 /** A path into the spec document, e.g. `['tests', 0, 'calls', 1, 'expect', 'text']`. */
 export type SpecPath = readonly (string | number)[];
@@ -278,10 +279,28 @@ export interface PromptsContract {
 
 export type LintLevel = 'error' | 'warn' | 'off';
 
-/** `lint:` — `false` turns it off; rules map a rule id to its level. */
+/** `lint.budget`: limits on the size of the tool list; a key that is set turns its budget on. */
+export interface LintBudget {
+    /** Most tools the server may list. */
+    tools?: number;
+    /** Most estimated tokens the whole `tools/list` answer may take. @default 20000 (once portability is on) */
+    tokens?: number;
+    /** Most bytes the whole `tools/list` answer may take. */
+    bytes?: number;
+    /** Most characters one tool description may have. @default 2048 (once portability is on) */
+    description?: number;
+}
+
+/**
+ * `lint:` — `false` turns it off; rules map a rule id to its level; `clients` names the
+ * clients the tool list must load in (portability rules), `budget` limits its size.
+ */
 export interface LintConfig {
     enabled: boolean;
     rules: Record<string, LintLevel>;
+    /** In report order; empty: no portability rule runs. */
+    clients: ClientId[];
+    budget: LintBudget;
     loc: SourceLocation;
 }
 

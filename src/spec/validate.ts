@@ -9,6 +9,7 @@ import { invalidDuration, invalidUrl, quote, typeName } from './messages.js';
 import { formatPath, pointerToPath } from './paths.js';
 import type { Locator } from './positions.js';
 import { specSchema, type SpecSchema } from './schema.js';
+import { CLIENT_IDS } from '../assert/lint/portability/clients.js';
 
 /** Validates parsed spec data against the JSON Schema; returns one located error per problem. */
 export function validateSpecData(data: unknown, positions: Locator): SpecError[] {
@@ -35,6 +36,8 @@ function mapError(error: ErrorObject, root: unknown, positions: Locator, schema:
     ) {
         return undefined;
     }
+    // `lint.clients`: one message instead of one per branch of "all" or a list.
+    if (schema.clientsBranches.has(error.parentSchema)) return undefined;
     const path = pointerToPath(error.instancePath, root);
     const where = positions.describe(path);
     // `key` set: the problem is that key itself (unknown key), so point at it, not the mapping.
@@ -46,6 +49,7 @@ function mapError(error: ErrorObject, root: unknown, positions: Locator, schema:
     const params = error.params as Record<string, unknown>;
     const parent = error.parentSchema;
 
+    if (schema.isDefinition(parent, 'lintClients')) return clientsError(data, make);
     switch (error.keyword) {
         case 'additionalProperties': {
             const key = String(params['additionalProperty']);
@@ -106,4 +110,13 @@ function listTypes(type: unknown): string {
     const types = Array.isArray(type) ? type.map(String) : [String(type)];
     if (types.length === 1) return types.join('');
     return `${types.slice(0, -1).join(', ')} or ${types[types.length - 1]}`;
+}
+
+// Unknown ids inside a list have their own enum errors; what is left is a non-list or a repeat.
+function clientsError(data: unknown, make: (message: string) => SpecError): SpecError | undefined {
+    if (Array.isArray(data)) {
+        const repeated = data.find((id, i) => data.indexOf(id) !== i);
+        return repeated === undefined ? undefined : make(`lists ${quote(repeated)} twice`);
+    }
+    return make(`expected "all" or a list of clients (${CLIENT_IDS.join(', ')}), got ${quote(data)}`);
 }

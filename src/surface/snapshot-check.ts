@@ -3,6 +3,7 @@
  * on breaking changes. A missing file is written and reported, except under CI, where it
  * fails: a snapshot that CI writes and throws away would let every later change through.
  */
+import type { ClientId } from '../assert/lint/portability/clients.js';
 import { diffSurfaces } from './diff.js';
 import { readSurfaceFile, SurfaceFileError, writeSurfaceFile } from './file.js';
 import type { Change, Surface, SurfaceDiff } from './types.js';
@@ -12,6 +13,8 @@ export interface SnapshotCheckOptions {
     update?: boolean;
     /** Running in CI, where a missing snapshot fails instead of being written. @default isCi(process.env) */
     ci?: boolean;
+    /** The clients the tools must load in: a change that newly breaks one is breaking. */
+    clients?: readonly ClientId[];
 }
 
 export interface SnapshotCheckResult {
@@ -49,7 +52,7 @@ export async function checkSnapshot(live: Surface, file: string, options: Snapsh
         await writeSurfaceFile(file, live);
         return { status: 'passed', file: 'written', message: `snapshot ${file} did not exist and was written: commit it`, changes: [] };
     }
-    const diff = stored ? diffSurfaces(stored, live) : undefined;
+    const diff = stored ? diffSurfaces(stored, live, { clients: options.clients }) : undefined;
     const changes = diff?.servers.flatMap((s) => s.changes) ?? [];
     const { breaking = 0, nonBreaking = 0, info = 0 } = diff?.counts ?? {};
     const tally = `${breaking} breaking, ${nonBreaking} non-breaking, ${info} info`;

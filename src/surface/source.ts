@@ -4,6 +4,7 @@
  * that side; `--server` picks one on every side that has it.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { orderClients, type ClientId } from '../assert/lint/portability/clients.js';
 import type { ServerConfig } from '../connect/types.js';
 import { UsageError } from '../errors.js';
 import { loadSpec } from '../spec/load.js';
@@ -24,6 +25,8 @@ export interface LoadedSide {
     surface: Surface;
     /** Whether it was captured from live servers (a spec) rather than read from a file. */
     live: boolean;
+    /** The `lint.clients` the spec's test entries name for the servers taken (none for a snapshot file). */
+    clients: ClientId[];
 }
 
 /** Loads a snapshot file or captures a spec's servers. Bad input throws `UsageError` or `SpecErrors`; connection failures throw `ConnectError`. */
@@ -36,7 +39,7 @@ export async function loadSide(arg: string, options: SourceOptions = {}): Promis
     const json = parseJson(text);
     if (looksLikeSurface(json)) {
         const surface = parseSurfaceOrUsage(json, path);
-        return { label: arg, surface: { ...surface, servers: pick(surface.servers, wanted, path, server !== undefined) }, live: false };
+        return { label: arg, surface: { ...surface, servers: pick(surface.servers, wanted, path, server !== undefined) }, live: false, clients: [] };
     }
     const suite = await loadSpec(path);
     const configs = pick(
@@ -48,7 +51,8 @@ export async function loadSide(arg: string, options: SourceOptions = {}): Promis
     const withTimeouts = Object.fromEntries(
         Object.entries(configs).map(([name, config]): [string, ServerConfig] => [name, { ...config, timeoutMs: config.timeoutMs ?? options.timeoutMs }]),
     );
-    return { label: arg, surface: await captureSurface(withTimeouts), live: true };
+    const clients = orderClients(suite.tests.filter((test) => Object.hasOwn(configs, test.server)).flatMap((test) => test.lint.clients));
+    return { label: arg, surface: await captureSurface(withTimeouts), live: true, clients };
 }
 
 /** `file#server` → the file and the server, unless a file by the whole name exists. */

@@ -1,3 +1,5 @@
+import type { ClientId } from '../assert/lint/portability/clients.js';
+
 /**
  * The surface model: what MCP servers expose, in a canonical form that can be written to a
  * file and compared across releases, and the changes found between two such surfaces.
@@ -90,6 +92,8 @@ export interface Change {
     /** The old and new values, when they are short and worth showing (descriptions, annotations). */
     before?: unknown;
     after?: unknown;
+    /** Portability changes: the named clients it newly breaks (breaking) or no longer breaks (non-breaking). */
+    clients?: ClientId[];
 }
 
 /** The changes between one old server and the new server it was paired with. */

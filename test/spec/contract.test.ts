@@ -32,7 +32,7 @@ test('a bare `server:` entry gets no calls, default lint and no defaults', async
         path: ['tests', 0],
         loc: { file, line: 5, col: 5 },
         calls: [],
-        lint: { enabled: true, rules: {}, loc: { file, line: 5, col: 5 } },
+        lint: { enabled: true, rules: {}, clients: [], budget: {}, loc: { file, line: 5, col: 5 } },
         defaults: {},
     });
 });
@@ -46,12 +46,12 @@ test('`defaults.maxDuration` becomes `defaults.maxDurationMs` and is not copied 
 
 test('`lint: false` turns lint off, located at the `lint` key', async () => {
     const file = await contractSpec('    lint: false');
-    assert.deepEqual((await loadSpec(file, {})).tests[0]!.lint, { enabled: false, rules: {}, loc: { file, line: 6, col: 5 } });
+    assert.deepEqual((await loadSpec(file, {})).tests[0]!.lint, { enabled: false, rules: {}, clients: [], budget: {}, loc: { file, line: 6, col: 5 } });
 });
 
 test('`lint: true` is lint with no overrides', async () => {
     const file = await contractSpec('    lint: true');
-    assert.deepEqual((await loadSpec(file, {})).tests[0]!.lint, { enabled: true, rules: {}, loc: { file, line: 6, col: 5 } });
+    assert.deepEqual((await loadSpec(file, {})).tests[0]!.lint, { enabled: true, rules: {}, clients: [], budget: {}, loc: { file, line: 6, col: 5 } });
 });
 
 test('`lint.rules` sets rule levels', async () => {
@@ -59,8 +59,36 @@ test('`lint.rules` sets rule levels', async () => {
     assert.deepEqual((await loadSpec(file, {})).tests[0]!.lint, {
         enabled: true,
         rules: { 'tool-description': 'warn', 'input-schema2': 'off', x: 'error' },
+        clients: [],
+        budget: {},
         loc: { file, line: 6, col: 5 },
     });
+});
+
+test('`lint.clients` lists target clients in report order (`all` is every one) and `lint.budget` sets limits', async () => {
+    const file = await contractSpec('    lint: { clients: [cursor, gemini], budget: { tokens: 5000, tools: 40 } }', '  - server: weather', '    lint: { clients: all }');
+    const [first, second] = (await loadSpec(file, {})).tests;
+    assert.deepEqual(first!.lint.clients, ['gemini', 'cursor']);
+    assert.deepEqual(first!.lint.budget, { tokens: 5000, tools: 40 });
+    assert.deepEqual(second!.lint.clients, ['openai', 'openai-strict', 'anthropic', 'anthropic-strict', 'gemini', 'vscode-copilot', 'cursor', 'claude-code']);
+});
+
+test('invalid lint clients and budgets are reported, one message each', async () => {
+    const file = await contractSpec(
+        '    lint: { clients: [gemini, copilot], budget: { tokens: 0, pages: 3 } }',
+        '  - server: weather',
+        '    lint: { clients: gemini }',
+        '  - server: weather',
+        '    lint: { clients: [cursor, cursor] }',
+    );
+    const clients = 'openai, openai-strict, anthropic, anthropic-strict, gemini, vscode-copilot, cursor, claude-code';
+    assert.deepEqual(await specErrors(loadSpec(file, {})), [
+        `${file}:6:31: tests[0].lint.clients[1]: expected one of ${clients.split(', ').map((c) => `"${c}"`).join(', ')}, got "copilot"`,
+        `${file}:6:59: tests[0].lint.budget.tokens: must be at least 1, got 0`,
+        `${file}:6:62: tests[0].lint.budget: unknown key "pages" (allowed: tools, tokens, bytes, description)`,
+        `${file}:8:22: tests[1].lint.clients: expected "all" or a list of clients (${clients}), got "gemini"`,
+        `${file}:10:22: tests[2].lint.clients: lists "cursor" twice`,
+    ]);
 });
 
 test('`capture` and `retry` are parsed; `retry.interval` defaults to 500ms', async () => {

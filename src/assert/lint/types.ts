@@ -1,5 +1,6 @@
 /** The shapes shared by the tool lint rules and their registry. */
 import type { ListedTool } from '../../connect/client.js';
+import type { BlastRadius, ClientId } from './portability/clients.js';
 
 /** One problem a rule found, usually about one tool. */
 export interface LintFinding {
@@ -9,6 +10,20 @@ export interface LintFinding {
     tool?: string;
     /** Names the tool, e.g. `tool "bad name!": name must be 1–128 characters of A-Z a-z 0-9 _ . -`. */
     message: string;
+    /** Portability findings: what is wrong, without the tool and the clients (`type is a list ["string","null"]`). */
+    problem?: string;
+    /** Portability findings: the JSON pointer in the tool (`/inputSchema/properties/a/type`), `` for the whole list. */
+    pointer?: string;
+    /** Portability findings: the named clients it breaks, and how badly (none for a budget). */
+    clients?: { client: ClientId; blast: BlastRadius }[];
+    /** Portability findings: how to fix it, in one line. */
+    fix?: string;
+    /** Portability findings: the issue threads and documentation the rule was written from. */
+    sources?: string[];
+    /** Portability findings: when the rule was last checked against its sources (`YYYY-MM-DD`). */
+    verified?: string;
+    /** Portability findings: where the rule is explained, e.g. `docs/portability.md#type-array`. */
+    docs?: string;
 }
 
 /** A lint rule: a pure check over the raw `tools/list` entries. */

@@ -1,6 +1,7 @@
 /** `mcp-check diff`: load both sides, diff them, render, and decide the exit code. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { orderClients } from '../../assert/lint/portability/clients.js';
 import { ExitCode } from '../../errors.js';
 import { shouldColor } from '../../report/console.js';
 import { diffSurfaces } from '../../surface/diff.js';
@@ -23,7 +24,9 @@ export async function diffCommand(options: DiffCliOptions): Promise<number> {
         return ExitCode.invalidInput;
     }
     const [before, after] = results.map((r) => (r as PromiseFulfilledResult<LoadedSide>).value) as [LoadedSide, LoadedSide];
-    const report = buildDiffReport({ old: before.label, new: after.label }, diffSurfaces(before.surface, after.surface), {
+    // The clients the tools must load in: --clients, else those the spec sides name.
+    const clients = options.clients ?? orderClients([...before.clients, ...after.clients]);
+    const report = buildDiffReport({ old: before.label, new: after.label }, diffSurfaces(before.surface, after.surface, { clients }), {
         failOn: options.failOn,
         semver: options.semver,
     });

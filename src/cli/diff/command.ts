@@ -2,7 +2,8 @@
 import { Option, type Command } from 'commander';
 import type { FailOn } from '../../surface/diff.js';
 import type { RegisterCommand } from '../command.js';
-import { colorFlag, parseTimeoutArg } from '../flags.js';
+import type { ClientId } from '../../assert/lint/portability/clients.js';
+import { clientsOption, colorFlag, parseTimeoutArg } from '../flags.js';
 
 export type DiffFormat = 'console' | 'json' | 'markdown';
 
@@ -16,6 +17,8 @@ export interface DiffCliOptions {
     semver: boolean;
     timeoutMs?: number;
     color?: boolean;
+    /** `--clients`: in place of the clients the spec sides name. */
+    clients?: ClientId[];
 }
 
 const DIFF_HELP = `
@@ -30,6 +33,9 @@ Every change is breaking, non-breaking or info, with a JSON pointer and a reason
                           enum value added, type widened or nullable, additionalProperties opened)
   tools, resources, templates, prompts, prompt arguments: removed is breaking, added is not;
   a new required prompt argument is breaking; descriptions and annotations are info.
+  portability (with --clients, or the lint.clients of a spec side): a change that makes a
+                          tool break one of those clients is "breaking for <client>"; one that
+                          stops breaking it is non-breaking (docs/portability.md)
 
 Exit codes:
   0    no change at or above the --fail-on level (and --semver holds)
@@ -54,6 +60,7 @@ export const registerDiff: RegisterCommand = (program: Command, setExitCode) => 
         .option('-o, --output <file>', 'write the chosen format to <file>; the console summary still goes to stdout')
         .option('--semver', "fail when serverInfo.version is not bumped enough for the changes (major for breaking, minor for non-breaking)")
         .addOption(new Option('--timeout <duration>', 'connect and request timeout for live servers that set none (e.g. 30s)').argParser(parseTimeoutArg))
+        .addOption(clientsOption())
         .option('--no-color', 'never colour the console output (also: NO_COLOR=1)')
         .addHelpText('after', DIFF_HELP)
         .action(async (oldSide: string, newSide: string, opts: DiffFlags) => {
@@ -69,6 +76,7 @@ export const registerDiff: RegisterCommand = (program: Command, setExitCode) => 
                     semver: opts.semver === true,
                     timeoutMs: opts.timeout,
                     color: colorFlag(opts),
+                    clients: opts.clients,
                 }),
             );
         });
@@ -82,4 +90,5 @@ interface DiffFlags {
     semver?: boolean;
     timeout?: number;
     color?: boolean;
+    clients?: ClientId[];
 }

@@ -2,7 +2,9 @@
 import { UniversalMCPClient } from '../../connect/client.js';
 import { ExitCode } from '../../errors.js';
 import { prepareForReport, redactor } from '../../report/prepare.js';
+import type { ClientId } from '../../assert/lint/portability/clients.js';
 import { formatInventory } from './format-inventory.js';
+import { formatPortability, inventoryPortability } from './portability.js';
 import { hasProblems, takeInventory, type ServerInventory } from './inventory.js';
 import type { ServerSourceFlags } from '../server-flags.js';
 import type { ProtocolChoice } from '../../connect/protocol.js';
@@ -13,6 +15,8 @@ export interface ListCliOptions extends ServerSourceFlags {
     json?: boolean;
     timeoutMs?: number;
     protocol?: ProtocolChoice;
+    /** `--clients`: also check the tools against these clients. */
+    clients?: ClientId[];
 }
 
 /** Lists every selected server's offer; returns 0, or 1 when a server could not be reached or listed. */
@@ -35,13 +39,22 @@ export async function listCommand(options: ListCliOptions): Promise<number> {
             process.stderr.write(`mcp-check: server "${inv.name}" declares ${kind} but cannot list them: ${redact(error)}\n`);
         }
     }
+    const portability = (inv: ServerInventory) => (options.clients?.length ? inventoryPortability(inv, options.clients) : undefined);
     if (options.json) {
+        const servers = inventories.map((inv) => {
+            const checked = portability(inv);
+            return { ...toJson(inv), ...(checked ? { portability: checked } : {}) };
+        });
         // Redacted value by value, so a secret containing a quote cannot break the JSON.
-        const document = prepareForReport({ servers: inventories.map(toJson) }, { secrets: loaded.secrets, maxStringLength: Infinity });
+        const document = prepareForReport({ servers }, { secrets: loaded.secrets, maxStringLength: Infinity });
         process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     } else {
         const reachable = inventories.filter((inv) => inv.info);
-        if (reachable.length) process.stdout.write(`${redact(reachable.map(formatInventory).join('\n\n'))}\n`);
+        const text = reachable.map((inv) => {
+            const checked = portability(inv);
+            return checked ? `${formatInventory(inv)}\n${formatPortability(inv.name, checked)}` : formatInventory(inv);
+        });
+        if (reachable.length) process.stdout.write(`${redact(text.join('\n\n'))}\n`);
     }
     return inventories.some(hasProblems) ? ExitCode.failed : ExitCode.passed;
 }

@@ -1,8 +1,9 @@
 /** `mcp-check list [server]`: what servers offer (tools with input schemas, resources, templates, prompts). */
 import { Option, type Command } from 'commander';
 import type { RegisterCommand } from '../command.js';
+import type { ClientId } from '../../assert/lint/portability/clients.js';
 import type { ProtocolChoice } from '../../connect/protocol.js';
-import { parseSingleProtocolArg, parseTimeoutArg } from '../flags.js';
+import { clientsOption, parseSingleProtocolArg, parseTimeoutArg } from '../flags.js';
 
 const LIST_HELP = `
 Connects to the servers of a spec (--spec) or of an MCP client config (--config: the
@@ -11,6 +12,11 @@ them, or the one named — and prints, for each: its transport and target, what 
 itself (name, version, protocol), its tools with their input schemas in short, its resources
 and resource templates, and its prompts with their arguments. What a server does not declare
 is left out. With --json, one JSON document with the listings exactly as the servers sent them.
+
+--clients checks the tools against the clients named (docs/portability.md): each finding with
+its fix, and a tool × client matrix (✓ loads, ✗ with the blast radius). --list-rules prints
+every lint rule with its clients, blast radii, fix, sources and verification date, and
+connects to nothing.
 
 Exit codes:
   0    every server was reached and listed
@@ -21,7 +27,9 @@ Exit codes:
 Examples:
   $ mcp-check list --spec specs/weather.yaml
   $ mcp-check list --spec specs/weather.yaml weather --json
-  $ mcp-check list --config .cursor/mcp.json`;
+  $ mcp-check list --config .cursor/mcp.json
+  $ mcp-check list --spec specs/weather.yaml --clients all
+  $ mcp-check list --list-rules --clients gemini,cursor`;
 
 /** Options of `list` as commander hands them over. */
 interface ListFlags {
@@ -30,6 +38,8 @@ interface ListFlags {
     json?: boolean;
     timeout?: number;
     protocol?: ProtocolChoice;
+    clients?: ClientId[];
+    listRules?: boolean;
 }
 
 /** Registers `list` on the program. */
@@ -41,11 +51,20 @@ export const registerList: RegisterCommand = (program: Command, setExitCode) => 
         .option('--spec <file>', 'read the servers from this mcp-check spec')
         .option('--config <file>', 'read the servers from an MCP client config (Claude Desktop, Cursor, VS Code) or a spec')
         .option('--json', 'print one JSON document instead of text')
+        .addOption(clientsOption())
+        .option('--list-rules', 'print every lint rule (with --clients: the rules of those clients) and exit')
         .addOption(new Option('--timeout <duration>', 'connect and request timeout for servers that set none (e.g. 10s)').argParser(parseTimeoutArg))
         .addOption(new Option('--protocol <revision>', 'protocol revision for servers whose file names none: auto (default), 2026-07-28, 2025-11-25, 2025-06-18 or 2025-03-26').argParser(parseSingleProtocolArg))
         .addHelpText('after', LIST_HELP)
         .action(async (server: string | undefined, opts: ListFlags) => {
+            if (opts.listRules) {
+                const { formatRules } = await import('./portability.js');
+                process.stdout.write(formatRules(opts.clients));
+                return;
+            }
             const { listCommand } = await import('./action.js');
-            setExitCode(await listCommand({ server, spec: opts.spec, config: opts.config, json: opts.json, timeoutMs: opts.timeout, protocol: opts.protocol }));
+            setExitCode(
+                await listCommand({ server, spec: opts.spec, config: opts.config, json: opts.json, timeoutMs: opts.timeout, protocol: opts.protocol, clients: opts.clients }),
+            );
         });
 };

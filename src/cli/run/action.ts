@@ -10,7 +10,7 @@ import { watchSignals } from '../signals.js';
 /** Runs the suites and returns the process exit code. Spec errors are thrown (exit 2 upstream). */
 export async function runCommand(options: RunCliOptions): Promise<number> {
     const suites = await loadSpecs(options.specs, process.env, { protocol: options.protocol });
-    const plan = selectCases(planRun(suites), options.selection);
+    const plan = selectCases(planRun(suites, { clients: options.clients }), options.selection);
     const signals = watchSignals();
     try {
         // The spec is valid, so servers may start: they boot while the runner (with the SDK) and

@@ -4,8 +4,9 @@ import type { ReporterRequest } from '../../report/registry.js';
 import { UsageError } from '../../errors.js';
 import { parseShard, type RunSelection } from '../../run/select.js';
 import type { RegisterCommand } from '../command.js';
+import type { ClientId } from '../../assert/lint/portability/clients.js';
 import type { ProtocolSetting } from '../../spec/normalize-server.js';
-import { collectReporter, colorFlag, parseProtocolArg, parseTimeoutArg, requestedReporters, type ReporterFlags } from '../flags.js';
+import { clientsOption, collectReporter, colorFlag, parseProtocolArg, parseTimeoutArg, requestedReporters, type ReporterFlags } from '../flags.js';
 
 export interface RunCliOptions {
     specs: string[];
@@ -17,6 +18,8 @@ export interface RunCliOptions {
     selection: RunSelection;
     bail?: boolean;
     updateSnapshots?: boolean;
+    /** `--clients`: portability targets for every server, in place of the specs' `lint.clients`. */
+    clients?: ClientId[];
 }
 
 const EXIT_CODES_HELP = `
@@ -60,6 +63,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
         .addOption(new Option('--shard <i/n>', 'run part i of n of the servers (for CI matrices; merge with merge-reports)').argParser(parseShardArg))
         .option('--bail', 'stop after the first failed or errored check; the rest are reported as skipped')
         .option('--update-snapshots', 'rewrite the files of `snapshot:` checks with the servers\' current surface')
+        .addOption(clientsOption())
         .option('--no-color', 'never colour the console output (also: NO_COLOR=1)')
         .addHelpText('after', EXIT_CODES_HELP)
         .action(async (specs: string[], opts: RunFlags) => {
@@ -84,6 +88,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
                     selection,
                     bail: opts.bail,
                     updateSnapshots: opts.updateSnapshots,
+                    clients: opts.clients,
                 }),
             );
         });
@@ -98,6 +103,7 @@ interface RunFlags extends ReporterFlags {
     shard?: { index: number; total: number };
     bail?: boolean;
     updateSnapshots?: boolean;
+    clients?: ClientId[];
 }
 
 function parseGrep(pattern: string): RegExp {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { RunResult, Totals } from '../../run/result.js';
 import { Markup, formatDate, formatDuration, html, isoDate } from './markup.js';
 import { MATRIX_STYLES } from './matrix.js';
+import { PORTABILITY_STYLES } from './portability.js';
 import { FILTER_SCRIPT } from './script.js';
 import { STATUS_LOOK, STATUSES } from './suite.js';
 import { STYLES } from './style.js';
@@ -73,7 +74,7 @@ export function renderDocument(parts: { title: string; body: Markup }): string {
 <meta name="generator" content="mcp-check">
 <title>${parts.title}</title>
 <link rel="icon" href="data:,">
-<style>${new Markup(STYLES + MATRIX_STYLES)}</style>
+<style>${new Markup(STYLES + MATRIX_STYLES + PORTABILITY_STYLES)}</style>
 </head>
 <body>
 ${parts.body}
