@@ -116,7 +116,7 @@ function toTest(test: RawTest, path: SpecPath, server: string, matrix: TestSpec[
             include: names(test.tools.include, [...path, 'tools', 'include'], positions),
             exclude: names(test.tools.exclude, [...path, 'tools', 'exclude'], positions),
             ...exact(test.tools.exact, [...path, 'tools'], positions),
-            expect: test.tools.expect && toToolExpectations(test.tools.expect, [...path, 'tools', 'expect'], positions),
+            ...(test.tools.expect ? { expect: toToolExpectations(test.tools.expect, [...path, 'tools', 'expect'], positions) } : {}),
         },
         requires: test.requires && names(test.requires, [...path, 'requires'], positions),
         serverInfo: test.serverInfo && toServerInfo(test.serverInfo, [...path, 'serverInfo'], positions),

@@ -327,6 +327,6 @@ describe('renderHtml', () => {
         assert.match(out, /<figcaption>Expected<\/figcaption><pre class="nothing">\(nothing\)<\/pre>/);
         assert.match(out, /<figcaption>Response<\/figcaption>/);
         assert.match(out, /… \(\d+ more characters not shown\)<\/pre>/);
-        assert.ok(out.length < 40_000, `bounded: ${out.length} characters`);
+        assert.ok(out.length < 50_000, `bounded: ${out.length} characters`);
     });
 });
