@@ -44,3 +44,62 @@ test('text from a server cannot forge a GitHub workflow command on stdout or std
     assert.ok(commandLines(run.stdout).length >= 3, `the genuine annotations are still there\n${show(run)}`);
     await expectNoSurvivors(await startedPids(ws, ['forger']));
 });
+
+/** Every piece of `length` characters of each form a secret may take in a report. */
+function secretPieces(secret: string, length = 4): string[] {
+    const json = JSON.stringify(secret).slice(1, -1);
+    const forms = [secret, json, JSON.stringify(json).slice(1, -1), encodeURIComponent(secret)];
+    return [...new Set(forms.flatMap((form) => Array.from({ length: form.length - length + 1 }, (_, i) => form.slice(i, i + length))))];
+}
+
+/** The pieces of `secret` that `text` shows, also once XML and HTML entities are decoded. */
+function leaked(text: string, secret: string): string[] {
+    const decoded = text.replace(/&(quot|amp|lt|gt|#39|#x27);/g, (_, e: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'", '#x27': "'" })[e]!);
+    return secretPieces(secret).filter((piece) => text.includes(piece) || decoded.includes(piece));
+}
+
+test('a secret is redacted whole after quoting, escaping and cutting, in every report', async () => {
+    const ws = await Workspace.create();
+    const secret = 'Sk"q\\Zt<9&mW@r4#Vx';
+    const pad = (n: number) => 'x'.repeat(n);
+    const run = await runYaml(
+        ws,
+        [
+            'secrets: ["${HOSTILE_SECRET}"]',
+            'servers:',
+            '  echo:',
+            '    command: node',
+            `    args: ${ws.hostileArgs('echo', 'echo')}`,
+            '    timeout: 10s',
+            'tests:',
+            '  - server: echo',
+            '    calls:',
+            // Unnamed: the default name holds the arguments as JSON, cut at 57 characters.
+            `      - { tool: echo, args: { say: "${pad(40)}\${HOSTILE_SECRET}" } }`,
+            // The note of an isError answer keeps 200 characters.
+            `      - { name: note, tool: echo, args: { isError: true, say: "${pad(190)}\${HOSTILE_SECRET}" }, expect: { rejects: true } }`,
+            // A line on stdout that is not JSON-RPC is quoted, cut at 120 characters.
+            `      - { name: noise, tool: echo, args: { stdout: "${pad(110)}\${HOSTILE_SECRET}" } }`,
+            '      - { name: error, tool: echo, args: { fail: "failed on ${HOSTILE_SECRET}" } }',
+            '      - { name: compared, tool: echo, args: { say: "${HOSTILE_SECRET}" }, expect: { text: { contains: "nothing" } } }',
+            // Last on stderr, so the 8 KB tail starts 8 characters into the secret.
+            `      - { name: tail, tool: echo, args: { stderr: "\${HOSTILE_SECRET}", stderrPad: ${8192 - (secret.length - 8) - 1} }, expect: { text: nope } }`,
+            '',
+        ].join('\n'),
+        { env: { HOSTILE_SECRET: secret }, args: ['--reporter', 'console', '--reporter', `json:${ws.path('report.json')}`, '--reporter', `html:${ws.path('report.html')}`] },
+    );
+    assert.equal(run.code, 1, show(run));
+    const { readFile } = await import('node:fs/promises');
+    const outputs = {
+        stdout: run.stdout,
+        stderr: run.stderr,
+        junit: run.junitXml,
+        json: await readFile(ws.path('report.json'), 'utf8'),
+        html: await readFile(ws.path('report.html'), 'utf8'),
+    };
+    for (const [name, text] of Object.entries(outputs)) assert.deepEqual(leaked(text, secret), [], `${name} shows part of the secret\n${show(run)}`);
+    // The places that cut or quoted it are still reported, with the secret masked.
+    assert.match(run.stdout, /echo \{"say":"x+\*\*\*…/, show(run));
+    assert.match(run.stdout, /earlier bytes omitted\]\n\s*\*\*\*\.\.\./, show(run));
+    await expectNoSurvivors(await startedPids(ws, ['echo']));
+});

@@ -1,7 +1,8 @@
 /** `mcp-check list`: connect to servers and show what they offer, as text or one JSON document. */
 import { UniversalMCPClient } from '../../connect/client.js';
 import { ExitCode } from '../../errors.js';
-import { prepareForReport, redactor } from '../../report/prepare.js';
+import { prepareForReport } from '../../report/prepare.js';
+import { redactor } from '../../report/redact.js';
 import { formatInventory } from './format-inventory.js';
 import { hasProblems, takeInventory, type ServerInventory } from './inventory.js';
 import type { ServerSourceFlags } from './options.js';
