@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectNoSurvivors, runYaml, show, startedPids, Workspace } from './support.js';
+import { startListeningFixture } from '../helpers/servers.js';
+import { expectNoSurvivors, HTTP_FAULTS, runYaml, show, startedPids, Workspace } from './support.js';
 
 /**
  * The lines of `output` the GitHub Actions runner would take for workflow commands: those
@@ -102,4 +103,37 @@ test('a secret is redacted whole after quoting, escaping and cutting, in every r
     assert.match(run.stdout, /echo \{"say":"x+\*\*\*…/, show(run));
     assert.match(run.stdout, /earlier bytes omitted\]\n\s*\*\*\*\.\.\./, show(run));
     await expectNoSurvivors(await startedPids(ws, ['echo']));
+});
+
+test("no request follows a redirect to another origin with the spec's headers", async () => {
+    const elsewhere = await startListeningFixture(HTTP_FAULTS, ['--mode', 'html', '--port', '0', '--log-headers']);
+    let seen = '';
+    elsewhere.process.stderr!.on('data', (d: Buffer) => (seen += d.toString()));
+    const redirector = await startListeningFixture(HTTP_FAULTS, ['--mode', 'redirect', '--port', '0', '--location', elsewhere.url]);
+    try {
+        const ws = await Workspace.create();
+        const run = await runYaml(
+            ws,
+            [
+                'servers:',
+                ...['streamable_http', 'sse'].flatMap((transport) => [
+                    `  moved-${transport}:`,
+                    `    url: ${redirector.url}`,
+                    `    transport: ${transport}`,
+                    '    headers: { X-Api-Key: key-for-the-first-origin }',
+                    '    timeout: 5s',
+                ]),
+                'tests:',
+                '  - server: moved-streamable_http',
+                '  - server: moved-sse',
+                '',
+            ].join('\n'),
+        );
+        assert.equal(run.code, 1, show(run));
+        assert.doesNotMatch(seen, /key-for-the-first-origin/i, `the other origin got the key:\n${seen}`);
+        for (const server of ['moved-streamable_http', 'moved-sse']) assert.ok(run.stdout.includes(`cannot connect to server "${server}"`), show(run));
+    } finally {
+        await redirector.stop();
+        await elsewhere.stop();
+    }
 });
