@@ -10,6 +10,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     process.stdout.write(`${VERSION}\n`);
     process.exit(0);
 }
+// Every byte mcp-check prints passes this guard, so no server or spec can forge CI commands.
+const { guardOutput } = await import('../report/output-guard.js');
+guardOutput(process.stdout);
+guardOutput(process.stderr);
 const { main } = await import('./main.js');
 const code = await main(process.argv);
 // Writes to a pipe are asynchronous: exiting before they drain would cut the report short.

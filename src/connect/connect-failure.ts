@@ -51,8 +51,9 @@ async function describeWrongContent(config: ServerConfig, error: unknown): Promi
     if (config.transport === 'stdio') return messageOf(error);
     let contentType = '';
     try {
-        const response = await fetch(config.url, { headers: config.headers, signal: AbortSignal.timeout(2000) });
-        contentType = response.headers.get('content-type') ?? '';
+        // Not followed: a redirect may lead to another origin, which must not get the spec's headers.
+        const response = await fetch(config.url, { headers: config.headers, redirect: 'manual', signal: AbortSignal.timeout(2000) });
+        if (response.status < 300 || response.status > 399) contentType = response.headers.get('content-type') ?? '';
         await response.body?.cancel();
     } catch {
         // The first answer is all we have.

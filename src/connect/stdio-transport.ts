@@ -12,6 +12,7 @@ import { LineSplitter } from './line-splitter.js';
 import { launchStdioServer } from './launch.js';
 import type { ServerProcess } from './process.js';
 import type { StdioServerConfig } from './types.js';
+import { excerpt } from '../excerpt.js';
 
 /** At most this many stdout diagnostics are kept, so a chatty server cannot grow the report. */
 const MAX_DIAGNOSTICS = 20;
@@ -72,8 +73,7 @@ export class ProcessStdioTransport implements Transport {
     private noteNoise(line: string, error: unknown): void {
         if (this.diagnostics.length >= MAX_DIAGNOSTICS) return;
         const reason = error instanceof SyntaxError ? 'not JSON' : 'not a JSON-RPC message';
-        const excerpt = line.length > 120 ? `${line.slice(0, 120)}…` : line;
-        this.diagnostics.push(`ignored a line on stdout that is ${reason}: ${JSON.stringify(excerpt)}`);
+        this.diagnostics.push(`ignored a line on stdout that is ${reason}: ${JSON.stringify(excerpt(line, 120))}`);
     }
 
     private handleClose(): void {

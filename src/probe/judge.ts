@@ -9,6 +9,7 @@ import type { CompiledSchema } from '../assert/json-schema.js';
 import { checkOutputSchema } from '../assert/output-schema.js';
 import { isLocal } from '../connect/rpc-errors.js';
 import { ConnectError, InvalidResultError, ServerGoneError } from '../errors.js';
+import { excerpt } from '../excerpt.js';
 
 /** A call's result, or what it threw. */
 export type CallOutcome = { kind: 'result'; result: CallToolResult } | { kind: 'error'; error: unknown };
@@ -108,5 +109,5 @@ function stripPrefix(message: string): string {
 
 function oneLine(error: unknown): string {
     const message = error instanceof Error ? error.message : String(error);
-    return message.replace(/\s+/g, ' ').slice(0, 500);
+    return excerpt(message.replace(/\s+/g, ' '), 500);
 }

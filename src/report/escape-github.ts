@@ -4,9 +4,12 @@
  * forge another. These helpers escape at that boundary, the way the runner unescapes.
  */
 
-/** Escapes a command's message: `%`, CR and LF (`%` first, so the escapes stay literal). */
+/**
+ * Escapes a command's message: `%`, CR and LF (`%` first, so the escapes stay literal), and
+ * the `[` of a legacy `##[` command, which the runner looks for anywhere in a line.
+ */
 export function escapeData(text: string): string {
-    return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+    return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A').replaceAll('##[', '##\\u005b');
 }
 
 /** Escapes a property value: as `escapeData`, plus `:` and `,`, which delimit properties. */

@@ -14,6 +14,7 @@ import { formatLocation, type SourceLocation } from '../errors.js';
 import type { CaseResult, RunResult } from '../run/result.js';
 import { problemLines, problemsOf } from './describe.js';
 import { workflowCommand } from './escape-github.js';
+import { writeWorkflowCommands } from './output-guard.js';
 import { boundString } from './prepare.js';
 import type { Reporter } from './reporter.js';
 import { visibleText } from './safe-text.js';
@@ -54,7 +55,7 @@ export class GitHubReporter implements Reporter {
 
     async onRunEnd(result: RunResult): Promise<void> {
         const lines = renderAnnotations(result, { root: this.root, max: this.maxAnnotations });
-        if (lines.length) this.stream.write(`${lines.join('\n')}\n`);
+        if (lines.length) writeWorkflowCommands(this.stream, lines);
         const summaryFile = this.env.GITHUB_STEP_SUMMARY;
         if (summaryFile) await appendFile(summaryFile, renderJobSummary(result, { root: this.root, maxRows: this.maxSummaryRows, links: commitLinks(this.env) }));
     }

@@ -3,6 +3,7 @@
  * long strings become bounded excerpts, so no reporter can leak a token or dump a 10 MB payload.
  */
 import type { RunResult } from '../run/result.js';
+import { redactor } from './redact.js';
 
 /** Longest string kept whole in reports; longer ones keep their start and a note. */
 export const MAX_REPORTED_STRING = 10_000;
@@ -17,13 +18,6 @@ export function prepareForReport<T extends RunResult | object>(result: T, option
     const redact = redactor(options.secrets);
     const max = options.maxStringLength ?? MAX_REPORTED_STRING;
     return transform(result, (s) => boundString(redact(s), max)) as T;
-}
-
-/** Builds a function that replaces every secret (longest first, so overlaps redact fully) with `***`. */
-export function redactor(secrets: readonly string[]): (text: string) => string {
-    const values = [...new Set(secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
-    if (values.length === 0) return (text) => text;
-    return (text) => values.reduce((out, secret) => out.replaceAll(secret, '***'), text);
 }
 
 /** Keeps the start of a long string and says how much was left out. */

@@ -12,9 +12,9 @@ import { runCli, type CliOptions, type CliRun } from '../helpers/cli.js';
 import { tempDir } from '../helpers/files.js';
 import { expectValidJUnit } from '../helpers/junit.js';
 import { parseJUnit } from '../helpers/junit-xml.js';
-import { FAULTY, HTTP_FAULTS, isAlive } from '../helpers/servers.js';
+import { FAULTY, HOSTILE, HTTP_FAULTS, isAlive } from '../helpers/servers.js';
 
-export { FAULTY, HTTP_FAULTS };
+export { FAULTY, HOSTILE, HTTP_FAULTS };
 
 /** A YAML double-quoted scalar (JSON strings are valid YAML). */
 export const q = (value: string): string => JSON.stringify(value);
@@ -54,6 +54,11 @@ export class Workspace {
      */
     faultyArgs(name: string, mode: string, extra: string[] = []): string {
         return `[${[q(FAULTY), '--mode', mode, '--pid-file', q(this.pidFile(name)), ...extra.map(q)].join(', ')}]`;
+    }
+
+    /** YAML args for the hostile fixture in `mode`, e.g. `["/…/hostile-server.js", --mode, forge, --pid-file, …]`. */
+    hostileArgs(name: string, mode: string): string {
+        return `[${[q(HOSTILE), '--mode', mode, '--pid-file', q(this.pidFile(name))].join(', ')}]`;
     }
 
     /** A well-behaved stdio server named `control`, to show that other servers run normally. */

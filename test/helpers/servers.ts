@@ -8,6 +8,7 @@ import { ROOT } from './cli.js';
 export const WEATHER = join(ROOT, 'fixtures/weather-server.js');
 export const FAULTY = join(ROOT, 'fixtures/faulty-server.js');
 export const HTTP_FAULTS = join(ROOT, 'fixtures/http-faults.js');
+export const HOSTILE = join(ROOT, 'fixtures/hostile-server.js');
 export const EVERYTHING = join(ROOT, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
 
 export interface RunningServer {

@@ -1,7 +1,8 @@
 /** `mcp-check list`: connect to servers and show what they offer, as text or one JSON document. */
 import { UniversalMCPClient } from '../../connect/client.js';
 import { ExitCode } from '../../errors.js';
-import { prepareForReport, redactor } from '../../report/prepare.js';
+import { prepareForReport } from '../../report/prepare.js';
+import { redactor } from '../../report/redact.js';
 import type { ClientId } from '../../assert/lint/portability/clients.js';
 import { formatInventory } from './format-inventory.js';
 import { formatPortability, inventoryPortability } from './portability.js';

@@ -7,7 +7,7 @@ import { DEFAULT_RUNS, probeServer } from '../../probe/probe.js';
 import { randomSeed } from '../../probe/seed.js';
 import type { ProbeReport } from '../../probe/types.js';
 import { shouldColor } from '../../report/console.js';
-import { redactor } from '../../report/prepare.js';
+import { redactor } from '../../report/redact.js';
 import { visibleText } from '../../report/safe-text.js';
 import { loadSpec } from '../../spec/load.js';
 import type { Suite } from '../../spec/types.js';

@@ -1,0 +1,139 @@
+/**
+ * Hostile servers and specs: what an attacker controls (a server's every answer, a spec copied
+ * from elsewhere) must not forge CI output, leak a secret, hang the run or blur its errors.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startListeningFixture } from '../helpers/servers.js';
+import { expectNoSurvivors, HTTP_FAULTS, runYaml, show, startedPids, Workspace } from './support.js';
+
+/**
+ * The lines of `output` the GitHub Actions runner would take for workflow commands: those
+ * whose first non-blank characters are `::`, and any holding the legacy `##[`.
+ */
+function commandLines(output: string): string[] {
+    return output.split(/\r\n|\r|\n/).filter((line) => line.trimStart().startsWith('::') || line.includes('##['));
+}
+
+test('text from a server cannot forge a GitHub workflow command on stdout or stderr', async () => {
+    const ws = await Workspace.create();
+    const run = await runYaml(
+        ws,
+        [
+            'servers:',
+            '  forger:',
+            '    command: node',
+            `    args: ${ws.hostileArgs('forger', 'forge')}`,
+            '    timeout: 10s',
+            'tests:',
+            '  - server: forger',
+            '    tools: { include: [forge, missing] }',
+            '    calls:',
+            '      - { name: text, tool: forge, args: { as: text }, expect: { text: plain } }',
+            '      - { name: is-error, tool: forge, args: { as: is-error } }',
+            '      - { name: rpc-error, tool: forge }',
+            '',
+        ].join('\n'),
+        { env: { GITHUB_ACTIONS: 'true' } },
+    );
+    assert.equal(run.code, 1, show(run));
+    // The server's text is still shown, only its command syntax is broken.
+    for (const where of ['name', 'stderr', 'text', 'is-error', 'rpc-error']) assert.ok(run.stdout.includes(`forged-${where}`), `${where} not shown\n${show(run)}`);
+    const forged = commandLines(run.stdout).filter((line) => !/^::(error|warning) file=[^:]*,line=\d+,col=\d+,title=[^:]*::/.test(line));
+    assert.deepEqual(forged, [], show(run));
+    assert.deepEqual(commandLines(run.stderr), [], show(run));
+    assert.ok(commandLines(run.stdout).length >= 3, `the genuine annotations are still there\n${show(run)}`);
+    await expectNoSurvivors(await startedPids(ws, ['forger']));
+});
+
+/** Every piece of `length` characters of each form a secret may take in a report. */
+function secretPieces(secret: string, length = 4): string[] {
+    const json = JSON.stringify(secret).slice(1, -1);
+    const forms = [secret, json, JSON.stringify(json).slice(1, -1), encodeURIComponent(secret)];
+    return [...new Set(forms.flatMap((form) => Array.from({ length: form.length - length + 1 }, (_, i) => form.slice(i, i + length))))];
+}
+
+/** The pieces of `secret` that `text` shows, also once XML and HTML entities are decoded. */
+function leaked(text: string, secret: string): string[] {
+    const decoded = text.replace(/&(quot|amp|lt|gt|#39|#x27);/g, (_, e: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'", '#x27': "'" })[e]!);
+    return secretPieces(secret).filter((piece) => text.includes(piece) || decoded.includes(piece));
+}
+
+test('a secret is redacted whole after quoting, escaping and cutting, in every report', async () => {
+    const ws = await Workspace.create();
+    const secret = 'Sk"q\\Zt<9&mW@r4#Vx';
+    const pad = (n: number) => 'x'.repeat(n);
+    const run = await runYaml(
+        ws,
+        [
+            'secrets: ["${HOSTILE_SECRET}"]',
+            'servers:',
+            '  echo:',
+            '    command: node',
+            `    args: ${ws.hostileArgs('echo', 'echo')}`,
+            '    timeout: 10s',
+            'tests:',
+            '  - server: echo',
+            '    calls:',
+            // Unnamed: the default name holds the arguments as JSON, cut at 57 characters.
+            `      - { tool: echo, args: { say: "${pad(40)}\${HOSTILE_SECRET}" } }`,
+            // The note of an isError answer keeps 200 characters.
+            `      - { name: note, tool: echo, args: { isError: true, say: "${pad(190)}\${HOSTILE_SECRET}" }, expect: { rejects: true } }`,
+            // A line on stdout that is not JSON-RPC is quoted, cut at 120 characters.
+            `      - { name: noise, tool: echo, args: { stdout: "${pad(110)}\${HOSTILE_SECRET}" } }`,
+            '      - { name: error, tool: echo, args: { fail: "failed on ${HOSTILE_SECRET}" } }',
+            '      - { name: compared, tool: echo, args: { say: "${HOSTILE_SECRET}" }, expect: { text: { contains: "nothing" } } }',
+            // Last on stderr, so the 8 KB tail starts 8 characters into the secret.
+            `      - { name: tail, tool: echo, args: { stderr: "\${HOSTILE_SECRET}", stderrPad: ${8192 - (secret.length - 8) - 1} }, expect: { text: nope } }`,
+            '',
+        ].join('\n'),
+        { env: { HOSTILE_SECRET: secret }, args: ['--reporter', 'console', '--reporter', `json:${ws.path('report.json')}`, '--reporter', `html:${ws.path('report.html')}`] },
+    );
+    assert.equal(run.code, 1, show(run));
+    const { readFile } = await import('node:fs/promises');
+    const outputs = {
+        stdout: run.stdout,
+        stderr: run.stderr,
+        junit: run.junitXml,
+        json: await readFile(ws.path('report.json'), 'utf8'),
+        html: await readFile(ws.path('report.html'), 'utf8'),
+    };
+    for (const [name, text] of Object.entries(outputs)) assert.deepEqual(leaked(text, secret), [], `${name} shows part of the secret\n${show(run)}`);
+    // The places that cut or quoted it are still reported, with the secret masked.
+    assert.match(run.stdout, /echo \{"say":"x+\*\*\*…/, show(run));
+    assert.match(run.stdout, /earlier bytes omitted\]\n\s*\*\*\*\.\.\./, show(run));
+    await expectNoSurvivors(await startedPids(ws, ['echo']));
+});
+
+test("no request follows a redirect to another origin with the spec's headers", async () => {
+    const elsewhere = await startListeningFixture(HTTP_FAULTS, ['--mode', 'html', '--port', '0', '--log-headers']);
+    let seen = '';
+    elsewhere.process.stderr!.on('data', (d: Buffer) => (seen += d.toString()));
+    const redirector = await startListeningFixture(HTTP_FAULTS, ['--mode', 'redirect', '--port', '0', '--location', elsewhere.url]);
+    try {
+        const ws = await Workspace.create();
+        const run = await runYaml(
+            ws,
+            [
+                'servers:',
+                ...['streamable_http', 'sse'].flatMap((transport) => [
+                    `  moved-${transport}:`,
+                    `    url: ${redirector.url}`,
+                    `    transport: ${transport}`,
+                    '    headers: { X-Api-Key: key-for-the-first-origin }',
+                    '    timeout: 5s',
+                ]),
+                'tests:',
+                '  - server: moved-streamable_http',
+                '  - server: moved-sse',
+                '',
+            ].join('\n'),
+        );
+        assert.equal(run.code, 1, show(run));
+        assert.doesNotMatch(seen, /key-for-the-first-origin/i, `the other origin got the key:\n${seen}`);
+        for (const server of ['moved-streamable_http', 'moved-sse']) assert.ok(run.stdout.includes(`cannot connect to server "${server}"`), show(run));
+    } finally {
+        await redirector.stop();
+        await elsewhere.stop();
+    }
+});
