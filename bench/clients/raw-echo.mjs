@@ -3,7 +3,10 @@
 // notifications/initialized) and then the calls, one at a time, so its time is
 // close to what the stdio transport and the server themselves cost.
 //
-//   node bench/clients/raw-echo.mjs <calls> <command> [args...]
+//   node bench/clients/raw-echo.mjs [--modern] <calls> <command> [args...]
+//
+// With --modern it speaks 2026-07-28 instead: no handshake, and every request carries the
+// protocol version, client info and capabilities in its `_meta`.
 //
 // Calls `echo` <calls> times with { text: "hi" }; fails unless each result is
 // the text "hi". Closes the server's stdin at the end and waits for it to exit.
@@ -11,7 +14,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
-const [count, command, ...args] = process.argv.slice(2);
+const modern = process.argv[2] === '--modern';
+const [count, command, ...args] = process.argv.slice(modern ? 3 : 2);
+const ENVELOPE = {
+    'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+    'io.modelcontextprotocol/clientInfo': { name: 'bench-raw-client', version: '1.0.0' },
+    'io.modelcontextprotocol/clientCapabilities': {},
+};
 const calls = Number(count);
 
 const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -48,16 +57,18 @@ function request(method, params) {
     const id = nextId++;
     return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        send({ id, method, params });
+        send({ id, method, params: modern ? { ...params, _meta: ENVELOPE } : params });
     });
 }
 
-await request('initialize', {
-    protocolVersion: '2025-06-18',
-    capabilities: {},
-    clientInfo: { name: 'bench-raw-client', version: '1.0.0' },
-});
-send({ method: 'notifications/initialized' });
+if (!modern) {
+    await request('initialize', {
+        protocolVersion: '2025-06-18',
+        capabilities: {},
+        clientInfo: { name: 'bench-raw-client', version: '1.0.0' },
+    });
+    send({ method: 'notifications/initialized' });
+}
 
 for (let i = 0; i < calls; i++) {
     const result = await request('tools/call', { name: 'echo', arguments: { text: 'hi' } });
