@@ -13,7 +13,7 @@ import type { PortabilityMatrix } from '../assert/lint/portability/index.js';
 import { visibleText } from './safe-text.js';
 
 /** The short cell marks and what they mean, for the legend. */
-export const BLAST_MARKS: Readonly<Record<BlastRadius, string>> = Object.freeze({ 'request fails': '✗R', 'server dropped': '✗S', 'tool dropped': '✗T' });
+const BLAST_MARKS: Readonly<Record<BlastRadius, string>> = Object.freeze({ 'request fails': '✗R', 'server dropped': '✗S', 'tool dropped': '✗T' });
 
 const MAX_TOOL_WIDTH = 40;
 

@@ -19,7 +19,7 @@ import type { RunResult } from '../run/result.js';
 import { VERSION } from '../version.js';
 import { html } from './html/markup.js';
 import { renderMatrices } from './html/matrix.js';
-import { renderPortability } from './html/portability.js';
+import { PORTABILITY_STYLES, renderPortability } from './html/portability.js';
 import { renderDocument, renderFilters, renderRunHeader, verdictOf } from './html/page.js';
 import { renderSuite } from './html/suite.js';
 import { FileReporter, type FileReporterOptions } from './file-reporter.js';
@@ -47,5 +47,5 @@ ${renderPortability(result.suites)}
 ${renderMatrices(result.matrices)}
 </main>
 <footer>mcp-check ${version} · ${verdictOf(result).label.toLowerCase()} · self-contained report, no network access needed</footer>`;
-    return renderDocument({ title: `mcp-check: ${summary}`, body });
+    return renderDocument({ title: `mcp-check: ${summary}`, body, ...(result.suites.some((s) => s.portability) ? { styles: PORTABILITY_STYLES } : {}) });
 }

@@ -32,12 +32,11 @@ export function runLintRule(rule: string, config: LintConfig, server: string, ct
  * it names no clients, or none of its portability cases ran).
  */
 export function suitePortability(ps: PlannedSuite): PortabilityMatrix | undefined {
-    const action = ps.cases.map((c) => c.action).find((a) => a.kind === 'lint');
-    if (!action || action.kind !== 'lint' || action.config.clients.length === 0) return undefined;
-    const linted = cache.get(action.config);
+    if (!ps.lint?.enabled || ps.lint.clients.length === 0) return undefined;
+    const linted = cache.get(ps.lint);
     if (!linted) return undefined;
     const findings = [...linted.results.values()].filter((r) => portabilityRuleInfo(r.rule)).flatMap((r) => r.findings);
-    return portabilityMatrix(linted.tools, action.config.clients, findings);
+    return portabilityMatrix(linted.tools, ps.lint.clients, findings);
 }
 
 function problemOf(rule: string, finding: LintFinding): Problem {

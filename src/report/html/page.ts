@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import type { RunResult, Totals } from '../../run/result.js';
 import { Markup, formatDate, formatDuration, html, isoDate } from './markup.js';
 import { MATRIX_STYLES } from './matrix.js';
-import { PORTABILITY_STYLES } from './portability.js';
 import { FILTER_SCRIPT } from './script.js';
 import { STATUS_LOOK, STATUSES } from './suite.js';
 import { STYLES } from './style.js';
@@ -60,8 +59,11 @@ ${STATUSES.map((s) => html`<label class="filter s-${s}"><input type="checkbox" d
 </nav>`;
 }
 
-/** The whole document: a strict Content-Security-Policy allows only this page's own style and script. */
-export function renderDocument(parts: { title: string; body: Markup }): string {
+/**
+ * The whole document: a strict Content-Security-Policy allows only this page's own style and
+ * script. `styles` adds the rules of optional sections.
+ */
+export function renderDocument(parts: { title: string; body: Markup; styles?: string }): string {
     // The script is allowed by its hash: any script that got in some other way would not run.
     const scriptHash = createHash('sha256').update(FILTER_SCRIPT).digest('base64');
     const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
@@ -74,7 +76,7 @@ export function renderDocument(parts: { title: string; body: Markup }): string {
 <meta name="generator" content="mcp-check">
 <title>${parts.title}</title>
 <link rel="icon" href="data:,">
-<style>${new Markup(STYLES + MATRIX_STYLES + PORTABILITY_STYLES)}</style>
+<style>${new Markup(STYLES + MATRIX_STYLES + (parts.styles ?? ''))}</style>
 </head>
 <body>
 ${parts.body}

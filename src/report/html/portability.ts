@@ -13,7 +13,7 @@ type PortableSuite = SuiteResult & { portability: NonNullable<SuiteResult['porta
 export function renderPortability(suites: readonly SuiteResult[]): Markup | string {
     const portable = suites.filter((s): s is PortableSuite => s.portability !== undefined);
     if (!portable.length) return '';
-    return html`<section class="portability" id="portability" aria-labelledby="portability-title">
+    return html`<section class="matrices portability" id="portability" aria-labelledby="portability-title">
 <h2 id="portability-title">Portability</h2>
 <p class="muted">Will the tools load in each client? ✓ loads; ✗ breaks, with how much: the tool is dropped, the whole server is dropped, or every request fails.</p>
 ${portable.map((suite, i) => renderSuiteMatrix(suite, i))}
@@ -28,7 +28,7 @@ function renderSuiteMatrix(suite: PortableSuite, index: number): Markup {
     const verdict = broken
         ? html`<span class="chip s-failed">${broken} of ${rows.length} ${rows.length === 1 ? 'row breaks' : 'rows break'} a client</span>`
         : html`<span class="chip s-passed">every tool loads everywhere</span>`;
-    return html`<div class="portability-matrix" id="portability-${index + 1}">
+    return html`<div class="matrix" id="portability-${index + 1}">
 <div class="matrix-head"><h3><span class="file">${suite.file}</span> <span class="muted">›</span> ${suite.server}</h3>${verdict}</div>
 <div class="matrix-scroll"><table class="matrix-table">
 <thead><tr><th scope="col">Tool</th>${clients.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
@@ -56,12 +56,9 @@ function renderFinding(finding: LintFinding): Markup {
     )} <span class="muted">· ${finding.docs ?? ''}</span></li>`;
 }
 
-/** The portability section's part of the stylesheet. */
+/** What the portability section adds to the matrices' styles; only pages that have it carry it. */
 export const PORTABILITY_STYLES = `
-.portability { margin-top: 16px; background: var(--surface); border: 1px solid var(--border); border-radius: 10px; padding: 14px 18px 16px; }
-.portability > h2 { font-size: 16px; font-weight: 600; }
 .portability > p { font-size: 13px; margin-top: 4px; }
-.portability-matrix { margin-top: 14px; }
 .portability-findings { margin: 6px 0 0 18px; font-size: 13px; }
 .portability-findings li { margin-top: 6px; overflow-wrap: anywhere; }
 `;

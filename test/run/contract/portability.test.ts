@@ -128,7 +128,7 @@ describe('portability lint against the portability fixture, through the CLI', ()
         const matrix = report.suites[0]!.portability!;
         assert.equal(matrix.rows.length, 19);
         assert.deepEqual(matrix.rows.find((r) => r.tool === 'store_payload')!.cells, { 'vscode-copilot': 'request fails', 'claude-code': 'server dropped' });
-        assert.match(html, /<section class="portability" id="portability"/);
+        assert.match(html, /<section class="matrices portability" id="portability"/);
         const row = html.match(/<tr class="matrix-row[^"]*"><th scope="row"><span class="check-name">set_due_date<\/span><\/th>(.*?)<\/tr>/)?.[1] ?? '';
         const cells = [...row.matchAll(/<td class="cell (s-\w+)"[^>]*>.*?<\/span> ([^<]+)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`);
         assert.deepEqual(cells, [...Array(4).fill('s-passed loads'), 's-failed request fails', ...Array(3).fill('s-passed loads')]);

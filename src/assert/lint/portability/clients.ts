@@ -43,7 +43,7 @@ export function levelForBlast(radius: BlastRadius): 'error' | 'warn' {
 }
 
 /** Whether a string names a target. */
-export function isClientId(value: string): value is ClientId {
+function isClientId(value: string): value is ClientId {
     return (CLIENT_IDS as readonly string[]).includes(value);
 }
 

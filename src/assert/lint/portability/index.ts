@@ -16,8 +16,6 @@ import { arrayItems, booleanSchema, nestedComposition, requiredArray, rootCompos
 import { strictAllRequired, strictClosedObjects, strictNoBounds, strictSize } from './rules/strict.js';
 import type { PortabilityCheck, PortabilityContext, PortabilityHit } from './types.js';
 
-export type { PortabilityContext } from './types.js';
-
 const CHECKS: ReadonlyMap<string, PortabilityCheck> = new Map(
     [
         nameCharset,
@@ -44,7 +42,7 @@ const CHECKS: ReadonlyMap<string, PortabilityCheck> = new Map(
 );
 
 /** The portability settings of a lint config, for one server. */
-export type PortabilitySettings = Pick<LintConfig, 'rules' | 'clients' | 'budget'>;
+type PortabilitySettings = Pick<LintConfig, 'rules' | 'clients' | 'budget'>;
 
 /**
  * Runs every portability rule that applies to the settings and is not `off`, in catalog order,
@@ -126,7 +124,7 @@ export interface PortabilityMatrix {
 }
 
 /** The row of problems that concern the whole list rather than one tool. */
-export const LIST_ROW = '(tool list)';
+const LIST_ROW = '(tool list)';
 
 /** Builds the matrix from the listed tools and the portability findings of one server. */
 export function portabilityMatrix(tools: readonly ListedTool[], clients: readonly ClientId[], findings: readonly LintFinding[]): PortabilityMatrix {

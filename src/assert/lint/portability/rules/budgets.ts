@@ -6,13 +6,13 @@ import type { ListedTool } from '../../../../connect/client.js';
 import type { PortabilityCheck, PortabilityContext, PortabilityHit } from '../types.js';
 
 /** VS Code Copilot refuses a request that carries more tools than this. */
-export const COPILOT_TOOL_LIMIT = 128;
+const COPILOT_TOOL_LIMIT = 128;
 /** `lint.budget.tokens` when not set. */
-export const DEFAULT_TOKEN_BUDGET = 20_000;
+const DEFAULT_TOKEN_BUDGET = 20_000;
 /** `lint.budget.description` when not set: Claude Code cuts descriptions beyond it. */
-export const DEFAULT_DESCRIPTION_BUDGET = 2048;
+const DEFAULT_DESCRIPTION_BUDGET = 2048;
 /** Roughly how many bytes of JSON make one token; an estimate, not a tokenizer. */
-export const BYTES_PER_TOKEN = 4;
+const BYTES_PER_TOKEN = 4;
 /** How many of the biggest tools a size finding names. */
 const BIGGEST_SHOWN = 5;
 
@@ -61,12 +61,12 @@ function descriptionHit(tool: ListedTool, { budget }: PortabilityContext): Porta
 }
 
 /** The UTF-8 size of a value as compact JSON. */
-export function jsonBytes(value: unknown): number {
+function jsonBytes(value: unknown): number {
     return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 }
 
 /** Estimated tokens for so many bytes of JSON. */
-export function estimateTokens(bytes: number): number {
+function estimateTokens(bytes: number): number {
     return Math.ceil(bytes / BYTES_PER_TOKEN);
 }
 

@@ -6,8 +6,8 @@ import type { PortabilityCheck, PortabilityHit } from '../types.js';
 import { checkEachNode, keyHits } from './walk-tools.js';
 
 /** OpenAI strict mode's limits: nesting levels of objects and object properties in one schema. */
-export const STRICT_MAX_DEPTH = 10;
-export const STRICT_MAX_PROPERTIES = 5000;
+const STRICT_MAX_DEPTH = 10;
+const STRICT_MAX_PROPERTIES = 5000;
 
 const BOUNDS = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'maxItems', 'minProperties', 'maxProperties']);
 

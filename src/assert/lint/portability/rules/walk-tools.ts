@@ -5,10 +5,10 @@ import { pointerSegment, walkSchema, type SchemaPlace } from '../schema-walk.js'
 import type { PortabilityHit } from '../types.js';
 
 /** What a per-node check returns: problems at pointers, optionally for some clients only. */
-export type NodeHit = Omit<PortabilityHit, 'tool'>;
+type NodeHit = Omit<PortabilityHit, 'tool'>;
 
 /** Which of a tool's schemas a rule reads. Model APIs only see `inputSchema`; MCP clients parse both. */
-export type SchemaKey = 'inputSchema' | 'outputSchema';
+type SchemaKey = 'inputSchema' | 'outputSchema';
 
 /**
  * Runs `check` on every subschema of each tool's input schema (and output schema, when
