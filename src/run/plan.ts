@@ -5,7 +5,8 @@
  */
 import type { ServerConfig } from '../connect/types.js';
 import { LINT_CATALOG } from '../assert/lint/catalog.js';
-import type { CallSpec, LintConfig, LintLevel, ProbeSpec, PromptGetSpec, ResourceReadSpec, Suite, TestSpec } from '../spec/types.js';
+import { PROTOCOL_CATALOG } from '../protocol/catalog.js';
+import type { CallSpec, LintConfig, LintLevel, ProbeSpec, PromptGetSpec, ResourceReadSpec, RuleSetConfig, Suite, TestSpec } from '../spec/types.js';
 import type { CaseInfo } from './result.js';
 
 export type CaseAction =
@@ -14,6 +15,7 @@ export type CaseAction =
     | { kind: 'tools.exclude'; tool: string }
     | { kind: 'call'; call: CallSpec; test: TestSpec }
     | { kind: 'lint'; rule: string; level: Exclude<LintLevel, 'off'>; config: LintConfig }
+    | { kind: 'protocol'; rule: string; level: Exclude<LintLevel, 'off'>; config: ServerConfig }
     | { kind: 'resources.include' | 'resources.exclude'; uri: string }
     | { kind: 'resources.read'; read: ResourceReadSpec; test: TestSpec }
     | { kind: 'prompts.include' | 'prompts.exclude'; prompt: string }
@@ -26,8 +28,10 @@ export interface PlannedCase {
     action: CaseAction;
     /** Set when the check is planned but not to run; the reason it is reported as skipped. */
     skip?: string;
-    /** The test entry it belongs to; none for the per-server checks (schemas, lint). */
+    /** The test entry it belongs to; none for the per-server checks (schemas, lint, protocol). */
     test?: TestSpec;
+    /** Tags of a per-server check, for `--tag` (checks of a test entry have the entry's). */
+    tags?: string[];
 }
 
 /** One spec file × one server: becomes one report suite. */
@@ -72,7 +76,8 @@ export function planRun(suites: readonly Suite[]): RunPlan {
                 const connection = connectionFor(connections, test.server, spec.config);
                 ps = { suite, server: test.server, connectionId: connection.id, config: spec.config, cases: [] };
                 ps.cases.push(plannedCase(ps, suite, { kind: 'tools.schemas' }, 'tool input schemas compile', 'tools', spec.loc));
-                planLint(ps, suite, lintConfigFor(suite, test.server));
+                planLint(ps, suite, ruleSetFor(suite, test.server, 'lint'));
+                planProtocol(ps, suite, ruleSetFor(suite, test.server, 'protocol'));
                 byServer.set(test.server, ps);
                 connection.suites.push(ps);
                 planned.push(ps);
@@ -117,9 +122,23 @@ function planLint(ps: PlannedSuite, suite: Suite, config: LintConfig): void {
     }
 }
 
-/** A server's lint settings in one file: off if any entry turns it off, rule levels merged in order. */
-function lintConfigFor(suite: Suite, server: string): LintConfig {
-    const configs = suite.tests.filter((t) => t.server === server).map((t) => t.lint);
+/**
+ * One case per protocol rule that is not off, planned once per spec file and server, tagged
+ * `protocol` for `--tag` / `--exclude-tag`.
+ */
+function planProtocol(ps: PlannedSuite, suite: Suite, config: RuleSetConfig): void {
+    if (!config.enabled) return;
+    for (const rule of PROTOCOL_CATALOG) {
+        const level = config.rules[rule.id] ?? rule.defaultLevel;
+        if (level === 'off') continue;
+        const planned = plannedCase(ps, suite, { kind: 'protocol', rule: rule.id, level, config: ps.config }, `protocol: ${rule.id}`, 'protocol', config.loc);
+        ps.cases.push({ ...planned, tags: ['protocol'] });
+    }
+}
+
+/** A server's lint or protocol settings in one file: off if any entry turns them off, rule levels merged in order. */
+function ruleSetFor(suite: Suite, server: string, key: 'lint' | 'protocol'): RuleSetConfig {
+    const configs = suite.tests.filter((t) => t.server === server).map((t) => t[key]);
     return {
         enabled: configs.every((c) => c.enabled),
         rules: Object.assign({}, ...configs.map((c) => c.rules)) as LintConfig['rules'],

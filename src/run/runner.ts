@@ -13,6 +13,7 @@ import { classifyRequestError } from './classify.js';
 import { checkInputSchemas } from './contract-cases.js';
 import { unlisted } from './listing-cases.js';
 import { runLintRule } from './lint-case.js';
+import { runProtocolRule } from './protocol-case.js';
 import { runSnapshotCase } from './snapshot-case.js';
 import { runProbeCase } from './probe-case.js';
 import { buildMatrices, matrixKey } from './matrix.js';
@@ -206,6 +207,8 @@ async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx:
             return unlisted('tool', action.tool, [...tools.keys()], action.kind === 'tools.include');
         case 'lint':
             return runLintRule(action.rule, action.config, ctx);
+        case 'protocol':
+            return runProtocolRule(action.rule, action.level, action.config, ctx);
         case 'resources.include':
         case 'resources.exclude':
             return checkResourceListed(action.uri, action.kind === 'resources.include', ctx);

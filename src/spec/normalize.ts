@@ -9,7 +9,7 @@ import { parseMatcher } from './matcher.js';
 import { serverVariants, toServers, type ProtocolSetting } from './normalize-server.js';
 import { formatPath } from './paths.js';
 import type { Locator } from './positions.js';
-import type { RawCall, RawSelection, RawSpec, RawTest } from './raw.js';
+import type { RawCall, RawRuleSet, RawSelection, RawSpec, RawTest } from './raw.js';
 import type { SchemaFile } from './schema-files.js';
 import { serverNames, serversNamed, type ServerNames } from './server-refs.js';
 import type {
@@ -17,7 +17,6 @@ import type {
     ContentItemCheck,
     Expectations,
     JsonPathCheck,
-    LintConfig,
     Matcher,
     NameRef,
     PromptExpectations,
@@ -27,6 +26,7 @@ import type {
     ResourceExpectations,
     ResourceReadSpec,
     ResourcesContract,
+    RuleSetConfig,
     SchemaAssertion,
     SpecPath,
     Suite,
@@ -115,7 +115,8 @@ function toTest(test: RawTest, path: SpecPath, server: string, matrix: TestSpec[
         calls: (test.calls ?? []).map((call, i) => toCall(call, [...path, 'calls', i], tags, ctx)),
         resources: test.resources && toResources(test.resources, [...path, 'resources'], tags, ctx),
         prompts: test.prompts && toPrompts(test.prompts, [...path, 'prompts'], tags, ctx),
-        lint: toLint(test.lint, path, positions),
+        lint: toRuleSet(test.lint, 'lint', path, positions),
+        protocol: toRuleSet(test.protocol, 'protocol', path, positions),
         // Not copied into each call: the runner applies it where `maxDuration` is not given.
         defaults: compact<TestSpec['defaults']>({ maxDurationMs: ms(test.defaults?.maxDuration) }),
         matrix,
@@ -158,11 +159,11 @@ function names(list: string[] | undefined, path: SpecPath, positions: Locator): 
     return (list ?? []).map((name, i) => ({ name, loc: positions.locate([...path, i]) }));
 }
 
-// Absent or `true`: on with default levels. The location is the `lint` key, else the test.
-function toLint(lint: RawTest['lint'], testPath: SpecPath, positions: Locator): LintConfig {
-    const loc = lint === undefined ? positions.locate(testPath) : positions.locateKey(testPath, 'lint');
-    if (lint === false) return { enabled: false, rules: {}, loc };
-    return { enabled: true, rules: typeof lint === 'object' ? { ...lint.rules } : {}, loc };
+// Absent or `true`: on with default levels. The location is the key, else the test.
+function toRuleSet(raw: RawRuleSet | undefined, key: 'lint' | 'protocol', testPath: SpecPath, positions: Locator): RuleSetConfig {
+    const loc = raw === undefined ? positions.locate(testPath) : positions.locateKey(testPath, key);
+    if (raw === false) return { enabled: false, rules: {}, loc };
+    return { enabled: true, rules: typeof raw === 'object' ? { ...raw.rules } : {}, loc };
 }
 
 function toCall(call: RawCall, path: SpecPath, inherited: readonly string[], ctx: Context): CallSpec {

@@ -77,13 +77,17 @@ export interface RawNames {
     exclude?: string[];
 }
 
+/** `lint:` or `protocol:` on a test entry. */
+export type RawRuleSet = boolean | { rules?: Record<string, LintLevel> };
+
 export interface RawTest extends RawSelection {
     /** A server, a group, or a list of servers and groups. */
     server: string | string[];
     snapshot?: string;
     probe?: boolean | { tools?: string[]; runs?: number; seed?: number };
     defaults?: { maxDuration?: Duration };
-    lint?: boolean | { rules?: Record<string, LintLevel> };
+    lint?: RawRuleSet;
+    protocol?: RawRuleSet;
     tools?: RawNames;
     calls?: RawCall[];
     resources?: RawNames & { read?: RawRead[] };

@@ -66,6 +66,8 @@ export interface TestSpec extends Selection {
     prompts?: PromptsContract;
     /** Automatic lint of listed tools; on unless `lint: false`. */
     lint: LintConfig;
+    /** Checks against the MCP revision the server speaks; on unless `protocol: false`. */
+    protocol: ProtocolChecksConfig;
     /** Defaults for every call/read/get of this test entry. */
     defaults: { maxDurationMs?: number };
     /**
@@ -240,12 +242,18 @@ export interface PromptsContract {
 
 export type LintLevel = 'error' | 'warn' | 'off';
 
-/** `lint:` — `false` turns it off; rules map a rule id to its level. */
-export interface LintConfig {
+/** A family of rules a test entry configures (`lint:`, `protocol:`): `false` turns it off; rules map a rule id to its level. */
+export interface RuleSetConfig {
     enabled: boolean;
     rules: Record<string, LintLevel>;
     loc: SourceLocation;
 }
+
+/** `lint:` on a test entry. */
+export type LintConfig = RuleSetConfig;
+
+/** `protocol:` on a test entry (not the server's `protocol:`, which picks the revision). */
+export type ProtocolChecksConfig = RuleSetConfig;
 
 /** A name with where it was written (resource URIs, prompt names). */
 export type NameRef = ToolName;
