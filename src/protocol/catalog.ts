@@ -50,7 +50,7 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         id: 'unknown-method',
         defaultLevel: 'error',
         eras: BOTH,
-        section: { legacy: 'basic/index#responses', modern: 'basic/transports/streamable-http#protocol-version-header' },
+        section: { legacy: 'basic/index#responses', modern: 'basic/index#error-codes' },
         description: 'an unknown method is answered with -32601 (over 2026-07-28 Streamable HTTP with status 404)',
     },
     {

@@ -80,7 +80,10 @@ export const resultType: ProtocolRule = {
         for (const walk of await probe.lists()) walk.pages.forEach((page, i) => results.push([`${walk.method} page ${i + 1}`, page]));
         const findings = results
             .filter(([, result]) => isJsonObject(result) && result.resultType !== 'complete' && result.resultType !== 'input_required')
-            .map(([what, result]) => `${what} has resultType ${preview((result as Record<string, unknown>).resultType)}, not "complete" or "input_required"`);
+            .map(([what, result]) => {
+                const type = (result as Record<string, unknown>).resultType;
+                return `${what} has ${type === undefined ? 'no resultType' : `resultType ${preview(type)}`}, not "complete" or "input_required"`;
+            });
         return found(findings);
     },
 };
