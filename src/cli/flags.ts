@@ -3,6 +3,7 @@
  * `merge-reports`. Kept free of heavy imports: command files load this for `--help`.
  */
 import { InvalidArgumentError } from 'commander';
+import { UsageError } from '../errors.js';
 import { isRevision, REVISIONS, type ProtocolChoice, type Revision } from '../connect/protocol.js';
 import { parseReporterArg, type ReporterRequest } from '../report/registry.js';
 import { parseDuration } from '../spec/duration.js';
@@ -53,4 +54,18 @@ export function requestedReporters(flags: ReporterFlags, extra: (chosen: Reporte
 /** `false` for an explicit `--no-color`, otherwise undefined (decided by TTY and env). */
 export function colorFlag(flags: Pick<ReporterFlags, 'color'>): false | undefined {
     return flags.color === false ? false : undefined;
+}
+
+/** Commander's collector for a repeatable string flag. */
+export function collect(value: string, previous: string[]): string[] {
+    return [...previous, value];
+}
+
+/** Parses `--grep`: a regular expression (`u` flag); a bad one is a usage error. */
+export function parseGrep(pattern: string): RegExp {
+    try {
+        return new RegExp(pattern, 'u');
+    } catch (error) {
+        throw new UsageError(`--grep: invalid regular expression ${JSON.stringify(pattern)}: ${(error as Error).message}`);
+    }
 }

@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { registerCall } from './commands/call.js';
+import { registerCheckProtocol } from './commands/check-protocol.js';
 import { registerDiff } from './commands/diff.js';
 import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
@@ -19,13 +20,15 @@ export type SetExitCode = (code: number) => void;
 /** Adds one command to the program. */
 export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
 
-const COMMANDS: RegisterCommand[] = [registerRun, registerMergeReports, registerInit, registerList, registerCall, registerProbe, registerSnapshot, registerDiff];
+const COMMANDS: RegisterCommand[] = [registerRun, registerMergeReports, registerInit, registerList, registerCall, registerProbe, registerSnapshot, registerDiff, registerCheckProtocol];
 
 const ROOT_HELP = `
 Running specs (mcp-check <spec...> is mcp-check run <spec...>; see mcp-check run --help):
   --junit <file>            also write a JUnit XML report
   --reporter <name[:file]>  add a reporter (console, junit:<file>, …); repeatable
   --timeout <duration>      default connect/call timeout (e.g. 30s)
+
+mcp-check --list-rules lists every lint and protocol rule with its level (and specification section).
 
 Exit codes:
   0    every check passed

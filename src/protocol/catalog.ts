@@ -26,7 +26,7 @@ export interface ProtocolRuleInfo {
     readonly description: string;
 }
 
-const BOTH: readonly Era[] = ['modern', 'legacy'];
+const BOTH: readonly Era[] = ['legacy', 'modern'];
 const HTTP: readonly TransportKind[] = ['streamable_http'];
 const STDIO: readonly TransportKind[] = ['stdio'];
 

@@ -184,13 +184,23 @@ export function describeExchange(exchange: Exchange): string {
     const { answer } = exchange;
     if (!answer) return `${status}${exchange.failure ?? 'no answer'}`;
     if ('error' in answer) return `${status}JSON-RPC error ${answer.error.code} (${answer.error.message})`;
-    return `${status}a result: ${preview(answer.result)}`;
+    return `${status}a result ${summarize(answer.result)}`;
+}
+
+/** A result in short: its keys (but `_meta`) with scalar values, list lengths and `{…}` for objects. */
+function summarize(value: unknown): string {
+    if (!isJsonObject(value)) return preview(value);
+    const shown = (v: unknown) => (Array.isArray(v) ? `[${v.length} item${v.length === 1 ? '' : 's'}]` : isJsonObject(v) ? '{…}' : preview(v, 40));
+    return `{${Object.entries(value)
+        .filter(([key]) => key !== '_meta')
+        .map(([key, v]) => `${key}: ${shown(v)}`)
+        .join(', ')}}`;
 }
 
 /** A value as short JSON for messages. */
-export function preview(value: unknown): string {
+export function preview(value: unknown, max = 120): string {
     const text = JSON.stringify(value) ?? String(value);
-    return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** Over 2026-07-28 Streamable HTTP, a refusal the revision gives a status for must carry it. */

@@ -1,6 +1,6 @@
 /** `mcp-check probe <spec>`: schema-driven probing of the servers a spec declares. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { colorFlag, parseTimeoutArg } from '../flags.js';
+import { collect, colorFlag, parseTimeoutArg } from '../flags.js';
 import type { RegisterCommand } from '../program.js';
 
 export interface ProbeCliOptions {
@@ -71,10 +71,6 @@ interface ProbeFlags {
     runs?: number;
     timeout?: number;
     color?: boolean;
-}
-
-function collect(value: string, previous: string[]): string[] {
-    return [...previous, value];
 }
 
 function parseSeed(value: string): number {

@@ -1,11 +1,10 @@
 /** `mcp-check [run] [options] <spec...>`: the default command. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { ReporterRequest } from '../../report/registry.js';
-import { UsageError } from '../../errors.js';
 import { parseShard, type RunSelection } from '../../run/select.js';
 import type { RegisterCommand } from '../program.js';
 import type { ProtocolSetting } from '../../spec/normalize-server.js';
-import { collectReporter, colorFlag, parseProtocolArg, parseTimeoutArg, requestedReporters, type ReporterFlags } from '../flags.js';
+import { collect, collectReporter, colorFlag, parseGrep, parseProtocolArg, parseTimeoutArg, requestedReporters, type ReporterFlags } from '../flags.js';
 
 export interface RunCliOptions {
     specs: string[];
@@ -100,21 +99,8 @@ interface RunFlags extends ReporterFlags {
     updateSnapshots?: boolean;
 }
 
-function parseGrep(pattern: string): RegExp {
-    try {
-        return new RegExp(pattern, 'u');
-    } catch (error) {
-        throw new UsageError(`--grep: invalid regular expression ${JSON.stringify(pattern)}: ${(error as Error).message}`);
-    }
-}
-
 function parseShardArg(value: string): { index: number; total: number } {
     const shard = parseShard(value);
     if (!shard) throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, e.g. 1/4');
     return shard;
 }
-
-function collect(value: string, previous: string[]): string[] {
-    return [...previous, value];
-}
-
