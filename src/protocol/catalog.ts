@@ -4,7 +4,7 @@
  * need, without loading the checks themselves (they talk to servers). A requirement the
  * specification states with MUST is `error`; one it only recommends (SHOULD) is `warn`.
  */
-import { LEGACY_REVISIONS, MODERN_REVISION, type Era } from '../connect/protocol.js';
+import { LEGACY_REVISIONS, MODERN_REVISION, eraOf, type Era } from '../connect/protocol.js';
 import type { TransportKind } from '../connect/types.js';
 
 export type ProtocolLevel = 'error' | 'warn';
@@ -97,7 +97,8 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
     },
     {
         id: 'unknown-tool',
-        defaultLevel: 'error',
+        // The revisions class an unknown tool as a protocol error, but state no MUST.
+        defaultLevel: 'warn',
         eras: BOTH,
         section: { legacy: 'server/tools#error-handling', modern: 'server/tools#error-handling' },
         description: 'a call to a tool that is not listed is a JSON-RPC error (-32602), not a tool result',
@@ -201,6 +202,15 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
 ] satisfies ProtocolRuleInfo[]);
 
 const SPEC_BASE = 'https://modelcontextprotocol.io/specification';
+
+/**
+ * Whether a rule can apply to a server with this config at all: one for another transport, or
+ * for the other era when the config pins a revision, is not planned (like a rule that is off).
+ */
+export function mayApply(info: ProtocolRuleInfo, config: { transport: TransportKind; protocol?: string }): boolean {
+    if (info.transports && !info.transports.includes(config.transport)) return false;
+    return config.protocol === undefined || config.protocol === 'auto' || info.eras.includes(eraOf(config.protocol));
+}
 
 /** The catalog entry of rule `id`; throws for an id that is not in the catalog (a bug). */
 export function protocolRuleInfo(id: string): ProtocolRuleInfo {

@@ -5,7 +5,7 @@
  */
 import type { ServerConfig } from '../connect/types.js';
 import { LINT_CATALOG } from '../assert/lint/catalog.js';
-import { PROTOCOL_CATALOG } from '../protocol/catalog.js';
+import { PROTOCOL_CATALOG, mayApply } from '../protocol/catalog.js';
 import type { CallSpec, LintConfig, LintLevel, ProbeSpec, PromptGetSpec, ResourceReadSpec, RuleSetConfig, Suite, TestSpec } from '../spec/types.js';
 import type { CaseInfo } from './result.js';
 
@@ -123,14 +123,15 @@ function planLint(ps: PlannedSuite, suite: Suite, config: LintConfig): void {
 }
 
 /**
- * One case per protocol rule that is not off, planned once per spec file and server, tagged
- * `protocol` for `--tag` / `--exclude-tag`.
+ * One case per protocol rule that is not off and may apply to the server (its transport, its
+ * era when the revision is pinned), planned once per spec file and server, tagged `protocol`
+ * for `--tag` / `--exclude-tag`.
  */
 function planProtocol(ps: PlannedSuite, suite: Suite, config: RuleSetConfig): void {
     if (!config.enabled) return;
     for (const rule of PROTOCOL_CATALOG) {
         const level = config.rules[rule.id] ?? rule.defaultLevel;
-        if (level === 'off') continue;
+        if (level === 'off' || !mayApply(rule, ps.config)) continue;
         const planned = plannedCase(ps, suite, { kind: 'protocol', rule: rule.id, level, config: ps.config }, `protocol: ${rule.id}`, 'protocol', config.loc);
         ps.cases.push({ ...planned, tags: ['protocol'] });
     }

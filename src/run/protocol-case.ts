@@ -1,11 +1,11 @@
 /**
- * One protocol rule as one check. A rule that does not apply to the server (another era,
- * another transport, a revision before the one that states it) is skipped with the reason;
+ * One protocol rule as one check. A rule that does not apply to the server (the other era, a
+ * revision before the one that states it) is skipped with the reason;
  * otherwise its findings fail an `error` rule and warn for a `warn` rule. Each names the
  * specification section it comes from.
  */
 import { eraOf, type Era } from '../connect/protocol.js';
-import type { ServerConfig, TransportKind } from '../connect/types.js';
+import type { ServerConfig } from '../connect/types.js';
 import { findProtocolRule, protocolRuleInfo, ProbeContext, sectionUrl, type ProtocolRuleInfo, type RuleOutcome } from '../protocol/index.js';
 import { classifyRequestError } from './classify.js';
 import type { CaseOutcome } from './result.js';
@@ -14,15 +14,13 @@ import type { CaseContext, ServerSession } from './session.js';
 // A connection shared by several spec files runs each rule once; every file's case reads it.
 const probes = new WeakMap<ServerSession, { context: ProbeContext; outcomes: Map<string, Promise<RuleOutcome>> }>();
 
-const TRANSPORT_NAMES: Record<TransportKind, string> = { stdio: 'stdio', sse: 'SSE', streamable_http: 'Streamable HTTP' };
-
 /** Runs (or reuses) rule `id` against the case's server and judges it at `level`. */
 export async function runProtocolRule(id: string, level: 'error' | 'warn', config: ServerConfig, ctx: CaseContext): Promise<CaseOutcome> {
     const { session } = ctx;
     const info = protocolRuleInfo(id);
     const server = session.mcp.serverInfo(session.connectionId)!;
     const era = eraOf(server.protocolVersion);
-    const reason = notApplicable(info, era, server.protocolVersion, config.transport);
+    const reason = notApplicable(info, era, server.protocolVersion);
     if (reason) return { status: 'skipped', reason };
     let probe = probes.get(session);
     if (!probe) {
@@ -45,14 +43,11 @@ export async function runProtocolRule(id: string, level: 'error' | 'warn', confi
     return judge(outcome, level, sectionUrl(info, era, server.protocolVersion)!);
 }
 
-/** Why a rule does not apply to this server, or undefined when it does. */
-function notApplicable(info: ProtocolRuleInfo, era: Era, revision: string, transport: TransportKind): string | undefined {
+/** Why a planned rule does not apply to the era or revision found on connecting, or undefined when it does. */
+function notApplicable(info: ProtocolRuleInfo, era: Era, revision: string): string | undefined {
     if (!info.eras.includes(era)) {
         const scope = era === 'modern' ? 'a 2025-era rule' : 'a 2026-07-28 rule';
         return `${scope}: this server is spoken to in ${revision}${info.elsewhere ? ` (${info.elsewhere})` : ''}`;
-    }
-    if (info.transports && !info.transports.includes(transport)) {
-        return `a ${info.transports.map((t) => TRANSPORT_NAMES[t]).join(' and ')} rule: this server is reached over ${TRANSPORT_NAMES[transport]}`;
     }
     if (era === 'legacy' && info.since && revision < info.since) return `stated from ${info.since} on: this server is spoken to in ${revision}`;
     return undefined;
