@@ -10,9 +10,12 @@ export interface SourceLocation {
     col: number;
 }
 
-/** Renders a location the way editors and CI annotations link it: `file:line:col`. */
+/**
+ * Renders a location the way editors and CI annotations link it: `file:line:col`. Line 0 means
+ * no place in a file (a server named on the command line): then the name alone.
+ */
 export function formatLocation(loc: SourceLocation): string {
-    return `${loc.file}:${loc.line}:${loc.col}`;
+    return loc.line === 0 ? loc.file : `${loc.file}:${loc.line}:${loc.col}`;
 }
 
 /** Exit codes of the CLI; documented in the README. */

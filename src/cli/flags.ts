@@ -4,6 +4,7 @@
  */
 import { InvalidArgumentError, Option } from 'commander';
 import { parseClientList, type ClientId } from '../assert/lint/portability/clients.js';
+import { UsageError } from '../errors.js';
 import { isRevision, REVISIONS, type ProtocolChoice, type Revision } from '../connect/protocol.js';
 import { parseReporterArg, type ReporterRequest } from '../report/registry.js';
 import { parseDuration } from '../spec/duration.js';
@@ -65,4 +66,18 @@ function parseClientsArg(value: string): ClientId[] {
     const clients = parseClientList(value);
     if (typeof clients === 'string') throw new InvalidArgumentError(clients);
     return clients;
+}
+
+/** Commander's collector for a repeatable string flag. */
+export function collect(value: string, previous: string[]): string[] {
+    return [...previous, value];
+}
+
+/** Parses `--grep`: a regular expression (`u` flag); a bad one is a usage error. */
+export function parseGrep(pattern: string): RegExp {
+    try {
+        return new RegExp(pattern, 'u');
+    } catch (error) {
+        throw new UsageError(`--grep: invalid regular expression ${JSON.stringify(pattern)}: ${(error as Error).message}`);
+    }
 }

@@ -8,6 +8,11 @@ import { buildProgram } from './program.js';
 
 /** Runs mcp-check with `argv` (as in `process.argv`) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+    // Not an option of the default command, whose spec argument is required.
+    if (argv.slice(2).join(' ') === '--list-rules') {
+        process.stdout.write((await import('./list-rules.js')).formatRules());
+        return ExitCode.passed;
+    }
     let exitCode: number = ExitCode.passed;
     const program = buildProgram((code) => {
         exitCode = code;

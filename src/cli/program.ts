@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import type { RegisterCommand, SetExitCode } from './command.js';
 import { registerCall } from './call/command.js';
+import { registerCheckProtocol } from './check-protocol/command.js';
 import { registerDiff } from './diff/command.js';
 import { registerInit } from './init/command.js';
 import { registerList } from './list/command.js';
@@ -15,13 +16,15 @@ import { registerProbe } from './probe/command.js';
 import { registerRun } from './run/command.js';
 import { registerSnapshot } from './snapshot/command.js';
 
-const COMMANDS: RegisterCommand[] = [registerRun, registerMergeReports, registerInit, registerList, registerCall, registerProbe, registerSnapshot, registerDiff];
+const COMMANDS: RegisterCommand[] = [registerRun, registerMergeReports, registerInit, registerList, registerCall, registerProbe, registerSnapshot, registerDiff, registerCheckProtocol];
 
 const ROOT_HELP = `
 Running specs (mcp-check <spec...> is mcp-check run <spec...>; see mcp-check run --help):
   --junit <file>            also write a JUnit XML report
   --reporter <name[:file]>  add a reporter (console, junit:<file>, …); repeatable
   --timeout <duration>      default connect/call timeout (e.g. 30s)
+
+mcp-check --list-rules lists every lint and protocol rule with its level (and specification section).
 
 Exit codes:
   0    every check passed

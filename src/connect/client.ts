@@ -20,7 +20,7 @@ import { isJsonObject } from './json-rpc-message.js';
 import type { Era } from './protocol.js';
 import { describeExit, type ServerProcess } from './process.js';
 import { RequestChannel, type ResultReader } from './request-channel.js';
-import { isLocal } from './rpc-errors.js';
+import { isLocal, serverRpcErrorOf, stripErrorPrefix } from './rpc-errors.js';
 import { withDeadline } from './deadline.js';
 import { readCallToolResult, readResult } from './results.js';
 import { answerServerRequest, InputScope, unansweredInputs } from './server-requests.js';
@@ -47,6 +47,15 @@ export interface CallOptions {
      * to a 2025-era server's `elicitation/create` requests.
      */
     inputs?: Record<string, unknown>;
+}
+
+/** A request's answer exactly as the server gave it: a result, or a JSON-RPC error. */
+export type RawAnswer = { result: unknown } | { error: { code: number; message: string; data?: unknown } };
+
+/** Options of `rawRequest`. */
+export interface RawRequestOptions extends Pick<CallOptions, 'timeoutMs' | 'signal'> {
+    /** The request's whole `_meta`, in place of the one mcp-check sends (the 2026-07-28 envelope). */
+    meta?: Record<string, unknown>;
 }
 
 /** A server's entry in `listServers()`. */
@@ -153,6 +162,37 @@ export class UniversalMCPClient implements AsyncDisposable {
         const entry = this.entry(name);
         const transport = entry.connection?.transport;
         return [...(transport instanceof ProcessStdioTransport ? transport.diagnostics : []), ...counted(entry.notes)];
+    }
+
+    /** Lines on a stdio server's stdout that were not JSON-RPC messages (at most 20 are kept). */
+    stdoutNoise(name: string): string[] {
+        const transport = this.entry(name).connection?.transport;
+        return transport instanceof ProcessStdioTransport ? [...transport.diagnostics] : [];
+    }
+
+    /** The `_meta` every request to the server carries: the 2026-07-28 envelope, or nothing on the 2025 era. */
+    requestMeta(name: string): Record<string, unknown> {
+        return { ...(this.entry(name).connection?.channel.envelope ?? {}) };
+    }
+
+    /**
+     * Sends one request as given and returns the answer unjudged: no result is validated, no
+     * session renewed, no input round answered. A JSON-RPC error is an answer, not a throw; a
+     * timeout or a lost connection throws. For protocol checks, which send odd requests on purpose.
+     */
+    async rawRequest(name: string, method: string, params: Record<string, unknown>, options: RawRequestOptions = {}): Promise<RawAnswer> {
+        const entry = this.entry(name);
+        const conn = entry.connection;
+        if (!conn || entry.goneReason) throw new ServerGoneError(name, entry.goneReason ?? 'not connected');
+        const timeoutMs = options.timeoutMs ?? entry.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        try {
+            const result = await conn.channel.request(method, params, readAny, { timeoutMs, signal: options.signal, envelope: options.meta });
+            return { result };
+        } catch (error) {
+            const answer = serverRpcErrorOf(error);
+            if (!answer) throw error;
+            return { error: { code: answer.code, message: stripErrorPrefix(answer.message), ...(answer.data !== undefined ? { data: answer.data } : {}) } };
+        }
     }
 
     /**

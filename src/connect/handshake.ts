@@ -18,7 +18,7 @@ import {
     type ProtocolChoice,
 } from './protocol.js';
 import type { RequestChannel } from './request-channel.js';
-import { isLocal, serverRpcErrorOf } from './rpc-errors.js';
+import { isLocal, serverRpcErrorOf, stripErrorPrefix } from './rpc-errors.js';
 import { readResult } from './results.js';
 import type { TransportKind } from './types.js';
 
@@ -109,7 +109,7 @@ async function discover(options: HandshakeOptions): Promise<Discovery> {
         if (answer.code === ModernErrorCode.UnsupportedProtocolVersion) {
             return { why: `it answered server/discover with ${answer.code} (unsupported protocol version)${offered(answer.data)}` };
         }
-        return { why: `it answered server/discover with ${answer.code} (${stripPrefix(answer.message)}), as 2025-era servers do` };
+        return { why: `it answered server/discover with ${answer.code} (${stripErrorPrefix(answer.message)}), as 2025-era servers do` };
     }
     const versions = Array.isArray(result.supportedVersions) ? result.supportedVersions.filter((v): v is string => typeof v === 'string') : [];
     if (!versions.includes(MODERN_REVISION)) return { why: `its server/discover lists ${versions.length ? versions.join(', ') : 'no version'}` };
@@ -194,8 +194,4 @@ function offered(data: unknown): string {
 
 function speaksModern(data: unknown): boolean {
     return supportedOf(data).some((v) => eraOf(v) === 'modern');
-}
-
-function stripPrefix(message: string): string {
-    return message.replace(/^MCP error -?\d+: /, '');
 }

@@ -18,6 +18,8 @@ export interface ChannelRequestOptions {
     timeoutMs: number;
     /** Aborting cancels the request: the server is told, and the promise rejects (an `McpError` carrying the reason). */
     signal?: AbortSignal;
+    /** Replaces the channel's `envelope` for this request only (protocol checks send malformed ones on purpose). */
+    envelope?: Record<string, unknown>;
 }
 
 /** Turns a response's `result` into the caller's type; throws (an `InvalidResultError`) when it is not one. */
@@ -45,7 +47,7 @@ export class RequestChannel {
         if (this.closed) return Promise.reject(new McpError(ErrorCode.ConnectionClosed, 'Connection closed'));
         const id = this.nextId++;
         const meta = params._meta && typeof params._meta === 'object' ? params._meta : {};
-        const message = { jsonrpc: '2.0' as const, id, method, params: { ...params, _meta: { ...this.envelope, ...meta, progressToken: id } } };
+        const message = { jsonrpc: '2.0' as const, id, method, params: { ...params, _meta: { ...(options.envelope ?? this.envelope), ...meta, progressToken: id } } };
         return new Promise<T>((resolve, reject) => {
             let timer: NodeJS.Timeout | undefined;
             const timedOut = () => cancel(new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs }));

@@ -31,3 +31,8 @@ export function serverRpcErrorOf(error: unknown): ServerRpcError | undefined {
         return undefined;
     }
 }
+
+/** The server's own error message, without the SDK's `MCP error <code>: ` prefix. */
+export function stripErrorPrefix(message: string): string {
+    return message.replace(/^MCP error -?\d+: /, '');
+}

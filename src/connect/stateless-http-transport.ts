@@ -41,7 +41,7 @@ export class StatelessHttpTransport implements Transport {
     async send(message: JSONRPCMessage): Promise<void> {
         const response = await fetch(this.config.url, {
             method: 'POST',
-            headers: this.headersFor(message),
+            headers: requestHeaders(this.config, message),
             body: JSON.stringify(message),
             // The spec's headers must not reach another origin behind a redirect.
             redirect: 'manual',
@@ -71,21 +71,6 @@ export class StatelessHttpTransport implements Transport {
         this.onclose?.();
     }
 
-    private headersFor(message: JSONRPCMessage): Headers {
-        const headers = new Headers(this.config.headers);
-        headers.set('content-type', 'application/json');
-        headers.set('accept', 'application/json, text/event-stream');
-        if ('method' in message && 'id' in message) {
-            const params = (message.params ?? {}) as Record<string, unknown>;
-            const meta = (params._meta ?? {}) as Record<string, unknown>;
-            if (typeof meta[META_KEYS.protocolVersion] === 'string') headers.set('mcp-protocol-version', meta[META_KEYS.protocolVersion] as string);
-            headers.set('mcp-method', message.method);
-            const name = params[NAME_SOURCE[message.method] ?? ''];
-            if (typeof name === 'string') headers.set('mcp-name', headerValue(name));
-        }
-        return headers;
-    }
-
     private async readEvents(body: ReadableStream<Uint8Array>): Promise<void> {
         try {
             const events = body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream());
@@ -107,6 +92,25 @@ export class StatelessHttpTransport implements Transport {
         }
         this.onmessage?.(message);
     }
+}
+
+/**
+ * The headers of one POST: the user's, then what 2026-07-28 mirrors from the body (protocol
+ * version, method, and the tool, prompt or resource a request is about).
+ */
+export function requestHeaders(config: HttpServerConfig, message: JSONRPCMessage): Headers {
+    const headers = new Headers(config.headers);
+    headers.set('content-type', 'application/json');
+    headers.set('accept', 'application/json, text/event-stream');
+    if ('method' in message && 'id' in message) {
+        const params = (message.params ?? {}) as Record<string, unknown>;
+        const meta = (params._meta ?? {}) as Record<string, unknown>;
+        if (typeof meta[META_KEYS.protocolVersion] === 'string') headers.set('mcp-protocol-version', meta[META_KEYS.protocolVersion] as string);
+        headers.set('mcp-method', message.method);
+        const name = params[NAME_SOURCE[message.method] ?? ''];
+        if (typeof name === 'string') headers.set('mcp-name', headerValue(name));
+    }
+    return headers;
 }
 
 function parseJson(text: string): unknown {

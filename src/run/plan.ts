@@ -7,7 +7,20 @@ import type { ServerConfig } from '../connect/types.js';
 import { LINT_CATALOG } from '../assert/lint/catalog.js';
 import { orderClients, type ClientId } from '../assert/lint/portability/clients.js';
 import { PORTABILITY_CATALOG, portabilityLevel, ruleApplies } from '../assert/lint/portability/catalog.js';
-import type { CallSpec, LintConfig, LintLevel, ProbeSpec, PromptGetSpec, ResourceReadSpec, ServerInfoExpectations, Suite, TestSpec, ToolExpectations } from '../spec/types.js';
+import { PROTOCOL_CATALOG, mayApply } from '../protocol/catalog.js';
+import type {
+    CallSpec,
+    LintConfig,
+    LintLevel,
+    ProbeSpec,
+    PromptGetSpec,
+    ResourceReadSpec,
+    RuleSetConfig,
+    ServerInfoExpectations,
+    Suite,
+    TestSpec,
+    ToolExpectations,
+} from '../spec/types.js';
 import type { CaseInfo } from './result.js';
 
 export type CaseAction =
@@ -19,6 +32,7 @@ export type CaseAction =
     | { kind: 'tools.exclude'; tool: string }
     | { kind: 'call'; call: CallSpec; test: TestSpec }
     | { kind: 'lint'; rule: string; level: Exclude<LintLevel, 'off'>; config: LintConfig; server: string }
+    | { kind: 'protocol'; rule: string; level: Exclude<LintLevel, 'off'>; config: ServerConfig }
     | { kind: 'resources.include' | 'resources.exclude'; uri: string }
     | { kind: 'resources.read'; read: ResourceReadSpec; test: TestSpec }
     | { kind: 'prompts.include' | 'prompts.exclude'; prompt: string }
@@ -31,8 +45,10 @@ export interface PlannedCase {
     action: CaseAction;
     /** Set when the check is planned but not to run; the reason it is reported as skipped. */
     skip?: string;
-    /** The test entry it belongs to; none for the per-server checks (schemas, lint). */
+    /** The test entry it belongs to; none for the per-server checks (schemas, lint, protocol). */
     test?: TestSpec;
+    /** Tags of a per-server check, for `--tag` (checks of a test entry have the entry's). */
+    tags?: string[];
 }
 
 /** One spec file × one server: becomes one report suite. */
@@ -86,6 +102,7 @@ export function planRun(suites: readonly Suite[], options: PlanOptions = {}): Ru
                 ps = { suite, server: test.server, connectionId: connection.id, config: spec.config, cases: [] };
                 ps.lint = lintConfigFor(suite, test.server, options.clients);
                 planLint(ps, suite, ps.lint);
+                planProtocol(ps, suite, protocolConfigFor(suite, test.server));
                 byServer.set(test.server, ps);
                 connection.suites.push(ps);
                 planned.push(ps);
@@ -143,6 +160,31 @@ function planLint(ps: PlannedSuite, suite: Suite, config: LintConfig): void {
         if (level === 'off') continue;
         ps.cases.push(plannedCase(ps, suite, { kind: 'lint', rule: rule.id, level, config, server: ps.server }, `lint: ${rule.id}`, 'lint', config.loc));
     }
+}
+
+/**
+ * One case per protocol rule that is not off and may apply to the server (its transport, its
+ * era when the revision is pinned), planned once per spec file and server, tagged `protocol`
+ * for `--tag` / `--exclude-tag`.
+ */
+function planProtocol(ps: PlannedSuite, suite: Suite, config: RuleSetConfig): void {
+    if (!config.enabled) return;
+    for (const rule of PROTOCOL_CATALOG) {
+        const level = config.rules[rule.id] ?? rule.defaultLevel;
+        if (level === 'off' || !mayApply(rule, ps.config)) continue;
+        const planned = plannedCase(ps, suite, { kind: 'protocol', rule: rule.id, level, config: ps.config }, `protocol: ${rule.id}`, 'protocol', config.loc);
+        ps.cases.push({ ...planned, tags: ['protocol'] });
+    }
+}
+
+/** A server's protocol settings in one file: off if any entry turns them off, rule levels merged in order. */
+function protocolConfigFor(suite: Suite, server: string): RuleSetConfig {
+    const configs = suite.tests.filter((t) => t.server === server).map((t) => t.protocol);
+    return {
+        enabled: configs.every((c) => c.enabled),
+        rules: Object.assign({}, ...configs.map((c) => c.rules)) as RuleSetConfig['rules'],
+        loc: configs.find((c) => Object.keys(c.rules).length > 0 || !c.enabled)?.loc ?? configs[0]!.loc,
+    };
 }
 
 /**

@@ -12,6 +12,7 @@ import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
 import { exactly, unlisted } from './listing-cases.js';
 import { runLintRule, suitePortability } from './lint-case.js';
+import { runProtocolRule } from './protocol-case.js';
 import { runSnapshotCase } from './snapshot-case.js';
 import { runProbeCase } from './probe-case.js';
 import { buildMatrices, matrixKey } from './matrix.js';
@@ -220,6 +221,8 @@ async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx:
             return checkPromptsExactly(action.names, ctx);
         case 'lint':
             return runLintRule(action.rule, action.config, action.server, ctx);
+        case 'protocol':
+            return runProtocolRule(action.rule, action.level, action.config, ctx);
         case 'resources.include':
         case 'resources.exclude':
             return checkResourceListed(action.uri, action.kind === 'resources.include', ctx);

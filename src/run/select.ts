@@ -36,7 +36,7 @@ export function selectCases(plan: RunPlan, selection: RunSelection): RunPlan {
         const own = item?.skip ?? planned.test?.skip;
         if (own) skip(planned, own);
         if (focused && !(planned.test?.only || item?.only)) skip(planned, 'not selected: another test is marked only: true');
-        const caseTags = item?.tags ?? planned.test?.tags ?? [];
+        const caseTags = item?.tags ?? planned.test?.tags ?? planned.tags ?? [];
         if (tags?.length && !caseTags.some((t) => tags.includes(t))) skip(planned, `not selected by --tag ${tags.join(', ')}`);
         const excluded = caseTags.find((t) => excludeTags?.includes(t));
         if (excluded) skip(planned, `excluded by --exclude-tag ${excluded}`);

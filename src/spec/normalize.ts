@@ -10,7 +10,7 @@ import { parseMatcher } from './matcher.js';
 import { serverVariants, toServers, type ProtocolSetting } from './normalize-server.js';
 import { formatPath } from './paths.js';
 import type { Locator } from './positions.js';
-import type { RawCall, RawSelection, RawSpec, RawTest, RawToolExpect } from './raw.js';
+import type { RawCall, RawRuleSet, RawSelection, RawSpec, RawTest, RawToolExpect } from './raw.js';
 import type { SchemaFile } from './schema-files.js';
 import { serverNames, serversNamed, type ServerNames } from './server-refs.js';
 import type {
@@ -19,7 +19,6 @@ import type {
     ExactNames,
     Expectations,
     JsonPathCheck,
-    LintConfig,
     Matcher,
     NameRef,
     PromptExpectations,
@@ -29,6 +28,8 @@ import type {
     ResourceExpectations,
     ResourceReadSpec,
     ResourcesContract,
+    LintConfig,
+    RuleSetConfig,
     SchemaAssertion,
     ServerInfoExpectations,
     ToolExpectations,
@@ -124,6 +125,7 @@ function toTest(test: RawTest, path: SpecPath, server: string, matrix: TestSpec[
         resources: test.resources && toResources(test.resources, [...path, 'resources'], tags, ctx),
         prompts: test.prompts && toPrompts(test.prompts, [...path, 'prompts'], tags, ctx),
         lint: toLint(test.lint, path, positions),
+        protocol: toRuleSet(test.protocol, 'protocol', path, positions),
         // Not copied into each call: the runner applies it where `maxDuration` is not given.
         defaults: compact<TestSpec['defaults']>({ maxDurationMs: ms(test.defaults?.maxDuration) }),
         matrix,
@@ -206,6 +208,13 @@ function toLint(lint: RawTest['lint'], testPath: SpecPath, positions: Locator): 
     if (typeof lint !== 'object') return { enabled: true, rules: {}, clients: [], budget: {}, loc };
     const clients = lint.clients === 'all' ? [...CLIENT_IDS] : orderClients(lint.clients ?? []);
     return { enabled: true, rules: { ...lint.rules }, clients, budget: { ...lint.budget }, loc };
+}
+
+// Absent or `true`: on with default levels. The location is the key, else the test.
+function toRuleSet(raw: RawRuleSet | undefined, key: 'protocol', testPath: SpecPath, positions: Locator): RuleSetConfig {
+    const loc = raw === undefined ? positions.locate(testPath) : positions.locateKey(testPath, key);
+    if (raw === false) return { enabled: false, rules: {}, loc };
+    return { enabled: true, rules: typeof raw === 'object' ? { ...raw.rules } : {}, loc };
 }
 
 function toCall(call: RawCall, path: SpecPath, inherited: readonly string[], ctx: Context): CallSpec {

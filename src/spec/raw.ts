@@ -89,6 +89,9 @@ export interface RawToolExpect {
     outputSchema?: Record<string, unknown>;
 }
 
+/** `lint:` or `protocol:` on a test entry. */
+export type RawRuleSet = boolean | { rules?: Record<string, LintLevel> };
+
 export interface RawTest extends RawSelection {
     /** A server, a group, or a list of servers and groups. */
     server: string | string[];
@@ -96,6 +99,7 @@ export interface RawTest extends RawSelection {
     probe?: boolean | { tools?: string[]; runs?: number; seed?: number };
     defaults?: { maxDuration?: Duration };
     lint?: boolean | { rules?: Record<string, LintLevel>; clients?: 'all' | ClientId[]; budget?: LintBudget };
+    protocol?: RawRuleSet;
     requires?: string[];
     serverInfo?: { name?: unknown; version?: unknown; instructions?: unknown; protocolVersion?: unknown; capabilities?: Record<string, unknown> };
     tools?: RawNames & { expect?: Record<string, RawToolExpect> };

@@ -67,6 +67,8 @@ export interface TestSpec extends Selection {
     prompts?: PromptsContract;
     /** Automatic lint of listed tools; on unless `lint: false`. */
     lint: LintConfig;
+    /** Checks against the MCP revision the server speaks; on unless `protocol: false`. */
+    protocol: ProtocolChecksConfig;
     /** Defaults for every call/read/get of this test entry. */
     defaults: { maxDurationMs?: number };
     /**
@@ -291,18 +293,25 @@ export interface LintBudget {
     description?: number;
 }
 
-/**
- * `lint:` — `false` turns it off; rules map a rule id to its level; `clients` names the
- * clients the tool list must load in (portability rules), `budget` limits its size.
- */
-export interface LintConfig {
+/** A family of rules a test entry configures (`lint:`, `protocol:`): `false` turns it off; rules map a rule id to its level. */
+export interface RuleSetConfig {
     enabled: boolean;
     rules: Record<string, LintLevel>;
+    loc: SourceLocation;
+}
+
+/**
+ * `lint:` — a rule set, plus `clients`, the clients the tool list must load in (portability
+ * rules), and `budget`, which limits its size.
+ */
+export interface LintConfig extends RuleSetConfig {
     /** In report order; empty: no portability rule runs. */
     clients: ClientId[];
     budget: LintBudget;
-    loc: SourceLocation;
 }
+
+/** `protocol:` on a test entry (not the server's `protocol:`, which picks the revision). */
+export type ProtocolChecksConfig = RuleSetConfig;
 
 /** A name with where it was written (resource URIs, prompt names). */
 export type NameRef = ToolName;

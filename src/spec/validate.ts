@@ -63,6 +63,9 @@ function mapError(error: ErrorObject, root: unknown, positions: Locator, schema:
             if (schema.isDefinition(parent, 'lintRules')) {
                 return make(`invalid lint rule id ${quote(key)} (lowercase letters, digits and -, e.g. "tool-description")`, key);
             }
+            if (schema.isDefinition(parent, 'protocolRules')) {
+                return make(`unknown protocol rule ${quote(key)} (rules: ${allowedKeys(parent).join(', ')})`, key);
+            }
             const allowed = allowedKeys(parent);
             return make(`unknown key "${key}" (allowed: ${allowed.join(', ')})`, key);
         }

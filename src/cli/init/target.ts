@@ -66,7 +66,7 @@ function checkUrl(url: string): void {
 }
 
 /** A short, file-name-safe server name: from what the server calls itself, else from its target. */
-export function defaultServerName(info: ServerInfo, config: ServerConfig): string {
+export function defaultServerName(info: Pick<ServerInfo, 'name'>, config: ServerConfig): string {
     const fromTarget = config.transport === 'stdio' ? (config.args?.at(-1) ?? config.command).split(/[\\/]/).pop()!.replace(/\.[cm]?[jt]s$/, '') : new URL(config.url).hostname;
     for (const candidate of [info.name.split('/').pop() ?? '', fromTarget]) {
         const name = candidate

@@ -1,6 +1,6 @@
 /** `mcp-check probe <spec>`: schema-driven probing of the servers a spec declares. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { colorFlag, parseTimeoutArg } from '../flags.js';
+import { collect, colorFlag, parseTimeoutArg } from '../flags.js';
 import type { RegisterCommand } from '../command.js';
 
 export interface ProbeCliOptions {
@@ -77,10 +77,6 @@ interface ProbeFlags {
     timeout?: number;
     color?: boolean;
     allowEmpty?: boolean;
-}
-
-function collect(value: string, previous: string[]): string[] {
-    return [...previous, value];
 }
 
 function parseSeed(value: string): number {

@@ -1,16 +1,24 @@
 /** `mcp-check <spec...>`: load, run, report, and decide the exit code. */
 import { ExitCode } from '../../errors.js';
 import { launchServers } from '../../run/launch.js';
-import { planRun } from '../../run/plan.js';
+import { planRun, type RunPlan } from '../../run/plan.js';
 import { selectCases } from '../../run/select.js';
 import { loadSpecs } from '../../spec/load.js';
+import type { Suite } from '../../spec/types.js';
 import type { RunCliOptions } from './command.js';
 import { watchSignals } from '../signals.js';
 
 /** Runs the suites and returns the process exit code. Spec errors are thrown (exit 2 upstream). */
 export async function runCommand(options: RunCliOptions): Promise<number> {
     const suites = await loadSpecs(options.specs, process.env, { protocol: options.protocol });
-    const plan = selectCases(planRun(suites, { clients: options.clients }), options.selection);
+    return runAndReport(suites, selectCases(planRun(suites, { clients: options.clients }), options.selection), options);
+}
+
+/** What `runAndReport` needs besides the plan. */
+export type ReportedRunOptions = Pick<RunCliOptions, 'reporters' | 'timeoutMs' | 'bail' | 'updateSnapshots'>;
+
+/** Runs a plan of loaded suites with the reporters asked for; returns the exit code. */
+export async function runAndReport(suites: readonly Suite[], plan: RunPlan, options: ReportedRunOptions): Promise<number> {
     const signals = watchSignals();
     try {
         // The spec is valid, so servers may start: they boot while the runner (with the SDK) and

@@ -1,12 +1,11 @@
 /** `mcp-check [run] [options] <spec...>`: the default command. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { ReporterRequest } from '../../report/registry.js';
-import { UsageError } from '../../errors.js';
 import { parseShard, type RunSelection } from '../../run/select.js';
 import type { RegisterCommand } from '../command.js';
 import type { ClientId } from '../../assert/lint/portability/clients.js';
 import type { ProtocolSetting } from '../../spec/normalize-server.js';
-import { clientsOption, collectReporter, colorFlag, parseProtocolArg, parseTimeoutArg, requestedReporters, type ReporterFlags } from '../flags.js';
+import { clientsOption, collect, collectReporter, colorFlag, parseGrep, parseProtocolArg, parseTimeoutArg, requestedReporters, type ReporterFlags } from '../flags.js';
 
 export interface RunCliOptions {
     specs: string[];
@@ -106,21 +105,8 @@ interface RunFlags extends ReporterFlags {
     clients?: ClientId[];
 }
 
-function parseGrep(pattern: string): RegExp {
-    try {
-        return new RegExp(pattern, 'u');
-    } catch (error) {
-        throw new UsageError(`--grep: invalid regular expression ${JSON.stringify(pattern)}: ${(error as Error).message}`);
-    }
-}
-
 function parseShardArg(value: string): { index: number; total: number } {
     const shard = parseShard(value);
     if (!shard) throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, e.g. 1/4');
     return shard;
 }
-
-function collect(value: string, previous: string[]): string[] {
-    return [...previous, value];
-}
-

@@ -1,0 +1,227 @@
+/**
+ * Every protocol rule's id, default level, where it applies and the specification section it
+ * comes from, in report order: what planning, `--list-rules`, the README and the spec schema
+ * need, without loading the checks themselves (they talk to servers). A requirement the
+ * specification states with MUST is `error`; one it only recommends (SHOULD) is `warn`.
+ */
+import { LEGACY_REVISIONS, MODERN_REVISION, eraOf, type Era } from '../connect/protocol.js';
+import type { TransportKind } from '../connect/types.js';
+
+export type ProtocolLevel = 'error' | 'warn';
+
+export interface ProtocolRuleInfo {
+    readonly id: string;
+    readonly defaultLevel: ProtocolLevel;
+    /** The eras whose revisions state the requirement; on the other era the rule is skipped. */
+    readonly eras: readonly Era[];
+    /** Transports the requirement is about; absent means every transport. */
+    readonly transports?: readonly TransportKind[];
+    /** The first 2025 revision that states it, when 2025-03-26 does not. */
+    readonly since?: string;
+    /** Why the rule has no counterpart in the era it does not apply to, when there is more to say than the era. */
+    readonly elsewhere?: string;
+    /** The section that states it, as a path under `/specification/<revision>/`, per era. */
+    readonly section: Readonly<Partial<Record<Era, string>>>;
+    /** What the server must do, in one line. */
+    readonly description: string;
+}
+
+const BOTH: readonly Era[] = ['legacy', 'modern'];
+const HTTP: readonly TransportKind[] = ['streamable_http'];
+const STDIO: readonly TransportKind[] = ['stdio'];
+
+export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
+    {
+        id: 'discover',
+        defaultLevel: 'error',
+        eras: ['modern'],
+        section: { modern: 'server/discover' },
+        description: 'server/discover answers with supportedVersions (including the revision asked for) and capabilities',
+    },
+    {
+        id: 'ping',
+        defaultLevel: 'error',
+        eras: ['legacy'],
+        elsewhere: '2026-07-28 removed ping',
+        section: { legacy: 'basic/utilities/ping#behavior-requirements' },
+        description: 'ping is answered with an empty result (2026-07-28 removed ping)',
+    },
+    {
+        id: 'unknown-method',
+        defaultLevel: 'error',
+        eras: BOTH,
+        section: { legacy: 'basic/index#responses', modern: 'basic/index#error-codes' },
+        description: 'an unknown method is answered with -32601 (over 2026-07-28 Streamable HTTP with status 404)',
+    },
+    {
+        id: 'client-capabilities',
+        defaultLevel: 'error',
+        eras: ['modern'],
+        section: { modern: 'basic/index#meta' },
+        description: 'a request without client capabilities in _meta is refused with -32602 (over HTTP with status 400)',
+    },
+    {
+        id: 'unsupported-version',
+        defaultLevel: 'error',
+        eras: ['modern'],
+        section: { modern: 'basic/versioning#protocol-version-negotiation' },
+        description: 'an unsupported protocol version is refused with -32022 whose data.supported lists what server/discover lists (over HTTP with status 400)',
+    },
+    {
+        id: 'result-type',
+        defaultLevel: 'error',
+        eras: ['modern'],
+        section: { modern: 'basic/index#result-responses' },
+        description: 'every result carries resultType "complete" or "input_required"',
+    },
+    {
+        id: 'cache-hints',
+        defaultLevel: 'error',
+        eras: ['modern'],
+        section: { modern: 'server/utilities/caching' },
+        description: 'server/discover and every list page carry ttlMs >= 0 and cacheScope "public" or "private", the same cacheScope on every page',
+    },
+    {
+        id: 'pagination-terminates',
+        defaultLevel: 'error',
+        eras: BOTH,
+        section: { legacy: 'server/utilities/pagination#pagination-model', modern: 'server/utilities/pagination#pagination-model' },
+        description: 'every list the server declares ends: no cursor comes back twice',
+    },
+    {
+        id: 'invalid-cursor',
+        defaultLevel: 'warn',
+        eras: BOTH,
+        section: { legacy: 'server/utilities/pagination#error-handling', modern: 'server/utilities/pagination#error-handling' },
+        description: 'a cursor the server never gave is refused with -32602',
+    },
+    {
+        id: 'unknown-tool',
+        // The revisions class an unknown tool as a protocol error, but state no MUST.
+        defaultLevel: 'warn',
+        eras: BOTH,
+        section: { legacy: 'server/tools#error-handling', modern: 'server/tools#error-handling' },
+        description: 'a call to a tool that is not listed is a JSON-RPC error (-32602), not a tool result',
+    },
+    {
+        id: 'unknown-resource',
+        defaultLevel: 'error',
+        eras: BOTH,
+        section: { legacy: 'server/resources#error-handling', modern: 'server/resources#error-handling' },
+        description: 'a read of a resource that does not exist is a JSON-RPC error (-32602; 2025: -32002), never empty contents',
+    },
+    {
+        id: 'prompt-arguments',
+        defaultLevel: 'warn',
+        eras: BOTH,
+        section: { legacy: 'server/prompts#error-handling', modern: 'server/prompts#error-handling' },
+        description: 'a prompts/get missing a required argument is refused with -32602',
+    },
+    {
+        id: 'initialize-version',
+        defaultLevel: 'error',
+        eras: ['legacy'],
+        transports: ['stdio', 'streamable_http'],
+        section: { legacy: 'basic/lifecycle#version-negotiation' },
+        description: 'initialize with an unknown protocol version is answered with a version the server supports, never the one asked for',
+    },
+    {
+        id: 'origin-check',
+        defaultLevel: 'error',
+        eras: BOTH,
+        transports: HTTP,
+        section: { legacy: 'basic/transports#security-warning', modern: 'basic/transports/streamable-http' },
+        description: 'a local server refuses a request from a foreign Origin with 403 (DNS rebinding protection)',
+    },
+    {
+        id: 'batch-refused',
+        defaultLevel: 'warn',
+        eras: BOTH,
+        transports: HTTP,
+        since: '2025-06-18',
+        section: { legacy: 'basic/transports#sending-messages-to-the-server', modern: 'basic/transports/streamable-http#sending-messages' },
+        description: 'a JSON-RPC batch (an array) is refused, not answered request by request',
+    },
+    {
+        id: 'protocol-version-header',
+        defaultLevel: 'error',
+        eras: ['legacy'],
+        transports: HTTP,
+        since: '2025-06-18',
+        section: { legacy: 'basic/transports#protocol-version-header' },
+        description: 'a request with an unsupported MCP-Protocol-Version header is refused with 400',
+    },
+    {
+        id: 'header-mismatch',
+        defaultLevel: 'error',
+        eras: ['modern'],
+        transports: HTTP,
+        section: { modern: 'basic/transports/streamable-http#server-validation' },
+        description: 'Mcp-Method or Mcp-Name headers that disagree with the body are refused with 400 and -32020',
+    },
+    {
+        id: 'session-id',
+        defaultLevel: 'error',
+        eras: ['legacy'],
+        transports: HTTP,
+        section: { legacy: 'basic/transports#session-management' },
+        description: 'a session id contains only visible ASCII (0x21 to 0x7E)',
+    },
+    {
+        id: 'session-delete',
+        defaultLevel: 'error',
+        eras: ['legacy'],
+        transports: HTTP,
+        section: { legacy: 'basic/transports#session-management' },
+        description: 'after DELETE ends a session, a request with its id is answered 404',
+    },
+    {
+        id: 'no-session',
+        defaultLevel: 'warn',
+        eras: ['modern'],
+        transports: HTTP,
+        section: { modern: 'basic/transports/streamable-http#earlier-streamable-http-revisions' },
+        description: 'no Mcp-Session-Id header is minted or echoed on 2026-07-28',
+    },
+    {
+        id: 'stdin-close-exit',
+        defaultLevel: 'warn',
+        eras: BOTH,
+        transports: STDIO,
+        section: { legacy: 'basic/lifecycle#shutdown', modern: 'basic/transports/stdio#shutdown' },
+        description: 'the server exits within 3 s once its stdin is closed',
+    },
+    {
+        id: 'stdout-clean',
+        defaultLevel: 'error',
+        eras: BOTH,
+        transports: STDIO,
+        section: { legacy: 'basic/transports#stdio', modern: 'basic/transports/stdio' },
+        description: 'nothing but JSON-RPC messages is written to stdout',
+    },
+] satisfies ProtocolRuleInfo[]);
+
+const SPEC_BASE = 'https://modelcontextprotocol.io/specification';
+
+/**
+ * Whether a rule can apply to a server with this config at all: one for another transport, or
+ * for the other era when the config pins a revision, is not planned (like a rule that is off).
+ */
+export function mayApply(info: ProtocolRuleInfo, config: { transport: TransportKind; protocol?: string }): boolean {
+    if (info.transports && !info.transports.includes(config.transport)) return false;
+    return config.protocol === undefined || config.protocol === 'auto' || info.eras.includes(eraOf(config.protocol));
+}
+
+/** The catalog entry of rule `id`; throws for an id that is not in the catalog (a bug). */
+export function protocolRuleInfo(id: string): ProtocolRuleInfo {
+    const info = PROTOCOL_CATALOG.find((rule) => rule.id === id);
+    if (!info) throw new Error(`protocol rule "${id}" is missing from PROTOCOL_CATALOG`);
+    return info;
+}
+
+/** The URL of the section that states a rule, in the revision given (or the era's newest). */
+export function sectionUrl(info: ProtocolRuleInfo, era: Era, revision?: string): string | undefined {
+    const path = info.section[era];
+    if (path === undefined) return undefined;
+    return `${SPEC_BASE}/${revision ?? (era === 'modern' ? MODERN_REVISION : LEGACY_REVISIONS[0])}/${path}`;
+}

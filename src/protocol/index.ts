@@ -1,0 +1,55 @@
+/**
+ * Protocol checks: every server checked against the MCP revision it speaks, with no spec
+ * written. The rules live in `rules/`, their ids, levels and sections in `catalog.ts`.
+ */
+import { PROTOCOL_CATALOG } from './catalog.js';
+import { ping, unknownMethod } from './rules/basic.js';
+import { batchRefused, headerMismatch, noSession, originCheck, protocolVersionHeader, sessionDelete, sessionId } from './rules/http.js';
+import { initializeVersion, stdinCloseExit, stdoutClean } from './rules/lifecycle.js';
+import { invalidCursor, paginationTerminates } from './rules/lists.js';
+import { cacheHints, clientCapabilities, discover, resultType, unsupportedVersion } from './rules/modern.js';
+import { promptArguments, unknownResource, unknownTool } from './rules/primitives.js';
+import type { ProtocolRule } from './types.js';
+
+export { PROTOCOL_CATALOG, protocolRuleInfo, sectionUrl, type ProtocolLevel, type ProtocolRuleInfo } from './catalog.js';
+export { ProbeContext, type ProbeTarget } from './context.js';
+export type { ProtocolFinding, ProtocolRule, RuleOutcome } from './types.js';
+
+const RULES: readonly ProtocolRule[] = [
+    discover,
+    ping,
+    unknownMethod,
+    clientCapabilities,
+    unsupportedVersion,
+    resultType,
+    cacheHints,
+    paginationTerminates,
+    invalidCursor,
+    unknownTool,
+    unknownResource,
+    promptArguments,
+    initializeVersion,
+    originCheck,
+    batchRefused,
+    protocolVersionHeader,
+    headerMismatch,
+    sessionId,
+    sessionDelete,
+    noSession,
+    stdinCloseExit,
+    stdoutClean,
+];
+
+/** Every rule, in catalog order. */
+export const PROTOCOL_RULES: readonly ProtocolRule[] = Object.freeze(PROTOCOL_CATALOG.map((info) => findRule(info.id)));
+
+function findRule(id: string): ProtocolRule {
+    const rule = RULES.find((r) => r.id === id);
+    if (!rule) throw new Error(`protocol rule "${id}" is in PROTOCOL_CATALOG but has no check`);
+    return rule;
+}
+
+/** The rule with this id, if there is one. */
+export function findProtocolRule(id: string): ProtocolRule | undefined {
+    return PROTOCOL_RULES.find((rule) => rule.id === id);
+}
