@@ -8,10 +8,11 @@ import { ROOT, runCli } from '../helpers/cli.js';
 import { freePort } from '../helpers/servers.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const DOCS_PROGRAMMATIC = readFileSync(join(ROOT, 'docs/programmatic.md'), 'utf8');
 
-/** The first fenced block after the text `marker` (a heading, or any line). */
-function blockAfter(marker: string): string {
-    const section = README.slice(README.indexOf(`\n${marker}\n`));
+/** The first fenced block after the text `marker` (a heading, or any line) in `text` (the README by default). */
+function blockAfter(marker: string, text = README): string {
+    const section = text.slice(text.indexOf(`\n${marker}\n`));
     const match = /```\w*\n([\s\S]*?)```/.exec(section);
     assert.ok(match, `no code block after ${marker}`);
     return match[1]!;
@@ -32,7 +33,7 @@ function comparable(output: string): string[] {
     return [...blocks.slice(0, -1).sort(), blocks[blocks.length - 1]!];
 }
 
-describe('the README', () => {
+describe('the README and docs', () => {
     it('first sample is what the quick start prints', async () => {
         const sample = blockAfter('gates a release in CI.');
         assert.match(README, /npm install && npx mcp-check specs\/weather\.yaml /);
@@ -47,7 +48,7 @@ describe('the README', () => {
     it('programmatic example runs on this Node version, importing the package by its name', async () => {
         // Inside the package folder, so that `from 'mcp-check'` resolves to this build (a self-reference).
         const file = join(ROOT, 'dist/readme-programmatic.mjs');
-        writeFileSync(file, blockAfter('## Programmatic use'));
+        writeFileSync(file, blockAfter('## Using the connector and the runner', DOCS_PROGRAMMATIC));
         const run = await runNode(file);
         assert.equal(run.code, 0, run.stderr);
         assert.match(run.stdout, /^weather-fixture \d+ /m);

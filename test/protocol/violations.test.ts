@@ -63,7 +63,7 @@ async function runFixture(mode: string | undefined, rule?: ProtocolRuleInfo): Pr
         lines.push('  http:', `    url: ${http.url}`, `    protocol: [${revisions}]`);
     }
     const names = transports.map((t) => (t === 'stdio' ? 'stdio' : 'http'));
-    lines.push('tests:', `  - server: [${names.join(', ')}]`, '    lint: false');
+    lines.push('tests:', `  - server: [${names.join(', ')}]`, '    lint: false', '    protocol: true');
     try {
         const result = await runSpec(await writeSpec(lines));
         const variants = names.flatMap((name) => eras.map((era) => ({ server: eras.length > 1 ? `${name}@${REVISION[era]}` : name, era })));
@@ -118,7 +118,7 @@ describe('protocol rules against the well-behaved fixture', () => {
     });
 
     it('skips a rule of the other era on a server whose revision is found on connecting, saying why', async () => {
-        const spec = await writeSpec(['servers:', '  auto:', `    command: ${q(process.execPath)}`, `    args: [${q(VIOLATIONS)}]`, 'tests:', '  - server: auto', '    lint: false']);
+        const spec = await writeSpec(['servers:', '  auto:', `    command: ${q(process.execPath)}`, `    args: [${q(VIOLATIONS)}]`, 'tests:', '  - server: auto', '    lint: false', '    protocol: true']);
         const ping = protocolCases(await runSpec(spec), 'auto').find((c) => c.name === 'protocol: ping')!;
         assert.deepEqual(ping.status === 'skipped' && ping.reason, 'a 2025-era rule: this server is spoken to in 2026-07-28 (2026-07-28 removed ping)');
     });

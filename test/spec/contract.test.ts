@@ -23,7 +23,7 @@ const EXPECT = [...CALL, 'expect'] as const;
 
 // --- Parsing --------------------------------------------------------------------------------
 
-test('a bare `server:` entry gets no calls, default lint and no defaults', async () => {
+test('a bare `server:` entry gets no calls, default lint, no protocol checks and no defaults', async () => {
     const file = await contractSpec();
     const [entry] = (await loadSpec(file, {})).tests;
     assert.deepEqual(entry, {
@@ -33,6 +33,7 @@ test('a bare `server:` entry gets no calls, default lint and no defaults', async
         loc: { file, line: 5, col: 5 },
         calls: [],
         lint: { enabled: true, rules: {}, clients: [], budget: {}, loc: { file, line: 5, col: 5 } },
+        protocol: { enabled: false, rules: {}, loc: { file, line: 5, col: 5 } },
         defaults: {},
     });
 });
