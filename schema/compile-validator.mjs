@@ -2,9 +2,9 @@
 // (`npm run build` runs it first), so the CLI does not spend ~35 ms compiling the spec schema
 // with Ajv before it can start a single server.
 //
-//   node schema/compile-validator.mjs   → src/spec/generated/spec-validator.ts (git-ignored)
+//   node schema/compile-validator.mjs   → src/load/generated/spec-validator.ts (git-ignored)
 //
-// The error mapper (src/spec/validate.ts) recognises errors by the schema object they come
+// The error mapper (src/load/validate.ts) recognises errors by the schema object they come
 // from (Ajv's `parentSchema`). Standalone code carries its own copies of those objects, so the
 // module also exports, for every `$defs` entry, the copies that stand for it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const root = new URL('..', import.meta.url);
 const schema = JSON.parse(readFileSync(new URL('schema/mcp-check.schema.json', root), 'utf8'));
-const output = new URL('src/spec/generated/spec-validator.ts', root);
+const output = new URL('src/load/generated/spec-validator.ts', root);
 
 // The same options the loader always used: all errors, with parent schema and data for the
 // messages; strict, so a sloppy schema fails the build instead of misleading editors.

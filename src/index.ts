@@ -2,9 +2,9 @@
 export { UniversalMCPClient, type CallOptions, type ListedTool, type ServerStatus } from './connect/client.js';
 export type { NamedServerEntry, ServerEntry, ServerInput } from './connect/server-config.js';
 export type { ServerConfig, StdioServerConfig, HttpServerConfig, StartCommand, ServerInfo, TransportKind } from './connect/types.js';
-export { loadSpec, loadSpecs } from './spec/load.js';
-export { loadServerConfigFile } from './spec/import.js';
-export type { Suite, TestSpec, CallSpec, Expectations, Matcher } from './spec/types.js';
+export { loadSpec, loadSpecs } from './load/load.js';
+export { loadServerConfigFile } from './load/import.js';
+export type { Suite, TestSpec, CallSpec, Expectations, Matcher } from './load/types.js';
 export { runSuite, runSuites, type RunOptions, type RunListener } from './run/runner.js';
 export type { RunResult, SuiteResult, CaseResult, CaseStatus, Problem, ProblemKind, Totals } from './run/result.js';
 export type { LintFinding } from './assert/lint/types.js';

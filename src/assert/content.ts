@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Problem } from '../run/result.js';
-import type { ContentItemCheck } from '../spec/types.js';
+import type { ContentItemCheck } from '../load/types.js';
 import type { AssertContext } from './context.js';
 import { matchSubject, present } from './match.js';
 import { textual } from './text.js';

@@ -1,6 +1,6 @@
 /** What every assertion needs besides the value it checks. */
 import type { SourceLocation } from '../errors.js';
-import type { SpecPath } from '../spec/types.js';
+import type { SpecPath } from '../load/types.js';
 
 export interface AssertContext {
     /** Resolves a path below the call's `expect:` to where it was written in the spec. */

@@ -1,7 +1,7 @@
 /** Runs a call's expectations against its result; every failed assertion is one problem. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Problem } from '../run/result.js';
-import type { Expectations } from '../spec/types.js';
+import type { Expectations } from '../load/types.js';
 import { checkContent } from './content.js';
 import type { AssertContext } from './context.js';
 import { checkIsError } from './is-error.js';

@@ -1,5 +1,5 @@
 import type { Problem } from '../run/result.js';
-import type { JsonPathCheck } from '../spec/types.js';
+import type { JsonPathCheck } from '../load/types.js';
 import type { AssertContext } from './context.js';
 import { queryJson } from './json-path.js';
 import { matchSubject } from './match.js';

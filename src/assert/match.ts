@@ -1,5 +1,5 @@
 /** Runs a matcher on a named subject and words each failure as a problem at the matcher's location. */
-import type { Matcher } from '../spec/types.js';
+import type { Matcher } from '../load/types.js';
 import type { Problem, ProblemKind } from '../run/result.js';
 import type { AssertContext } from './context.js';
 import { evaluateMatcher, type Subject } from './matchers/index.js';

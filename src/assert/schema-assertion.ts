@@ -1,5 +1,5 @@
 import type { Problem } from '../run/result.js';
-import type { SchemaAssertion } from '../spec/types.js';
+import type { SchemaAssertion } from '../load/types.js';
 import type { AssertContext } from './context.js';
 import type { JsonRoot } from './json.js';
 import { compileSchema, formatAjvErrors, type CompiledSchema } from './json-schema.js';

@@ -1,7 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { SourceLocation } from '../errors.js';
 import type { Problem, ProblemKind } from '../run/result.js';
-import type { SpecPath } from '../spec/types.js';
+import type { SpecPath } from '../load/types.js';
 import type { AssertContext } from './context.js';
 import { jsonEqual } from './json-equal.js';
 import { describeType } from './json-schema.js';

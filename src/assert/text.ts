@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Problem } from '../run/result.js';
-import type { Matcher } from '../spec/types.js';
+import type { Matcher } from '../load/types.js';
 import type { AssertContext } from './context.js';
 import { matchSubject, present } from './match.js';
 import { textOf } from './text-content.js';

@@ -7,7 +7,7 @@ import { parseClientList, type ClientId } from '../assert/lint/portability/clien
 import { UsageError } from '../errors.js';
 import { isRevision, REVISIONS, type ProtocolChoice, type Revision } from '../connect/protocol.js';
 import { parseReporterArg, type ReporterRequest } from '../report/registry.js';
-import { parseDuration } from '../spec/duration.js';
+import { parseDuration } from '../load/duration.js';
 
 /** Parses `--timeout`: `500ms`, `30s`, `5m` or a number of seconds. */
 export function parseTimeoutArg(value: string): number {

@@ -5,9 +5,9 @@
 import { UsageError } from '../errors.js';
 import type { ProtocolChoice } from '../connect/protocol.js';
 import type { ServerConfig } from '../connect/types.js';
-import { loadServerConfig } from '../spec/import.js';
-import { loadSpec } from '../spec/load.js';
-import type { ServerSpec } from '../spec/types.js';
+import { loadServerConfig } from '../load/import.js';
+import { loadSpec } from '../load/load.js';
+import type { ServerSpec } from '../load/types.js';
 import type { ServerSourceFlags } from './server-flags.js';
 
 /** A server by the name its file gives it. */

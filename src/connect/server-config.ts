@@ -6,15 +6,15 @@
  * the flat shape with `name`, `timeout` and `sse_read_timeout` in seconds.
  */
 import { SpecError, SpecErrors } from '../errors.js';
-import { transportOfType } from '../spec/client-config.js';
-import { quote } from '../spec/messages.js';
-import { toServers } from '../spec/normalize-server.js';
-import { formatPath, isRecord } from '../spec/paths.js';
-import type { Locator } from '../spec/positions.js';
-import type { RawServer } from '../spec/raw.js';
-import { checkSemantics } from '../spec/semantic.js';
-import type { SpecPath } from '../spec/types.js';
-import { validateSpecData } from '../spec/validate.js';
+import { transportOfType } from '../load/client-config.js';
+import { quote } from '../load/messages.js';
+import { toServers } from '../load/normalize-server.js';
+import { formatPath, isRecord } from '../load/paths.js';
+import type { Locator } from '../load/positions.js';
+import type { RawServer } from '../load/raw.js';
+import { checkSemantics } from '../load/semantic.js';
+import type { SpecPath } from '../load/types.js';
+import { validateSpecData } from '../load/validate.js';
 import type { ServerConfig, TransportKind } from './types.js';
 
 /** A server as an MCP client config or a script writes it; durations are seconds or `30s`-style strings. */

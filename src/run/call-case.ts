@@ -2,7 +2,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { assertCallResult, checkBudget, formatAjvErrors, textOf, type AssertContext } from '../assert/index.js';
 import type { SourceLocation } from '../errors.js';
-import type { CallSpec, SpecPath, TestSpec } from '../spec/types.js';
+import type { CallSpec, SpecPath, TestSpec } from '../load/types.js';
 import { classifyRequestError } from './classify.js';
 import { summarizeNames } from './listing-cases.js';
 import type { CaseOutcome, CaseRun, Problem } from './result.js';

@@ -3,7 +3,7 @@ import { lintTools, type LintFinding, type LintResult } from '../assert/lint/ind
 import { portabilityRuleInfo } from '../assert/lint/portability/catalog.js';
 import { portabilityMatrix, type PortabilityMatrix } from '../assert/lint/portability/index.js';
 import type { ListedTool } from '../connect/client.js';
-import type { LintConfig } from '../spec/types.js';
+import type { LintConfig } from '../load/types.js';
 import type { PlannedSuite } from './plan.js';
 import type { CaseOutcome, Problem } from './result.js';
 import type { CaseContext } from './session.js';

@@ -20,7 +20,7 @@ import type {
     Suite,
     TestSpec,
     ToolExpectations,
-} from '../spec/types.js';
+} from '../load/types.js';
 import type { CaseInfo } from './result.js';
 
 export type CaseAction =

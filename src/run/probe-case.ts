@@ -1,6 +1,6 @@
 /** `probe:` on a test: schema-driven calls to the server's read-only tools, judged as one check. */
 import { probeProblems, probeServer } from '../probe/index.js';
-import type { ProbeSpec } from '../spec/types.js';
+import type { ProbeSpec } from '../load/types.js';
 import { classifyRequestError } from './classify.js';
 import type { CaseOutcome, Problem } from './result.js';
 import type { CaseContext } from './session.js';

@@ -1,6 +1,6 @@
 /** Prompt checks: listed (include/exclude) and `get` with assertions on the messages. */
 import { checkBudget, checkJson, matchSubject, parseJsonText, present, textual, type AssertContext } from '../assert/index.js';
-import type { PromptGetSpec, TestSpec } from '../spec/types.js';
+import type { PromptGetSpec, TestSpec } from '../load/types.js';
 import { budgetOf } from './call-case.js';
 import { classifyRequestError } from './classify.js';
 import { classifyListError, exactly, requireCapability, unlisted } from './listing-cases.js';

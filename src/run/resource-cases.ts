@@ -1,6 +1,6 @@
 /** Resource checks: listed (include/exclude, templates count as listed) and `read` with assertions. */
 import { checkBudget, checkJson, matchSubject, parseJsonText, present, textual, type AssertContext } from '../assert/index.js';
-import type { ResourceReadSpec, TestSpec } from '../spec/types.js';
+import type { ResourceReadSpec, TestSpec } from '../load/types.js';
 import { budgetOf } from './call-case.js';
 import { classifyRequestError } from './classify.js';
 import { classifyListError, exactly, requireCapability, unlisted } from './listing-cases.js';

@@ -1,6 +1,6 @@
 /** `retry:` — runs a check again until it passes, for eventually consistent servers. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RetryPolicy } from '../spec/types.js';
+import type { RetryPolicy } from '../load/types.js';
 import type { CaseOutcome } from './result.js';
 
 /** Runs `attempt` up to `1 + policy.count` times while it fails; returns the last outcome and the count. */

@@ -7,7 +7,7 @@ import { warmUpSchemaEngine } from '../assert/index.js';
 import { UniversalMCPClient } from '../connect/client.js';
 import type { ServerProcess } from '../connect/process.js';
 import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig } from '../connect/types.js';
-import type { Suite } from '../spec/types.js';
+import type { Suite } from '../load/types.js';
 import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
 import { exactly, unlisted } from './listing-cases.js';

@@ -3,7 +3,7 @@
  * order) for one machine of a CI matrix; `--grep`, tags, `only` and `skip` mark checks as
  * skipped with the reason, so unselected checks still appear in every report.
  */
-import type { Selection as SpecSelection } from '../spec/types.js';
+import type { Selection as SpecSelection } from '../load/types.js';
 import type { PlannedCase, RunPlan } from './plan.js';
 
 export interface RunSelection {

@@ -2,7 +2,7 @@
 import { matchSubject, present } from '../assert/index.js';
 import type { AssertContext } from '../assert/context.js';
 import { partialMatch } from '../assert/structured-content.js';
-import type { ServerInfoExpectations, ToolExpectations } from '../spec/types.js';
+import type { ServerInfoExpectations, ToolExpectations } from '../load/types.js';
 import { undeclared } from './listing-cases.js';
 import type { CaseOutcome } from './result.js';
 import type { CaseContext } from './session.js';

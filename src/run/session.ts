@@ -3,7 +3,7 @@
  * (compiled lazily), resources and prompts (listed once, on first use), and the captures.
  */
 import type { ListedTool, UniversalMCPClient } from '../connect/client.js';
-import type { Suite } from '../spec/types.js';
+import type { Suite } from '../load/types.js';
 import { CaptureStore } from './captures.js';
 import { indexTools, type IndexedTool } from './tool-index.js';
 

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { orderClients, type ClientId } from '../assert/lint/portability/clients.js';
 import type { ServerConfig } from '../connect/types.js';
 import { UsageError } from '../errors.js';
-import { loadSpec } from '../spec/load.js';
+import { loadSpec } from '../load/load.js';
 import { captureSurface } from './capture.js';
 import { looksLikeSurface, parseSurface } from './file.js';
 import type { Surface } from './types.js';

@@ -1,8 +1,8 @@
 /** Hand-built tool results, and expectations parsed from `expect:` YAML the way a spec gives them. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { AssertContext } from '../../src/assert/context.js';
-import { parseSpec } from '../../src/spec/load.js';
-import type { Expectations } from '../../src/spec/types.js';
+import { parseSpec } from '../../src/load/load.js';
+import type { Expectations } from '../../src/load/types.js';
 
 /** The file name locations in these tests point into. */
 export const FILE = 'expect.yaml';

@@ -1,8 +1,8 @@
 /** Building suites from YAML text and finding cases in the result tree. */
 import assert from 'node:assert/strict';
 import type { CaseResult, RunResult } from '../../src/run/result.js';
-import { parseSpec } from '../../src/spec/load.js';
-import type { Suite } from '../../src/spec/types.js';
+import { parseSpec } from '../../src/load/load.js';
+import type { Suite } from '../../src/load/types.js';
 
 /** Parses spec text (given as lines) as if it were the file `file`. */
 export function suiteOf(file: string, ...lines: string[]): Suite {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { launchServers } from '../../src/run/launch.js';
 import { planRun } from '../../src/run/plan.js';
 import { selectCases } from '../../src/run/select.js';
-import { parseSpec } from '../../src/spec/load.js';
+import { parseSpec } from '../../src/load/load.js';
 import { WEATHER } from '../helpers/servers.js';
 
 const SPEC = `

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { runSuites } from '../../src/run/runner.js';
-import { loadSpecs } from '../../src/spec/load.js';
+import { loadSpecs } from '../../src/load/load.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { parseJUnit } from '../helpers/junit-xml.js';
 import { expectValidJUnit } from '../helpers/junit.js';

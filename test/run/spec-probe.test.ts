@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CaseResult, Problem, RunResult } from '../../src/run/result.js';
 import { runSuites } from '../../src/run/runner.js';
-import { loadSpecs } from '../../src/spec/load.js';
+import { loadSpecs } from '../../src/load/load.js';
 import { ROOT } from '../helpers/cli.js';
 import { Workspace, q } from '../helpers/workspace.js';
 import { caseNamed, statuses } from './helpers.js';

@@ -4,7 +4,7 @@
  * lint exists to report. Everything here is pure: no I/O, no server.
  */
 import type { ListedTool } from '../../connect/client.js';
-import type { LintConfig } from '../../spec/types.js';
+import type { LintConfig } from '../../load/types.js';
 import { annotationsBoolean } from './annotations-boolean.js';
 import { inputSchemaCompiles } from './input-schema-compiles.js';
 import { inputSchemaObject } from './input-schema-object.js';

@@ -2,7 +2,7 @@
  * The matcher vocabulary, one implementation per file, looked up by name. Every place a value
  * is checked (text, JSONPath values, content items, resources, prompts) goes through here.
  */
-import type { Matcher } from '../../spec/types.js';
+import type { Matcher } from '../../load/types.js';
 import { contains } from './contains.js';
 import { compare } from './compare.js';
 import { equals, oneOf } from './equals.js';

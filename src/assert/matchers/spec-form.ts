@@ -1,5 +1,5 @@
 /** A parsed matcher written back the way a spec author wrote it, for `expected:` in reports. */
-import type { Matcher } from '../../spec/types.js';
+import type { Matcher } from '../../load/types.js';
 
 /** `{ op: 'gte', value: 1 }` → `{ gte: 1 }`; a bare `equals` → its value. */
 export function specForm(matcher: Matcher): unknown {

@@ -1,4 +1,4 @@
-import type { JsonTypeName } from '../../spec/types.js';
+import type { JsonTypeName } from '../../load/types.js';
 import { specForm } from './spec-form.js';
 import { fail, missing, type MatcherImpl } from './types.js';
 

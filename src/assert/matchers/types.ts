@@ -1,5 +1,5 @@
 /** The contract every matcher implements. */
-import type { Matcher, SpecPath } from '../../spec/types.js';
+import type { Matcher, SpecPath } from '../../load/types.js';
 
 /** A checked value; `present: false` when a JSONPath matched nothing or a key is missing. */
 export type Subject = { present: true; value: unknown } | { present: false };

@@ -2,8 +2,8 @@
 import { UsageError } from '../../errors.js';
 import { planRun } from '../../run/plan.js';
 import { selectCases } from '../../run/select.js';
-import { loadSpec } from '../../spec/load.js';
-import type { Suite } from '../../spec/types.js';
+import { loadSpec } from '../../load/load.js';
+import type { Suite } from '../../load/types.js';
 import type { CheckProtocolCliOptions } from './command.js';
 import { runAndReport } from '../run/action.js';
 import { protocolOnly, targetSuite } from './suites.js';

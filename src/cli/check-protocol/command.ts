@@ -1,7 +1,7 @@
 /** `mcp-check check-protocol <spec | url | -- command...>`: the protocol rules alone, with no spec to write. */
 import { Option, type Command } from 'commander';
 import type { ReporterRequest } from '../../report/registry.js';
-import type { ProtocolSetting } from '../../spec/normalize-server.js';
+import type { ProtocolSetting } from '../../load/normalize-server.js';
 import { collect, collectReporter, parseGrep, parseProtocolArg, parseTimeoutArg, requestedReporters, type ReporterFlags } from '../flags.js';
 import type { RegisterCommand } from '../command.js';
 

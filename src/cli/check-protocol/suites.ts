@@ -7,8 +7,8 @@ import { UniversalMCPClient } from '../../connect/client.js';
 import { LEGACY_REVISIONS, MODERN_REVISION, eraOf, isRevision, type Revision } from '../../connect/protocol.js';
 import { DEFAULT_TIMEOUT_MS, type ServerConfig } from '../../connect/types.js';
 import type { SourceLocation } from '../../errors.js';
-import type { ProtocolSetting } from '../../spec/normalize-server.js';
-import type { RuleSetConfig, ServerSpec, Suite, TestSpec } from '../../spec/types.js';
+import type { ProtocolSetting } from '../../load/normalize-server.js';
+import type { RuleSetConfig, ServerSpec, Suite, TestSpec } from '../../load/types.js';
 import { defaultServerName, targetFromFlags, type TargetFlags } from '../init/target.js';
 
 /** The one server a URL or command names, as a suite named after what was typed. */

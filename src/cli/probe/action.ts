@@ -9,8 +9,8 @@ import type { ProbeReport } from '../../probe/types.js';
 import { shouldColor } from '../../report/console.js';
 import { redactor } from '../../report/redact.js';
 import { visibleText } from '../../report/safe-text.js';
-import { loadSpec } from '../../spec/load.js';
-import type { Suite } from '../../spec/types.js';
+import { loadSpec } from '../../load/load.js';
+import type { Suite } from '../../load/types.js';
 import type { ProbeCliOptions } from './command.js';
 import { watchSignals } from '../signals.js';
 

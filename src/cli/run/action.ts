@@ -3,8 +3,8 @@ import { ExitCode } from '../../errors.js';
 import { launchServers } from '../../run/launch.js';
 import { planRun, type RunPlan } from '../../run/plan.js';
 import { selectCases } from '../../run/select.js';
-import { loadSpecs } from '../../spec/load.js';
-import type { Suite } from '../../spec/types.js';
+import { loadSpecs } from '../../load/load.js';
+import type { Suite } from '../../load/types.js';
 import type { RunCliOptions } from './command.js';
 import { watchSignals } from '../signals.js';
 

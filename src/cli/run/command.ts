@@ -4,7 +4,7 @@ import type { ReporterRequest } from '../../report/registry.js';
 import { parseShard, type RunSelection } from '../../run/select.js';
 import type { RegisterCommand } from '../command.js';
 import type { ClientId } from '../../assert/lint/portability/clients.js';
-import type { ProtocolSetting } from '../../spec/normalize-server.js';
+import type { ProtocolSetting } from '../../load/normalize-server.js';
 import { clientsOption, collect, collectReporter, colorFlag, parseGrep, parseProtocolArg, parseTimeoutArg, requestedReporters, type ReporterFlags } from '../flags.js';
 
 export interface RunCliOptions {

@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { at, check, failsOnce } from './support.js';
-import type { SpecPath } from '../../../src/spec/types.js';
+import type { SpecPath } from '../../../src/load/types.js';
 
 interface Case {
     raw: unknown;

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { queryJson } from '../../../src/assert/json-path.js';
 import { checkJson } from '../../../src/assert/json.js';
 import type { AssertContext } from '../../../src/assert/context.js';
-import type { JsonPathCheck } from '../../../src/spec/types.js';
-import { parseMatcher } from '../../../src/spec/matcher.js';
+import type { JsonPathCheck } from '../../../src/load/types.js';
+import { parseMatcher } from '../../../src/load/matcher.js';
 
 const NOTE = {
     id: 'n-1',

@@ -1,8 +1,8 @@
 /** Builds matchers the way a spec does (`parseMatcher`) and evaluates them on a value or on nothing. */
 import assert from 'node:assert/strict';
 import { evaluateMatcher, type MatchFailure } from '../../../src/assert/matchers/index.js';
-import { parseMatcher } from '../../../src/spec/matcher.js';
-import type { Matcher, SpecPath } from '../../../src/spec/types.js';
+import { parseMatcher } from '../../../src/load/matcher.js';
+import type { Matcher, SpecPath } from '../../../src/load/types.js';
 
 /** Where the matchers are "written": a `json:` entry of the first call. */
 export const AT: SpecPath = ['tests', 0, 'calls', 0, 'expect', 'json', '$.x'];

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import type { SourceLocation } from '../../../src/errors.js';
 import type { CaseResult, Problem, RunResult } from '../../../src/run/result.js';
 import { runSuites } from '../../../src/run/runner.js';
-import { loadSpecs } from '../../../src/spec/load.js';
+import { loadSpecs } from '../../../src/load/load.js';
 import { ROOT, runCli, type CliRun } from '../../helpers/cli.js';
 import { writeTemp } from '../../helpers/files.js';
 import { parseJUnit, type JUnitCase, type JUnitDocument } from '../../helpers/junit-xml.js';

@@ -4,7 +4,7 @@
  * was last checked against them. Planning, `--list-rules` and the docs read this; the checks
  * themselves live in `rules/` and load with the runner.
  */
-import type { LintBudget } from '../../../spec/types.js';
+import type { LintBudget } from '../../../load/types.js';
 import { CLIENT_IDS, levelForBlast, worstBlast, type BlastRadius, type ClientId } from './clients.js';
 
 /** When the rules below were last checked against their sources. */

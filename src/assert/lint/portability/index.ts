@@ -4,7 +4,7 @@
  * (blast radius, fix, sources) and become lint findings, and a tool × client matrix sums them up.
  */
 import type { ListedTool } from '../../../connect/client.js';
-import type { LintConfig } from '../../../spec/types.js';
+import type { LintConfig } from '../../../load/types.js';
 import { toolLabel } from '../tool-check.js';
 import type { LintFinding, LintResult } from '../types.js';
 import { orderClients, worstBlast, type BlastRadius, type ClientId } from './clients.js';

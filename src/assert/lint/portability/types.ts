@@ -1,6 +1,6 @@
 /** The shapes the portability checks share. */
 import type { ListedTool } from '../../../connect/client.js';
-import type { LintBudget } from '../../../spec/types.js';
+import type { LintBudget } from '../../../load/types.js';
 import type { ClientId } from './clients.js';
 
 /** What a portability check knows besides the tools. */

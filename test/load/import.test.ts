@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, relative } from 'node:path';
-import { loadServerConfigFile } from '../../src/spec/import.js';
-import { loadSpec } from '../../src/spec/load.js';
+import { loadServerConfigFile } from '../../src/load/import.js';
+import { loadSpec } from '../../src/load/load.js';
 import { specErrors, writeSpecs, yaml } from './helpers.js';
 
 /** JSON text, one line per argument, so tests can count lines and columns at a glance. */

@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineCounter, parseDocument } from 'yaml';
-import { indexDocument } from '../../src/spec/position-index.js';
-import { SpecPositions } from '../../src/spec/positions.js';
+import { indexDocument } from '../../src/load/position-index.js';
+import { SpecPositions } from '../../src/load/positions.js';
 
 function positionsOf(source: string): SpecPositions {
     const lineCounter = new LineCounter();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_DURATION_MS, parseDuration } from '../../src/spec/duration.js';
+import { MAX_DURATION_MS, parseDuration } from '../../src/load/duration.js';
 
 test('parseDuration reads each unit', () => {
     assert.equal(parseDuration('500ms'), 500);

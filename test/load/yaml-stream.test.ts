@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineCounter, parseDocument } from 'yaml';
-import { indexDocument } from '../../src/spec/position-index.js';
-import { SpecPositions } from '../../src/spec/positions.js';
-import { parseYamlInPieces } from '../../src/spec/yaml-stream.js';
-import type { SpecPath } from '../../src/spec/types.js';
+import { indexDocument } from '../../src/load/position-index.js';
+import { SpecPositions } from '../../src/load/positions.js';
+import { parseYamlInPieces } from '../../src/load/yaml-stream.js';
+import type { SpecPath } from '../../src/load/types.js';
 
 const OPTIONS = { prettyErrors: false, merge: true };
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSpec, loadSpecs } from '../../src/spec/load.js';
+import { loadSpec, loadSpecs } from '../../src/load/load.js';
 import { MINIMAL, specErrors, writeSpecs, yaml } from './helpers.js';
 
 /** Writes one spec file and returns its path. */

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { interpolateString } from '../../src/spec/interpolate.js';
-import { loadSpec } from '../../src/spec/load.js';
+import { interpolateString } from '../../src/load/interpolate.js';
+import { loadSpec } from '../../src/load/load.js';
 import { MINIMAL, specErrors, writeSpecs, yaml } from './helpers.js';
 
 test('${VAR} takes the value from the environment', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { loadSpec } from '../../src/spec/load.js';
+import { loadSpec } from '../../src/load/load.js';
 import { MINIMAL, specErrors, writeSpecs, yaml } from './helpers.js';
 
 const VALID = yaml(

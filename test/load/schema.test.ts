@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { MATCHER_NAMES } from '../../src/spec/matcher.js';
-import { SCHEMA_URL, specSchema } from '../../src/spec/schema.js';
+import { MATCHER_NAMES } from '../../src/load/matcher.js';
+import { SCHEMA_URL, specSchema } from '../../src/load/schema.js';
 
 test('the schema is draft 2020-12 with an $id and a description on every property', async () => {
     const schema = JSON.parse(await readFile(SCHEMA_URL, 'utf8')) as Record<string, unknown>;

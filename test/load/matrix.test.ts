@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { loadServerConfigFile } from '../../src/spec/import.js';
-import { loadSpec } from '../../src/spec/load.js';
-import type { TestSpec } from '../../src/spec/types.js';
+import { loadServerConfigFile } from '../../src/load/import.js';
+import { loadSpec } from '../../src/load/load.js';
+import type { TestSpec } from '../../src/load/types.js';
 import { specErrors, writeSpecs, yaml } from './helpers.js';
 
 /** Two builds in the group `builds` and a staging server outside it (lines 1–9). */

@@ -1,6 +1,6 @@
 /**
  * The parsed, validated spec: what the rest of the pipeline works with. Raw YAML never
- * leaves `src/spec/`; durations are milliseconds, transports are resolved, `${VAR}`s are
+ * leaves `src/load/`; durations are milliseconds, transports are resolved, `${VAR}`s are
  * interpolated, and every item keeps the location it was written at.
  */
 import type { SourceLocation } from '../errors.js';

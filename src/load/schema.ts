@@ -8,8 +8,8 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { definitionCopies, validate } from './generated/spec-validator.js';
 
 /**
- * Location of `mcp-check.schema.json`. This module runs from `dist/src/spec/` when built and
- * from `src/spec/` under a TypeScript loader; the schema sits at the package root either way.
+ * Location of `mcp-check.schema.json`. This module runs from `dist/src/load/` when built and
+ * from `src/load/` under a TypeScript loader; the schema sits at the package root either way.
  */
 export const SCHEMA_URL: URL = ['../../../schema/mcp-check.schema.json', '../../schema/mcp-check.schema.json']
     .map((relative) => new URL(relative, import.meta.url))

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSpecs } from '../../src/spec/load.js';
+import { loadSpecs } from '../../src/load/load.js';
 import { MINIMAL, specErrors, writeSpecs, yaml } from './helpers.js';
 
 test('a glob loads every matching file, sorted, once each', async () => {
@@ -59,7 +59,7 @@ test('a directory loads the YAML files below it', async () => {
 });
 
 test('the example specs in the repository load', async (t) => {
-    // dist/test/spec/ → repository root.
+    // dist/test/load/ → repository root.
     const specsDir = fileURLToPath(new URL('../../../specs/', import.meta.url));
     const names = await readdir(specsDir).catch(() => [] as string[]);
     if (!names.some((n) => /\.ya?ml$/.test(n))) {

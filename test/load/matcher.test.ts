@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMatcher, type ParsedMatcher } from '../../src/spec/matcher.js';
-import type { Matcher } from '../../src/spec/types.js';
+import { parseMatcher, type ParsedMatcher } from '../../src/load/matcher.js';
+import type { Matcher } from '../../src/load/types.js';
 
 const AT = ['tests', 0, 'calls', 0, 'expect', 'json', '$.x'] as const;
 
