@@ -24,9 +24,11 @@ export function parseProtocolArg(value: string, list = true): ProtocolChoice | R
     throw new InvalidArgumentError(`expected auto or a revision (${REVISIONS.join(', ')})${list ? ', or revisions separated by commas' : ''}`);
 }
 
-/** `--protocol` for commands that talk to one revision at a time. */
-export function parseSingleProtocolArg(value: string): ProtocolChoice {
-    return parseProtocolArg(value, false) as ProtocolChoice;
+/** `--protocol` for commands that talk to one revision at a time (list, call, init). */
+export function protocolOption(): Option {
+    return new Option('--protocol <revision>', 'protocol revision for servers whose file names none: auto (default), 2026-07-28, 2025-11-25, 2025-06-18 or 2025-03-26').argParser(
+        (value: string) => parseProtocolArg(value, false) as ProtocolChoice,
+    );
 }
 
 export interface ReporterFlags {

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import type { RegisterCommand } from '../command.js';
 import type { ProtocolChoice } from '../../connect/protocol.js';
-import { parseSingleProtocolArg, parseTimeoutArg } from '../flags.js';
+import { protocolOption, parseTimeoutArg } from '../flags.js';
 
 const CALL_HELP = `
 Connects to one server of a spec (--spec) or of an MCP client config (--config: Claude
@@ -46,7 +46,7 @@ export const registerCall: RegisterCommand = (program: Command, setExitCode) => 
         .option('--config <file>', 'read the servers from an MCP client config (Claude Desktop, Cursor, VS Code) or a spec')
         .option('--json', 'print the whole result as JSON')
         .addOption(new Option('--timeout <duration>', "how long to wait for the answer (default: the server's timeout, else 30s)").argParser(parseTimeoutArg))
-        .addOption(new Option('--protocol <revision>', 'protocol revision for servers whose file names none: auto (default), 2026-07-28, 2025-11-25, 2025-06-18 or 2025-03-26').argParser(parseSingleProtocolArg))
+        .addOption(protocolOption())
         .addHelpText('after', CALL_HELP)
         .action(async (server: string, tool: string, opts: CallFlags) => {
             const { callCommand } = await import('./action.js');

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import type { RegisterCommand } from '../command.js';
 import type { ProtocolChoice } from '../../connect/protocol.js';
-import { parseSingleProtocolArg, parseTimeoutArg } from '../flags.js';
+import { protocolOption, parseTimeoutArg } from '../flags.js';
 
 const INIT_HELP = `
 Connects to the server, lists its tools and writes a starter spec that passes on it:
@@ -53,7 +53,7 @@ export const registerInit: RegisterCommand = (program: Command, setExitCode) => 
         .option('--name <server>', "the server's name in the spec (default: from the name the server gives)")
         .option('--force', 'overwrite the output file if it exists')
         .addOption(new Option('--timeout <duration>', 'connect and call timeout (default 30s)').argParser(parseTimeoutArg))
-        .addOption(new Option('--protocol <revision>', 'protocol revision for servers whose file names none: auto (default), 2026-07-28, 2025-11-25, 2025-06-18 or 2025-03-26').argParser(parseSingleProtocolArg))
+        .addOption(protocolOption())
         .addHelpText('after', INIT_HELP)
         .action(async (command: string[], opts: InitFlags) => {
             const { initCommand } = await import('./action.js');

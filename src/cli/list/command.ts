@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import type { RegisterCommand } from '../command.js';
 import type { ClientId } from '../../assert/lint/portability/clients.js';
 import type { ProtocolChoice } from '../../connect/protocol.js';
-import { clientsOption, parseSingleProtocolArg, parseTimeoutArg } from '../flags.js';
+import { clientsOption, protocolOption, parseTimeoutArg } from '../flags.js';
 
 const LIST_HELP = `
 Connects to the servers of a spec (--spec) or of an MCP client config (--config: the
@@ -54,7 +54,7 @@ export const registerList: RegisterCommand = (program: Command, setExitCode) => 
         .addOption(clientsOption())
         .option('--list-rules', 'print every lint rule (with --clients: the rules of those clients) and exit')
         .addOption(new Option('--timeout <duration>', 'connect and request timeout for servers that set none (e.g. 10s)').argParser(parseTimeoutArg))
-        .addOption(new Option('--protocol <revision>', 'protocol revision for servers whose file names none: auto (default), 2026-07-28, 2025-11-25, 2025-06-18 or 2025-03-26').argParser(parseSingleProtocolArg))
+        .addOption(protocolOption())
         .addHelpText('after', LIST_HELP)
         .action(async (server: string | undefined, opts: ListFlags) => {
             if (opts.listRules) {
