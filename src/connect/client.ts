@@ -67,6 +67,9 @@ export interface ServerStatus {
     info?: ServerInfo;
 }
 
+/** What one request of the connector takes: the caller's options, and (raw requests) a `_meta` of their own. */
+type SendOptions = CallOptions & { envelope?: Record<string, unknown> };
+
 interface Connection extends Link {
     transport: Transport;
     era?: Era;
@@ -177,17 +180,13 @@ export class UniversalMCPClient implements AsyncDisposable {
 
     /**
      * Sends one request as given and returns the answer unjudged: no result is validated, no
-     * session renewed, no input round answered. A JSON-RPC error is an answer, not a throw; a
-     * timeout or a lost connection throws. For protocol checks, which send odd requests on purpose.
+     * input round answered. A JSON-RPC error is an answer, not a throw; a timeout or a lost
+     * connection throws. For protocol checks, which send odd requests on purpose.
      */
     async rawRequest(name: string, method: string, params: Record<string, unknown>, options: RawRequestOptions = {}): Promise<RawAnswer> {
-        const entry = this.entry(name);
-        const conn = entry.connection;
-        if (!conn || entry.goneReason) throw new ServerGoneError(name, entry.goneReason ?? 'not connected');
-        const timeoutMs = options.timeoutMs ?? entry.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         try {
-            const result = await conn.channel.request(method, params, readAny, { timeoutMs, signal: options.signal, envelope: options.meta });
-            return { result };
+            // Through `send`, so a 2025 session the server ended is renewed as for any request.
+            return { result: await this.send(name, method, params, readAny, { timeoutMs: options.timeoutMs, signal: options.signal, envelope: options.meta }) };
         } catch (error) {
             const answer = serverRpcErrorOf(error);
             if (!answer) throw error;
@@ -324,7 +323,7 @@ export class UniversalMCPClient implements AsyncDisposable {
         return entry;
     }
 
-    private async send<T>(name: string, method: string, params: Record<string, unknown>, read: ResultReader<T>, options: CallOptions, renewed = false): Promise<T> {
+    private async send<T>(name: string, method: string, params: Record<string, unknown>, read: ResultReader<T>, options: SendOptions, renewed = false): Promise<T> {
         const entry = this.entry(name);
         const conn = entry.connection;
         if (!conn || entry.goneReason) {
@@ -332,7 +331,7 @@ export class UniversalMCPClient implements AsyncDisposable {
         }
         const timeoutMs = options.timeoutMs ?? entry.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         try {
-            return await conn.channel.request(method, params, read, { timeoutMs, signal: options.signal });
+            return await conn.channel.request(method, params, read, { timeoutMs, signal: options.signal, envelope: options.envelope });
         } catch (error) {
             if (!renewed && sessionExpired(entry, error)) {
                 // The 2025 specification has the client start a new session when its session is not found.

@@ -45,6 +45,21 @@ test('`defaults.maxDuration` becomes `defaults.maxDurationMs` and is not copied 
     assert.equal(entry!.calls[0]!.expect.maxDurationMs, undefined);
 });
 
+test('`protocol: true` turns the protocol checks on, and `rules` sets levels, located at the `protocol` key', async () => {
+    const on = await contractSpec('    protocol: true');
+    assert.deepEqual((await loadSpec(on, {})).tests[0]!.protocol, { enabled: true, rules: {}, loc: { file: on, line: 6, col: 5 } });
+    const levels = await contractSpec('    protocol: { rules: { ping: off, invalid-cursor: error } }');
+    assert.deepEqual((await loadSpec(levels, {})).tests[0]!.protocol, { enabled: true, rules: { ping: 'off', 'invalid-cursor': 'error' }, loc: { file: levels, line: 6, col: 5 } });
+});
+
+test('a protocol rule that does not exist is a spec error at the rule, listing the rules', async () => {
+    const file = await contractSpec('    protocol:', '      rules:', '        pnig: warn');
+    await assert.rejects(loadSpec(file, {}), (error: Error) => {
+        assert.ok(error.message.startsWith(`${file}:8:9: tests[0].protocol.rules: unknown protocol rule "pnig" (rules: discover, ping, unknown-method, `), error.message);
+        return true;
+    });
+});
+
 test('`lint: false` turns lint off, located at the `lint` key', async () => {
     const file = await contractSpec('    lint: false');
     assert.deepEqual((await loadSpec(file, {})).tests[0]!.lint, { enabled: false, rules: {}, clients: [], budget: {}, loc: { file, line: 6, col: 5 } });
