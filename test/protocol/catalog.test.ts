@@ -64,3 +64,12 @@ test('the spec schema offers exactly the catalog rules under protocol.rules', ()
     const schema = JSON.parse(readFileSync(join(ROOT, 'schema/mcp-check.schema.json'), 'utf8')) as { $defs: Record<string, { properties?: object }> };
     assert.deepEqual(Object.keys(schema.$defs.protocolRules!.properties!), PROTOCOL_CATALOG.map((r) => r.id));
 });
+
+test('docs/protocol.md lists every rule with its default level, in catalog order', () => {
+    const doc = readFileSync(join(ROOT, 'docs/protocol.md'), 'utf8');
+    const rows = [...doc.matchAll(/^\| `([a-z-]+)` \| [^|]+ \| (error|warn) \|/gm)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(
+        rows,
+        PROTOCOL_CATALOG.map((r) => [r.id, r.defaultLevel]),
+    );
+});
