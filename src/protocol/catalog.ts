@@ -118,6 +118,14 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         description: 'a prompts/get missing a required argument is refused with -32602',
     },
     {
+        id: 'output-schema',
+        defaultLevel: 'error',
+        eras: BOTH,
+        since: '2025-06-18',
+        section: { legacy: 'server/tools#output-schema', modern: 'server/tools#output-schema' },
+        description: 'a read-only tool with an outputSchema, called once with arguments made from its inputSchema, answers structuredContent matching it',
+    },
+    {
         id: 'initialize-version',
         defaultLevel: 'error',
         eras: ['legacy'],

@@ -9,6 +9,7 @@ import { initializeVersion, stdinCloseExit, stdoutClean } from './rules/lifecycl
 import { invalidCursor, paginationTerminates } from './rules/lists.js';
 import { cacheHints, clientCapabilities, discover, resultType, unsupportedVersion } from './rules/modern.js';
 import { promptArguments, unknownResource, unknownTool } from './rules/primitives.js';
+import { outputSchema } from './rules/tools.js';
 import type { ProtocolRule } from './types.js';
 
 export { PROTOCOL_CATALOG, protocolRuleInfo, sectionUrl, type ProtocolLevel, type ProtocolRuleInfo } from './catalog.js';
@@ -28,6 +29,7 @@ const RULES: readonly ProtocolRule[] = [
     unknownTool,
     unknownResource,
     promptArguments,
+    outputSchema,
     initializeVersion,
     originCheck,
     batchRefused,

@@ -20,6 +20,7 @@ const LEVELS = [
     ['unknown-tool', 'warn'],
     ['unknown-resource', 'error'],
     ['prompt-arguments', 'warn'],
+    ['output-schema', 'error'],
     ['initialize-version', 'error'],
     ['origin-check', 'error'],
     ['batch-refused', 'warn'],

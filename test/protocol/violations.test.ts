@@ -32,6 +32,7 @@ const REASONS: Record<string, string> = {
     'unknown-tool': 'isError: true} (a tool error is for a tool that ran and failed), not a JSON-RPC error',
     'unknown-resource': 'was answered with empty contents, not a JSON-RPC error',
     'prompt-arguments': 'prompts/get of "greet" without its required arguments was answered with',
+    'output-schema': "structuredContent does not match the tool's own outputSchema; (root): must have required property 'text'",
     'initialize-version': 'was answered with that same version',
     'origin-check': 'a request with Origin: http://mcp-check.invalid was answered with HTTP 200, not 403',
     'batch-refused': 'a batch of two requests was answered with HTTP 200 and 2 results, not refused',
