@@ -89,8 +89,17 @@ export async function handshake(options: HandshakeOptions): Promise<Handshake> {
 
 type Discovery = { modern: Handshake; why?: undefined } | { modern?: undefined; why: string };
 
+/** Opens the era's link; a failure to (a process that died at once) is the failure of the request it was for. */
+async function linkFor(options: HandshakeOptions, era: Era, method: string): Promise<Link> {
+    try {
+        return await options.link(era);
+    } catch (error) {
+        throw new HandshakeError(method, { cause: error });
+    }
+}
+
 async function discover(options: HandshakeOptions): Promise<Discovery> {
-    const link = await options.link('modern');
+    const link = await linkFor(options, 'modern', 'server/discover');
     const meta = envelope(options.capabilities);
     const silence = options.transport === 'stdio' && options.choice === 'auto' ? Math.min(DISCOVER_SILENCE_MS, options.timeoutMs) : options.timeoutMs;
     let result: Record<string, unknown>;
@@ -130,7 +139,7 @@ async function discover(options: HandshakeOptions): Promise<Discovery> {
 }
 
 async function initialize(options: HandshakeOptions, pinned: string | undefined, notModern?: string): Promise<Handshake> {
-    const link = await options.link('legacy');
+    const link = await linkFor(options, 'legacy', 'initialize');
     const asked = pinned ?? LEGACY_REVISIONS[0];
     const params = { protocolVersion: asked, capabilities: options.capabilities, clientInfo: CLIENT_INFO };
     let result: Record<string, unknown>;
