@@ -6,10 +6,12 @@ import { selectCases } from '../run/select.js';
 import { loadSpecs } from '../spec/load.js';
 import type { RunCliOptions } from './commands/run.js';
 import { watchSignals } from './signals.js';
+import { printSpecWarnings } from './spec-warnings.js';
 
 /** Runs the suites and returns the process exit code. Spec errors are thrown (exit 2 upstream). */
 export async function runCommand(options: RunCliOptions): Promise<number> {
     const suites = await loadSpecs(options.specs);
+    printSpecWarnings(suites.flatMap((s) => s.warnings));
     const plan = selectCases(planRun(suites), options.selection);
     const signals = watchSignals();
     try {

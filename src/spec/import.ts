@@ -82,8 +82,6 @@ interface ImportedServer {
     errors: SpecError[];
     /** Paths (as `formatPath` renders them) of values at fault, so later stages keep quiet about them. */
     failed: string[];
-    /** Credential-looking literal values, to redact. */
-    secrets: string[];
 }
 
 /** The servers of one file. */
@@ -108,7 +106,6 @@ export interface ResolvedServers {
     /** Problems with imported entries; reported with the other stages' errors. */
     errors: SpecError[];
     failed: Set<string>;
-    secrets: string[];
     /** Servers that came from imports (not replaced by one written in the spec), by name. */
     imported: Map<string, ImportedServer>;
 }
@@ -124,7 +121,7 @@ interface ChainLink {
  * in file order (later files win), then the spec's own, which replace imported ones by name.
  */
 export function resolveServerImports(data: unknown, positions: Locator, env: Env, chain?: readonly ChainLink[]): ResolvedServers {
-    const result: ResolvedServers = { data, locator: positions, fatal: [], errors: [], failed: new Set(), secrets: [], imported: new Map() };
+    const result: ResolvedServers = { data, locator: positions, fatal: [], errors: [], failed: new Set(), imported: new Map() };
     if (!isRecord(data) || !isRecord(data['servers'])) return result;
     const declared = data['servers'];
     const links = chain ?? [{ absolute: resolve(positions.file), shown: positions.file }];
@@ -166,7 +163,6 @@ export function resolveServerImports(data: unknown, positions: Locator, env: Env
     for (const server of result.imported.values()) {
         result.errors.push(...server.errors);
         for (const key of server.failed) result.failed.add(key);
-        result.secrets.push(...server.secrets);
     }
     const sources = new Map([...result.imported].map(([name, server]) => [name, server.source]));
     if (sources.size > 0) result.locator = new MergedLocator(positions, sources);
@@ -248,7 +244,6 @@ function serversOfDocument(data: unknown, positions: Locator, env: Env, chain: r
                 // Problems of the spec's own servers are found by the later stages, on the merged spec.
                 errors: found?.errors ?? [],
                 failed: found?.failed ?? [],
-                secrets: found?.secrets ?? [],
             });
         }
         return { servers: entries, fatal: nested.fatal, mapPath: ['servers'] };
@@ -275,7 +270,6 @@ function serversOfDocument(data: unknown, positions: Locator, env: Env, chain: r
                 (p) => new SpecError(`${locator.describe(p.path)}: ${p.message}`, locator.locate(p.path), formatPath(p.path)),
             ),
             failed: translated.problems.map((p) => formatPath(p.path)),
-            secrets: translated.secrets,
         });
     }
     return { servers: entries, fatal: [], mapPath: [shape.key] };
@@ -291,8 +285,10 @@ function readProblem(file: string, error: unknown, noun = 'file'): string {
 /** The servers of a config file, with the values to redact when showing anything about them. */
 export interface ServerConfigFile {
     servers: Record<string, ServerSpec>;
-    /** Environment values interpolated into `headers`/`env`, and credential-looking literals. */
+    /** Values to redact when showing anything about them (see `secret-values.ts`). */
     secrets: string[];
+    /** Secrets too short or common to redact cleanly, by where they are. */
+    warnings: string[];
 }
 
 /**
@@ -329,8 +325,7 @@ export async function loadServerConfig(file: string, env: Env = process.env): Pr
         ...later.filter((e) => e.key === undefined || !failed.has(e.key)),
     ];
     if (errors.length > 0) throw new SpecErrors(uniqueSorted(errors, file));
-    const secrets = [...new Set([...interpolated.secrets, ...imported.flatMap(([, server]) => server.secrets)])];
-    return { servers: toServers((interpolated.data as Pick<RawSpec, 'servers'>).servers, locator), secrets };
+    return { servers: toServers((interpolated.data as Pick<RawSpec, 'servers'>).servers, locator), secrets: interpolated.secrets, warnings: interpolated.warnings };
 }
 
 /**

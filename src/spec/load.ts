@@ -46,8 +46,7 @@ export function parseSpec(source: string, file: string, env: Env = process.env):
     const errors = uniqueSorted([...imported.errors, ...interpolated.errors, ...later], file);
     if (errors.length > 0) throw new SpecErrors(errors);
 
-    const secrets = [...new Set([...interpolated.secrets, ...imported.secrets])];
-    return toSuite(interpolated.data as RawSpec, file, positions, secrets, schemaFiles.byPath);
+    return toSuite(interpolated.data as RawSpec, file, positions, interpolated, schemaFiles.byPath);
 }
 
 /** Loads one spec file. Throws `SpecErrors` listing every problem in it. */

@@ -53,7 +53,7 @@ export function toSuite(
     raw: RawSpec,
     file: string,
     positions: Locator,
-    secrets: string[],
+    redaction: { secrets: string[]; warnings: string[] },
     schemaFiles: ReadonlyMap<string, SchemaFile> = new Map(),
 ): Suite {
     const ctx: Context = { positions, schemaFiles, names: serverNames(raw.servers) };
@@ -62,7 +62,8 @@ export function toSuite(
         name: raw.name ?? basename(file),
         servers: toServers(raw.servers, positions),
         tests: raw.tests.flatMap((test, index) => toTests(test, index, ctx)),
-        secrets,
+        secrets: redaction.secrets,
+        warnings: redaction.warnings,
         locate: (path) => positions.locate(path),
     };
 }

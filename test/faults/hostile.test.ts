@@ -137,3 +137,69 @@ test("no request follows a redirect to another origin with the spec's headers", 
         await elsewhere.stop();
     }
 });
+
+test('credentials in URLs, arguments and imported configs are redacted; ports and plain values are not', async () => {
+    const ws = await Workspace.create();
+    const { freePort } = await import('../helpers/servers.js');
+    const port = String(await freePort());
+    const { writeFile } = await import('node:fs/promises');
+    const { HOSTILE } = await import('./support.js');
+    await writeFile(
+        ws.path('claude_desktop_config.json'),
+        JSON.stringify({ mcpServers: { imported: { command: 'node', args: [HOSTILE, '--mode', 'echo', '--token', 'tok-imported-7f3a', 'postgres://app:dbpass-91c2@db.example/x'] } } }),
+    );
+    const run = await runYaml(
+        ws,
+        [
+            'servers:',
+            '  $import: claude_desktop_config.json',
+            '  local:',
+            '    command: node',
+            `    args: [${JSON.stringify(HOSTILE)}, --mode, echo, --api-key, "\${API_KEY}"]`,
+            '    env: { VERBOSE: "${VERBOSE}", SERVICE_TOKEN: "${SERVICE_TOKEN}" }',
+            '  remote:',
+            '    url: "http://user:pw-3c8e%21@127.0.0.1:${PORT}/mcp?api_key=${QUERY_KEY}&mode=${MODE}"',
+            '    timeout: 3s',
+            'tests:',
+            '  - server: imported',
+            '  - server: local',
+            '    calls:',
+            '      - { name: env, tool: echo, args: { env: [VERBOSE, SERVICE_TOKEN] }, expect: { text: nope } }',
+            '  - server: remote',
+            '',
+        ].join('\n'),
+        { env: { API_KEY: 'key-5d1b9e', VERBOSE: '1', SERVICE_TOKEN: 'svc-0a4f62', PORT: port, QUERY_KEY: 'qk-82d7e1', MODE: 'fast' } },
+    );
+    assert.equal(run.code, 1, show(run));
+    const everything = `${run.stdout}\n${run.stderr}\n${run.junitXml}`;
+    for (const secret of ['tok-imported-7f3a', 'dbpass-91c2', 'key-5d1b9e', 'svc-0a4f62', 'pw-3c8e', 'qk-82d7e1']) assert.ok(!everything.includes(secret), `${secret} shows\n${show(run)}`);
+    assert.ok(run.stdout.includes(`@127.0.0.1:${port}/mcp`), `the port is shown\n${show(run)}`);
+    assert.ok(run.stdout.includes('{\\"VERBOSE\\":\\"1\\",\\"SERVICE_TOKEN\\":\\"***\\"}'), `VERBOSE=1 is shown\n${show(run)}`);
+    assert.ok(run.stdout.includes('--token *** postgres://***:***@db.example/x'), show(run));
+});
+
+test('a short or common secret is still redacted, with one warning naming where it is, never what', async () => {
+    const ws = await Workspace.create();
+    const run = await runYaml(
+        ws,
+        [
+            'secrets: ["${LEVEL}", "${LEVEL}"]',
+            'servers:',
+            '  echo:',
+            '    command: node',
+            `    args: ${ws.hostileArgs('echo', 'echo')}`,
+            'tests:',
+            '  - server: echo',
+            '    calls:',
+            '      - { name: says, tool: echo, args: { say: "level is info" }, expect: { text: nope } }',
+            '',
+        ].join('\n'),
+        { env: { LEVEL: 'info' } },
+    );
+    assert.equal(run.code, 1, show(run));
+    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('mcp-check: warning: the secret at secrets['));
+    assert.equal(warnings.length, 1, show(run));
+    assert.match(warnings[0]!, /secrets\[0\] \(and 1 more place\) is shorter than 6 characters/);
+    assert.ok(!warnings[0]!.includes('info'), warnings[0]);
+    assert.ok(run.stdout.includes('"level is ***"'), show(run));
+});

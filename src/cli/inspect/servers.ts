@@ -6,6 +6,7 @@ import { UsageError } from '../../errors.js';
 import type { ServerConfig } from '../../connect/types.js';
 import { loadServerConfig } from '../../spec/import.js';
 import { loadSpec } from '../../spec/load.js';
+import { printSpecWarnings } from '../spec-warnings.js';
 import type { ServerSpec } from '../../spec/types.js';
 import type { ServerSourceFlags } from './options.js';
 
@@ -31,10 +32,12 @@ export async function loadServers(flags: ServerSourceFlags): Promise<LoadedServe
     if (flags.spec !== undefined && flags.config !== undefined) throw new UsageError('give either --spec <file> or --config <file>, not both');
     if (flags.spec !== undefined) {
         const suite = await loadSpec(flags.spec);
+        printSpecWarnings(suite.warnings);
         return { file: flags.spec, servers: named(suite.servers), secrets: suite.secrets };
     }
     if (flags.config !== undefined) {
         const loaded = await loadServerConfig(flags.config);
+        printSpecWarnings(loaded.warnings);
         return { file: flags.config, servers: named(loaded.servers), secrets: loaded.secrets };
     }
     throw new UsageError('name the servers: --spec <file> (an mcp-check spec) or --config <file> (Claude Desktop, Cursor or VS Code mcpServers file, or a spec)');
