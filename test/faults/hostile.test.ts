@@ -203,3 +203,32 @@ test('a short or common secret is still redacted, with one warning naming where 
     assert.ok(!warnings[0]!.includes('info'), warnings[0]);
     assert.ok(run.stdout.includes('"level is ***"'), show(run));
 });
+
+test('a schema pattern that backtracks exponentially is checked in linear time, both ways', async () => {
+    const ws = await Workspace.create();
+    const word = `${'a'.repeat(40)}!`;
+    const run = await runYaml(
+        ws,
+        [
+            'servers:',
+            '  redos:',
+            '    command: node',
+            `    args: ${ws.hostileArgs('redos', 'redos')}`,
+            '    timeout: 5s',
+            'tests:',
+            '  - server: redos',
+            '    calls:',
+            `      - { name: input, tool: redos, args: { word: "${word}" } }`,
+            '      - { name: output, tool: redos }',
+            `      - { name: spec pattern, tool: redos, args: { word: aaa }, expect: { text: { matches: "^(a+)+$" } } }`,
+            '',
+        ].join('\n'),
+        // Far below what V8's backtracking would need for 40 characters; RE2 needs microseconds.
+        { killAfterMs: 20_000 },
+    );
+    assert.equal(run.signal, null, `the run was killed: a regular expression hung it\n${show(run)}`);
+    assert.equal(run.code, 1, show(run));
+    for (const name of ['input', 'output', 'spec pattern']) assert.match(run.stdout, new RegExp(`✗ ${name} `), show(run));
+    assert.equal(run.stdout.split('must match pattern "^(a+)+$"').length - 1, 2, show(run));
+    await expectNoSurvivors(await startedPids(ws, ['redos']));
+});
