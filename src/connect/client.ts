@@ -225,7 +225,7 @@ export class UniversalMCPClient implements AsyncDisposable {
         let started: ServerProcess | undefined;
         let transport: Transport | undefined;
         try {
-            if (config.transport !== 'stdio' && config.start) started = await startServer(config.start, config.url);
+            if (config.transport !== 'stdio' && config.start) started = await startServer(config.start, config.url, signal);
             // The HTTP transports are loaded only by runs that use them; most suites are stdio only.
             transport =
                 config.transport === 'stdio' ? new ProcessStdioTransport(config, entry.launched) : (await import('./http-transport.js')).createHttpTransport(config);

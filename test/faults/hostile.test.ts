@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startListeningFixture } from '../helpers/servers.js';
-import { expectNoSurvivors, HTTP_FAULTS, runYaml, show, startedPids, Workspace } from './support.js';
+import { expectNoSurvivors, expectRun, HTTP_FAULTS, q, runSpec, runYaml, SCHEMAS_CASE, show, startedPids, waitFor, Workspace } from './support.js';
 
 /**
  * The lines of `output` the GitHub Actions runner would take for workflow commands: those
@@ -231,4 +231,32 @@ test('a schema pattern that backtracks exponentially is checked in linear time, 
     for (const name of ['input', 'output', 'spec pattern']) assert.match(run.stdout, new RegExp(`✗ ${name} `), show(run));
     assert.equal(run.stdout.split('must match pattern "^(a+)+$"').length - 1, 2, show(run));
     await expectNoSurvivors(await startedPids(ws, ['redos']));
+});
+
+test('SIGTERM while a start: server is not yet ready ends the run at once, with reports', async () => {
+    const ws = await Workspace.create();
+    const { freePort } = await import('../helpers/servers.js');
+    const { existsSync } = await import('node:fs');
+    const pidFile = ws.pidFile('slow');
+    // Starts, writes its PID, and never listens.
+    const script = `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000)`;
+    const spec = await ws.writeSpec(
+        [
+            'servers:',
+            '  slow:',
+            `    url: http://127.0.0.1:${await freePort()}/mcp`,
+            `    start: { command: node, args: [-e, ${q(script)}], timeout: 120s }`,
+            'tests:',
+            '  - server: slow',
+            '',
+        ].join('\n'),
+    );
+    let cliPid: number | undefined;
+    const running = runSpec(ws, spec, { onSpawn: (pid) => (cliPid = pid), killAfterMs: 30_000 });
+    await waitFor(() => existsSync(pidFile), 15_000, 'the start command to run');
+    process.kill(cliPid!, 'SIGTERM');
+    const run = await running;
+    // The safety net (30 s) is far below the readiness timeout (120 s): only the signal ends this run.
+    expectRun(run, { code: 143, maxMs: 30_000, planned: { slow: [SCHEMAS_CASE] } });
+    await expectNoSurvivors(await startedPids(ws, ['slow']));
 });
