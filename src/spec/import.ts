@@ -120,7 +120,7 @@ interface ChainLink {
  * Replaces `servers.$import` with the servers of the files it names: imported servers first,
  * in file order (later files win), then the spec's own, which replace imported ones by name.
  */
-export function resolveServerImports(data: unknown, positions: Locator, env: Env, chain?: readonly ChainLink[]): ResolvedServers {
+export function resolveServerImports(data: unknown, positions: Locator, env: Env, chain?: readonly ChainLink[], cache: ImportCache = new Map()): ResolvedServers {
     const result: ResolvedServers = { data, locator: positions, fatal: [], errors: [], failed: new Set(), imported: new Map() };
     if (!isRecord(data) || !isRecord(data['servers'])) return result;
     const declared = data['servers'];
@@ -143,7 +143,7 @@ export function resolveServerImports(data: unknown, positions: Locator, env: Env
                 fail(path, file.problem);
                 continue;
             }
-            const loaded = readServerFile(file.value, env, links);
+            const loaded = readServerFile(file.value, env, links, cache);
             if (typeof loaded === 'string') {
                 fail(path, loaded);
                 continue;
@@ -199,12 +199,30 @@ function importPath(target: string, from: string, env: Env): { value: string; pr
     return { value: isAbsolute(path) ? path : join(dirname(from), path) };
 }
 
+/**
+ * Files already read and expanded during one load, by absolute path. Imports that name the
+ * same files again and again (no cycle) would otherwise be read and expanded once per path to
+ * them: exponentially many times in the depth of the imports.
+ */
+type ImportCache = Map<string, ServerFile | string>;
+
 // The servers of one imported file, or why it cannot be read (said at the `$import` naming it).
-function readServerFile(file: string, env: Env, chain: readonly ChainLink[]): ServerFile | string {
+function readServerFile(file: string, env: Env, chain: readonly ChainLink[], cache: ImportCache): ServerFile | string {
     const link = { absolute: resolve(file), shown: file };
     if (chain.some((l) => l.absolute === link.absolute)) {
         return `import cycle: ${[...chain, link].map((l) => l.shown).join(' → ')}`;
     }
+    // A file's servers do not depend on the path that led to it: a cycle through it is found
+    // when it is first expanded, from inside.
+    let loaded = cache.get(link.absolute);
+    if (loaded === undefined) {
+        loaded = readUncached(file, env, [...chain, link], cache);
+        cache.set(link.absolute, loaded);
+    }
+    return loaded;
+}
+
+function readUncached(file: string, env: Env, chain: readonly ChainLink[], cache: ImportCache): ServerFile | string {
     let source: string;
     try {
         source = readFileSync(file, 'utf8');
@@ -213,11 +231,11 @@ function readServerFile(file: string, env: Env, chain: readonly ChainLink[]): Se
     }
     const parsed = parseConfigFile(source, file);
     if (parsed.errors.length > 0) return { servers: new Map(), fatal: parsed.errors, mapPath: [] };
-    return serversOfDocument(parsed.data, parsed.positions, env, [...chain, link]);
+    return serversOfDocument(parsed.data, parsed.positions, env, chain, cache);
 }
 
 // The servers of a parsed file, whatever its shape.
-function serversOfDocument(data: unknown, positions: Locator, env: Env, chain: readonly ChainLink[]): ServerFile {
+function serversOfDocument(data: unknown, positions: Locator, env: Env, chain: readonly ChainLink[], cache: ImportCache = new Map()): ServerFile {
     const file = positions.file;
     const located = (path: SpecPath, message: string): SpecError =>
         new SpecError(`${positions.describe(path)}: ${message}`, positions.locate(path), formatPath(path) || undefined);
@@ -229,7 +247,7 @@ function serversOfDocument(data: unknown, positions: Locator, env: Env, chain: r
 
     if (shape.kind === 'spec') {
         // Another spec: its servers, its own imports resolved (relative to it); tests ignored.
-        const nested = resolveServerImports(data, positions, env, chain);
+        const nested = resolveServerImports(data, positions, env, chain, cache);
         const servers = isRecord(nested.data) ? nested.data['servers'] : undefined;
         if (!isRecord(servers)) {
             const message = `expected an object of servers, got ${typeName(servers)}`;

@@ -260,3 +260,18 @@ test('SIGTERM while a start: server is not yet ready ends the run at once, with 
     expectRun(run, { code: 143, maxMs: 30_000, planned: { slow: [SCHEMAS_CASE] } });
     await expectNoSurvivors(await startedPids(ws, ['slow']));
 });
+
+test('$import fan-out: files imported again and again are read and expanded once', async () => {
+    const ws = await Workspace.create();
+    const { writeFile } = await import('node:fs/promises');
+    const levels = 24;
+    // Each level imports the next one twice: 2^24 paths to the last file.
+    for (let i = 1; i < levels; i++) {
+        await writeFile(ws.path(`level-${i}.yaml`), `servers:\n  $import: [level-${i + 1}.yaml, ./level-${i + 1}.yaml]\n  s${i}: { command: node, args: [s${i}.js] }\n`);
+    }
+    await writeFile(ws.path(`level-${levels}.yaml`), `servers:\n  deep:\n    command: node\n    args: ${ws.hostileArgs('deep', 'echo')}\n`);
+    const run = await runYaml(ws, ['servers:', '  $import: [level-1.yaml, level-1.yaml]', 'tests:', '  - server: deep', ''].join('\n'), { killAfterMs: 30_000 });
+    assert.equal(run.signal, null, `the run was killed: the imports were expanded once per path\n${show(run)}`);
+    assert.equal(run.code, 0, show(run));
+    await expectNoSurvivors(await startedPids(ws, ['deep']));
+});
