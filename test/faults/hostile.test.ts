@@ -275,3 +275,23 @@ test('$import fan-out: files imported again and again are read and expanded once
     assert.equal(run.code, 0, show(run));
     await expectNoSurvivors(await startedPids(ws, ['deep']));
 });
+
+test('a report path that cannot hold a file fails at once, saying why; the other reports are written', async () => {
+    const ws = await Workspace.create();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(ws.path('plain-file'), 'not a folder');
+    const run = await runYaml(
+        ws,
+        ['servers:', '  echo:', '    command: node', `    args: ${ws.hostileArgs('echo', 'echo')}`, 'tests:', '  - server: echo', ''].join('\n'),
+        {
+            args: ['--reporter', 'console', '--reporter', 'json:/proc/self/mcp-check/report.json', '--reporter', `html:${ws.path('plain-file/report.html')}`],
+            killAfterMs: 30_000,
+        },
+    );
+    assert.equal(run.signal, null, `the run was killed: creating a folder hung\n${show(run)}`);
+    assert.equal(run.code, 1, show(run));
+    assert.match(run.stderr, /could not write a report: cannot write \/proc\/self\/mcp-check\/report\.json: cannot create the folder \/proc\/self\/mcp-check \(ENOENT\)/, show(run));
+    assert.match(run.stderr, /could not write a report: cannot write \S+plain-file\/report\.html: \S+plain-file is a file, not a folder/, show(run));
+    assert.ok(run.junitXml.length > 0, `the JUnit report is written all the same\n${show(run)}`);
+    await expectNoSurvivors(await startedPids(ws, ['echo']));
+});

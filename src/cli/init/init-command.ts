@@ -4,8 +4,8 @@
  * tools' calls written commented out (never sent).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeOutputFile } from '../../output-file.js';
 import { compileSchema } from '../../assert/json-schema.js';
 import { lintTools } from '../../assert/lint/index.js';
 import { UniversalMCPClient, type ListedTool } from '../../connect/client.js';
@@ -60,8 +60,7 @@ export async function initCommand(options: InitCliOptions): Promise<number> {
         };
         const text = renderSpec(spec);
         checkLoads(text, output);
-        await mkdir(dirname(output), { recursive: true });
-        await writeFile(output, text, { flag: options.force ? 'w' : 'wx' });
+        await writeOutputFile(output, text, options.force ? 'w' : 'wx');
         process.stdout.write(visibleText(summary(output, name, describeTarget(target.config), spec, outcomes)));
         // No spec setting turns this check off: a starter spec cannot pass on such a server, so say why.
         for (const problem of broken) process.stderr.write(visibleText(`mcp-check: warning: the spec's "tool input schemas compile" check fails until this is fixed: ${problem}\n`));
