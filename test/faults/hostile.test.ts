@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startListeningFixture } from '../helpers/servers.js';
+import { HOSTILE as HOSTILE_PATH, startListeningFixture } from '../helpers/servers.js';
 import { expectNoSurvivors, expectRun, HTTP_FAULTS, q, runSpec, runYaml, SCHEMAS_CASE, show, startedPids, waitFor, Workspace } from './support.js';
 
 /**
@@ -294,4 +294,22 @@ test('a report path that cannot hold a file fails at once, saying why; the other
     assert.match(run.stderr, /could not write a report: cannot write \S+plain-file\/report\.html: \S+plain-file is a file, not a folder/, show(run));
     assert.ok(run.junitXml.length > 0, `the JUnit report is written all the same\n${show(run)}`);
     await expectNoSurvivors(await startedPids(ws, ['echo']));
+});
+
+test('a stdio target is shown shell-quoted: pasted into a shell it gives back the same words and runs nothing', async () => {
+    const ws = await Workspace.create();
+    const { execFileSync } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const marker = ws.path('pwned');
+    const odd = `$(touch ${marker}) it's "odd"; \`touch ${marker}\``;
+    const run = await runYaml(
+        ws,
+        ['servers:', '  odd:', '    command: node', `    args: [${q(HOSTILE_PATH)}, --mode, echo, ${q(odd)}]`, 'tests:', '  - server: odd', '    tools: { include: [missing] }', ''].join('\n'),
+    );
+    assert.equal(run.code, 1, show(run));
+    const target = /› odd \(stdio: (.*)\)$/m.exec(run.stdout)?.[1];
+    assert.ok(target, show(run));
+    const words = execFileSync('sh', ['-c', `printf '%s\\n' ${target}`], { encoding: 'utf8' }).split('\n').slice(0, -1);
+    assert.deepEqual(words, ['node', HOSTILE_PATH, '--mode', 'echo', odd]);
+    assert.equal(existsSync(marker), false);
 });
