@@ -73,11 +73,11 @@ export function urlSecrets(text: string, source: string): FoundSecret[] {
     return found;
 }
 
-/** A header value, and the credentials after its scheme (`Bearer <token>`), which may show alone. */
+/** A header value; for `<scheme> <credentials>` (`Bearer <token>`) the credentials, so logs still say which scheme. */
 function headerSecrets(value: unknown, source: string): FoundSecret[] {
     if (typeof value !== 'string' || value === '') return [];
     const scheme = /^\s*(?:Bearer|Basic|Token|Digest|Bot)\s+(\S.*?)\s*$/i.exec(value);
-    return [{ value, source }, ...(scheme ? [{ value: scheme[1]!, source: `${source} (credentials)` }] : [])];
+    return [scheme ? { value: scheme[1]!, source: `${source} (credentials)` } : { value, source }];
 }
 
 /**

@@ -215,7 +215,7 @@ test('imported credentials are redacted: secret-named literals and values from t
         '.cursor/mcp.json': CURSOR,
     });
     const suite = await loadSpec(join(dir, 'spec.yaml'), { DOCS_TOKEN: 'tok-123' });
-    assert.deepEqual([...suite.secrets].sort(), ['Bearer tok-123', 'ghp_0123456789abcdef', 'tok-123']);
+    assert.deepEqual([...suite.secrets].sort(), ['ghp_0123456789abcdef', 'tok-123']);
 });
 
 test('an mcp-check spec file can be imported: its servers, with its own imports', async () => {

@@ -87,7 +87,7 @@ test('secrets: the secrets list, header values, credential-named env and URL cre
     });
     const env = { API_TOKEN: 'api-1', DB_PASSWORD: 'pw-2', TOKEN: 'tok-3', START_KEY: 'key-4', PORT: '8931', SESSION_TTL: '3600', QUERY_KEY: 'q-7' };
     const suite = await loadSpec(join(dir, 'spec.yaml'), env);
-    assert.deepEqual([...suite.secrets].sort(), ['Bearer tok-3', 'api-1', 'app', 'key-4', 'key-5', 'literal-secret', 'p-6', 'pa@ss', 'pw-2', 'q-7', 'tok-3', 'u']);
+    assert.deepEqual([...suite.secrets].sort(), ['api-1', 'app', 'key-4', 'key-5', 'literal-secret', 'p-6', 'pa@ss', 'pw-2', 'q-7', 'tok-3', 'u']);
 });
 
 test('a string with a missing variable gets no follow-on errors', async () => {
