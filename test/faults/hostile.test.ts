@@ -313,3 +313,16 @@ test('a stdio target is shown shell-quoted: pasted into a shell it gives back th
     assert.deepEqual(words, ['node', HOSTILE_PATH, '--mode', 'echo', odd]);
     assert.equal(existsSync(marker), false);
 });
+
+test('a spec file over the stated size is refused at once with a clear message', async () => {
+    const ws = await Workspace.create();
+    const { writeFile } = await import('node:fs/promises');
+    const call = '      - { name: "call %", tool: echo, args: { say: "a moderately long argument to make each call about a hundred bytes" } }\n';
+    const calls = Array.from({ length: 110_000 }, (_, i) => call.replace('%', String(i))).join('');
+    const spec = ws.path('huge.yaml');
+    await writeFile(spec, `servers:\n  echo:\n    command: node\n    args: ${ws.hostileArgs('echo', 'echo')}\ntests:\n  - server: echo\n    calls:\n${calls}`);
+    const run = await runSpec(ws, spec, { killAfterMs: 60_000 });
+    assert.equal(run.code, 2, show(run));
+    assert.match(run.stderr, /huge\.yaml: the spec file is 1\d\.\d MB; mcp-check reads spec files up to 10\.0 MB/, show(run));
+    assert.deepEqual(await ws.pids(), new Map(), 'no server was started');
+});
