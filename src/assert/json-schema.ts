@@ -8,6 +8,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { ajvRegExpEngine } from '../linear-regex.js';
 
 type AnyAjv = Ajv | Ajv2019 | Ajv2020;
 
@@ -22,7 +23,8 @@ function engine(dialect: 'draft-07' | '2019-09' | '2020-12'): AnyAjv {
         // strict off: published schemas carry extra keywords (e.g. `title` variants, vendor keys).
         // addUsedSchema off: two servers may publish schemas with the same `$id`.
         // optimize off: a tool's schema validates a handful of calls, so compiling fast matters more.
-        const options = { allErrors: true, strict: false, addUsedSchema: false, validateSchema: true, code: { optimize: false } };
+        // regExp: server patterns run in linear time, so `^(a+)+$` cannot stall the run.
+        const options = { allErrors: true, strict: false, addUsedSchema: false, validateSchema: true, code: { optimize: false, regExp: ajvRegExpEngine } };
         ajv = dialect === 'draft-07' ? new Ajv(options) : dialect === '2019-09' ? new Ajv2019(options) : new Ajv2020(options);
         addFormats(ajv);
         engines.set(dialect, ajv);

@@ -9,6 +9,7 @@ import { loadServerConfig } from '../load/import.js';
 import { loadSpec } from '../load/load.js';
 import type { ServerSpec } from '../load/types.js';
 import type { ServerSourceFlags } from './server-flags.js';
+import { printSpecWarnings } from './spec-warnings.js';
 
 /** A server by the name its file gives it. */
 export interface NamedServer {
@@ -34,10 +35,12 @@ export async function loadServers(flags: ServerSourceFlags, only?: string): Prom
     if (flags.spec !== undefined && flags.config !== undefined) throw new UsageError('give either --spec <file> or --config <file>, not both');
     if (flags.spec !== undefined) {
         const suite = await loadSpec(flags.spec);
+        printSpecWarnings(suite.warnings);
         return { file: flags.spec, servers: named(suite.servers), names: Object.keys(suite.servers), secrets: suite.secrets };
     }
     if (flags.config !== undefined) {
         const loaded = await loadServerConfig(flags.config, process.env, only);
+        printSpecWarnings(loaded.warnings);
         return { file: flags.config, servers: named(loaded.servers), names: loaded.names, secrets: loaded.secrets };
     }
     throw new UsageError('name the servers: --spec <file> (an mcp-check spec) or --config <file> (Claude Desktop, Cursor or VS Code mcpServers file, or a spec)');

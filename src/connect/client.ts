@@ -395,7 +395,7 @@ export class UniversalMCPClient implements AsyncDisposable {
             return connection;
         };
         try {
-            if (config.transport !== 'stdio' && config.start) started = await startServer(config.start, config.url);
+            if (config.transport !== 'stdio' && config.start) started = await startServer(config.start, config.url, signal);
             const opened = await handshake({
                 choice: config.protocol ?? 'auto',
                 transport: config.transport,

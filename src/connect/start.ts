@@ -28,8 +28,11 @@ interface ReadinessCheck {
     dispose(): void;
 }
 
-/** Starts the command and resolves once the server is ready; throws with the cause otherwise. */
-export async function startServer(start: StartCommand, url: string): Promise<ServerProcess> {
+/**
+ * Starts the command and resolves once the server is ready; throws with the cause otherwise, or
+ * as soon as `signal` aborts (Ctrl-C must not wait out the readiness timeout).
+ */
+export async function startServer(start: StartCommand, url: string, signal?: AbortSignal): Promise<ServerProcess> {
     const proc = new ServerProcess(
         {
             command: start.command,
@@ -43,7 +46,7 @@ export async function startServer(start: StartCommand, url: string): Promise<Ser
     proc.child.stdout!.on('data', (chunk: Buffer) => proc.stderr.write(chunk));
     const check = readinessCheck(start.ready, url, proc);
     try {
-        await waitUntilReady(proc, check, start.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS);
+        await waitUntilReady(proc, check, start.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, signal);
         return proc;
     } catch (error) {
         await proc.stop();
@@ -53,10 +56,11 @@ export async function startServer(start: StartCommand, url: string): Promise<Ser
     }
 }
 
-async function waitUntilReady(proc: ServerProcess, check: ReadinessCheck, timeoutMs: number): Promise<void> {
+async function waitUntilReady(proc: ServerProcess, check: ReadinessCheck, timeoutMs: number, signal?: AbortSignal): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let seen: string | undefined;
     while (Date.now() < deadline) {
+        if (signal?.aborted) throw new Error(`interrupted while waiting for the server to ${check.goal}`, { cause: signal.reason });
         if (proc.exit) {
             const cause = proc.spawnError ? proc.spawnError.message : describeExit(proc.exit);
             throw new Error(`start command ended before the server would ${check.goal} (${cause})${tail(proc)}`);
@@ -64,7 +68,7 @@ async function waitUntilReady(proc: ServerProcess, check: ReadinessCheck, timeou
         const look = await check.poll();
         if (look.ready) return;
         seen = look.seen ?? seen;
-        await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+        await pause(POLL_INTERVAL_MS, signal);
     }
     const last = seen ? ` (last answer: ${seen})` : '';
     throw new Error(`started server did not ${check.goal} within ${timeoutMs} ms${last}${tail(proc)}`);
@@ -142,6 +146,19 @@ function logCheck(pattern: RegExp, proc: ServerProcess): ReadinessCheck {
         poll: async () => ({ ready: matched }),
         dispose: () => streams.forEach((stream, i) => stream.off('data', listeners[i]!)),
     };
+}
+
+/** Waits `ms`, or less if `signal` aborts first. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+        const done = (): void => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
 }
 
 function tail(proc: ServerProcess): string {

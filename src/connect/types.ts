@@ -74,5 +74,13 @@ export interface ServerInfo {
 
 /** Where a server lives, for messages: the command line or the URL. */
 export function describeTarget(config: ServerConfig): string {
-    return config.transport === 'stdio' ? [config.command, ...(config.args ?? [])].join(' ') : config.url;
+    return config.transport === 'stdio' ? [config.command, ...(config.args ?? [])].map(shellWord).join(' ') : config.url;
+}
+
+/**
+ * One word as a POSIX shell reads it back: plain when it has only safe characters, else in
+ * single quotes, so a target pasted into a shell runs no `$(...)` and splits where it should.
+ */
+export function shellWord(word: string): string {
+    return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }

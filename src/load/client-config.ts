@@ -47,8 +47,6 @@ export interface TranslatedServer {
     server: unknown;
     /** mcp-check key → the key the file used, where they differ (`transport` was `type`). */
     renames: Record<string, string>;
-    /** Literal values that look like credentials, to redact from output. */
-    secrets: string[];
     problems: EntryProblem[];
 }
 
@@ -69,16 +67,9 @@ export function transportOfType(type: string): 'stdio' | 'sse' | 'streamable_htt
     return Object.hasOwn(TYPES, key) ? TYPES[key] : undefined;
 }
 
-/**
- * Names of env variables and headers whose values are credentials. Values are only redacted
- * when long enough to be one: redacting `true` everywhere would wreck every report.
- */
-const SECRET_NAME = /token|secret|passw(or)?d|credential|api[-_]?key|(^|[-_])key$|^(proxy-)?authorization$|^cookie$/i;
-const MIN_SECRET_LENGTH = 8;
-
 /** Translates one client entry (`path` is `['servers', name]`) into mcp-check's server shape. */
 export function translateClientServer(entry: unknown, path: SpecPath, ctx: ClientContext): TranslatedServer {
-    const result: TranslatedServer = { server: entry, renames: {}, secrets: [], problems: [] };
+    const result: TranslatedServer = { server: entry, renames: {}, problems: [] };
     if (!isRecord(entry)) return result;
     const report = (at: SpecPath, message: string): void => {
         result.problems.push({ path: [...path, ...at], message });
@@ -108,12 +99,7 @@ export function translateClientServer(entry: unknown, path: SpecPath, ctx: Clien
             // A malformed `env` is left for the schema to report.
             const env = server['env'] ?? {};
             if (isRecord(env)) server['env'] = { ...escapeAll(fromFile), ...env };
-            result.secrets.push(...secretValues(fromFile));
         }
-    }
-    for (const key of ['env', 'headers']) {
-        // Values with `${` are interpolated later, which redacts what came from the environment.
-        if (isRecord(entry[key])) result.secrets.push(...secretValues(entry[key]).filter((v) => !v.includes('$')));
     }
     result.server = server;
     return result;
@@ -128,13 +114,6 @@ export function homeDirectory(env: Env): string {
 function workspaceFolder(file: string): string {
     const dir = dirname(resolve(file));
     return basename(dir) === '.vscode' || basename(dir) === '.cursor' ? dirname(dir) : dir;
-}
-
-// Values of `map` whose names say they are credentials.
-function secretValues(map: Record<string, unknown>): string[] {
-    return Object.entries(map)
-        .filter(([name, value]) => SECRET_NAME.test(name) && typeof value === 'string' && value.length >= MIN_SECRET_LENGTH)
-        .map(([, value]) => value as string);
 }
 
 // Applies `translateEditorVariables` to every string in `value`; a string with an unsupported

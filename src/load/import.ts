@@ -82,8 +82,6 @@ interface ImportedServer {
     errors: SpecError[];
     /** Paths (as `formatPath` renders them) of values at fault, so later stages keep quiet about them. */
     failed: string[];
-    /** Credential-looking literal values, to redact. */
-    secrets: string[];
 }
 
 /** The servers of one file. */
@@ -108,7 +106,6 @@ export interface ResolvedServers {
     /** Problems with imported entries; reported with the other stages' errors. */
     errors: SpecError[];
     failed: Set<string>;
-    secrets: string[];
     /** Servers that came from imports (not replaced by one written in the spec), by name. */
     imported: Map<string, ImportedServer>;
 }
@@ -123,8 +120,8 @@ interface ChainLink {
  * Replaces `servers.$import` with the servers of the files it names: imported servers first,
  * in file order (later files win), then the spec's own, which replace imported ones by name.
  */
-export function resolveServerImports(data: unknown, positions: Locator, env: Env, chain?: readonly ChainLink[]): ResolvedServers {
-    const result: ResolvedServers = { data, locator: positions, fatal: [], errors: [], failed: new Set(), secrets: [], imported: new Map() };
+export function resolveServerImports(data: unknown, positions: Locator, env: Env, chain?: readonly ChainLink[], cache: ImportCache = new Map()): ResolvedServers {
+    const result: ResolvedServers = { data, locator: positions, fatal: [], errors: [], failed: new Set(), imported: new Map() };
     if (!isRecord(data) || !isRecord(data['servers'])) return result;
     const declared = data['servers'];
     const links = chain ?? [{ absolute: resolve(positions.file), shown: positions.file }];
@@ -146,7 +143,7 @@ export function resolveServerImports(data: unknown, positions: Locator, env: Env
                 fail(path, file.problem);
                 continue;
             }
-            const loaded = readServerFile(file.value, env, links);
+            const loaded = readServerFile(file.value, env, links, cache);
             if (typeof loaded === 'string') {
                 fail(path, loaded);
                 continue;
@@ -166,7 +163,6 @@ export function resolveServerImports(data: unknown, positions: Locator, env: Env
     for (const server of result.imported.values()) {
         result.errors.push(...server.errors);
         for (const key of server.failed) result.failed.add(key);
-        result.secrets.push(...server.secrets);
     }
     const sources = new Map([...result.imported].map(([name, server]) => [name, server.source]));
     if (sources.size > 0) result.locator = new MergedLocator(positions, sources);
@@ -203,12 +199,30 @@ function importPath(target: string, from: string, env: Env): { value: string; pr
     return { value: isAbsolute(path) ? path : join(dirname(from), path) };
 }
 
+/**
+ * Files already read and expanded during one load, by absolute path. Imports that name the
+ * same files again and again (no cycle) would otherwise be read and expanded once per path to
+ * them: exponentially many times in the depth of the imports.
+ */
+type ImportCache = Map<string, ServerFile | string>;
+
 // The servers of one imported file, or why it cannot be read (said at the `$import` naming it).
-function readServerFile(file: string, env: Env, chain: readonly ChainLink[]): ServerFile | string {
+function readServerFile(file: string, env: Env, chain: readonly ChainLink[], cache: ImportCache): ServerFile | string {
     const link = { absolute: resolve(file), shown: file };
     if (chain.some((l) => l.absolute === link.absolute)) {
         return `import cycle: ${[...chain, link].map((l) => l.shown).join(' → ')}`;
     }
+    // A file's servers do not depend on the path that led to it: a cycle through it is found
+    // when it is first expanded, from inside.
+    let loaded = cache.get(link.absolute);
+    if (loaded === undefined) {
+        loaded = readUncached(file, env, [...chain, link], cache);
+        cache.set(link.absolute, loaded);
+    }
+    return loaded;
+}
+
+function readUncached(file: string, env: Env, chain: readonly ChainLink[], cache: ImportCache): ServerFile | string {
     let source: string;
     try {
         source = readFileSync(file, 'utf8');
@@ -217,11 +231,11 @@ function readServerFile(file: string, env: Env, chain: readonly ChainLink[]): Se
     }
     const parsed = parseConfigFile(source, file);
     if (parsed.errors.length > 0) return { servers: new Map(), fatal: parsed.errors, mapPath: [] };
-    return serversOfDocument(parsed.data, parsed.positions, env, [...chain, link]);
+    return serversOfDocument(parsed.data, parsed.positions, env, chain, cache);
 }
 
 // The servers of a parsed file, whatever its shape.
-function serversOfDocument(data: unknown, positions: Locator, env: Env, chain: readonly ChainLink[]): ServerFile {
+function serversOfDocument(data: unknown, positions: Locator, env: Env, chain: readonly ChainLink[], cache: ImportCache = new Map()): ServerFile {
     const file = positions.file;
     const located = (path: SpecPath, message: string): SpecError =>
         new SpecError(`${positions.describe(path)}: ${message}`, positions.locate(path), formatPath(path) || undefined);
@@ -233,7 +247,7 @@ function serversOfDocument(data: unknown, positions: Locator, env: Env, chain: r
 
     if (shape.kind === 'spec') {
         // Another spec: its servers, its own imports resolved (relative to it); tests ignored.
-        const nested = resolveServerImports(data, positions, env, chain);
+        const nested = resolveServerImports(data, positions, env, chain, cache);
         const servers = isRecord(nested.data) ? nested.data['servers'] : undefined;
         if (!isRecord(servers)) {
             const message = `expected an object of servers, got ${typeName(servers)}`;
@@ -248,7 +262,6 @@ function serversOfDocument(data: unknown, positions: Locator, env: Env, chain: r
                 // Problems of the spec's own servers are found by the later stages, on the merged spec.
                 errors: found?.errors ?? [],
                 failed: found?.failed ?? [],
-                secrets: found?.secrets ?? [],
             });
         }
         return { servers: entries, fatal: nested.fatal, mapPath: ['servers'] };
@@ -275,7 +288,6 @@ function serversOfDocument(data: unknown, positions: Locator, env: Env, chain: r
                 (p) => new SpecError(`${locator.describe(p.path)}: ${p.message}`, locator.locate(p.path), formatPath(p.path)),
             ),
             failed: translated.problems.map((p) => formatPath(p.path)),
-            secrets: translated.secrets,
         });
     }
     return { servers: entries, fatal: [], mapPath: [shape.key] };
@@ -293,8 +305,10 @@ export interface ServerConfigFile {
     servers: Record<string, ServerSpec>;
     /** Every server the file declares, resolved or not (see `only`). */
     names: string[];
-    /** Environment values interpolated into `headers`/`env`, and credential-looking literals. */
+    /** Values to redact when showing anything about them (see `secret-values.ts`). */
     secrets: string[];
+    /** Secrets too short or common to redact cleanly, by where they are. */
+    warnings: string[];
 }
 
 /**
@@ -323,7 +337,7 @@ export async function loadServerConfig(file: string, env: Env = process.env, onl
 
     const names = [...loaded.servers.keys()];
     // A name the file does not have: nothing to resolve, and the caller says which names there are.
-    if (only !== undefined && !loaded.servers.has(only)) return { servers: {}, names, secrets: [] };
+    if (only !== undefined && !loaded.servers.has(only)) return { servers: {}, names, secrets: [], warnings: [] };
     const imported = [...loaded.servers].filter(([name]) => only === undefined || name === only);
     const locator = new MergedLocator(parsed.positions, new Map(imported.map(([name, server]) => [name, server.source])));
     // Only the servers are judged: a spec whose tests are half-written still lends its servers.
@@ -337,8 +351,7 @@ export async function loadServerConfig(file: string, env: Env = process.env, onl
         ...later.filter((e) => e.key === undefined || !failed.has(e.key)),
     ];
     if (errors.length > 0) throw new SpecErrors(uniqueSorted(errors, file), subject);
-    const secrets = [...new Set([...interpolated.secrets, ...imported.flatMap(([, server]) => server.secrets)])];
-    return { servers: toServers((interpolated.data as Pick<RawSpec, 'servers'>).servers, locator), names, secrets };
+    return { servers: toServers((interpolated.data as Pick<RawSpec, 'servers'>).servers, locator), names, secrets: interpolated.secrets, warnings: interpolated.warnings };
 }
 
 /**

@@ -2,12 +2,13 @@
  * `${VAR}` / `${VAR:-default}` substitution in spec strings.
  *
  * `${{ ... }}` is left alone (reserved for captures), and `$${` is the escape for a literal
- * `${`. Values that came from the environment into server `headers`/`env` are reported back
- * as secrets so reports can redact them: they are usually tokens.
+ * `${`. The interpolated spec also says which values reports must redact: its `secrets:`, and
+ * what `secret-values.ts` finds in its servers, less its `public:` values.
  */
 import { SpecError } from '../errors.js';
 import { formatPath, isRecord } from './paths.js';
 import type { Locator } from './positions.js';
+import { serverSecrets, weakSecretWarnings, type FoundSecret } from './secret-values.js';
 import type { SpecPath } from './types.js';
 
 /** An environment to interpolate from; `process.env` has this shape. */
@@ -77,8 +78,10 @@ function resolve(reference: string, env: Env): { value: string; fromEnv?: boolea
 export interface InterpolatedSpec {
     /** A copy of the data with every string value interpolated (keys untouched). */
     data: unknown;
-    /** `secrets:` entries plus environment values that went into server headers/env. */
+    /** `secrets:` entries plus the secrets of the servers (see `secret-values.ts`), less `public:` values. */
     secrets: string[];
+    /** One per secret too short or too common to redact cleanly, naming where it is, never what. */
+    warnings: string[];
     errors: SpecError[];
     /** Paths of strings that could not be interpolated (as `formatPath` renders them). */
     failed: Set<string>;
@@ -86,7 +89,9 @@ export interface InterpolatedSpec {
 
 /** Interpolates every string value in the parsed spec; problems come back as located errors. */
 export function interpolateSpec(data: unknown, env: Env, positions: Locator): InterpolatedSpec {
-    const result: InterpolatedSpec = { data: undefined, secrets: [], errors: [], failed: new Set() };
+    const result: InterpolatedSpec = { data: undefined, secrets: [], warnings: [], errors: [], failed: new Set() };
+    const declared: FoundSecret[] = [];
+    const exempt = new Set<string>();
     // Builds a fresh tree instead of mutating: YAML aliases share objects, and a second pass
     // over the same object would re-interpret the `${` that an escape produced.
     const visit = (value: unknown, path: (string | number)[]): unknown => {
@@ -106,23 +111,20 @@ export function interpolateSpec(data: unknown, env: Env, positions: Locator): In
             result.failed.add(formatPath(path));
             return value;
         }
-        if (isSecretsEntry(path)) result.secrets.push(done.value);
-        else if (isSecretSink(path)) result.secrets.push(...done.fromEnv);
+        if (isListEntry(path, 'secrets')) declared.push({ value: done.value, source: formatPath(path) });
+        if (isListEntry(path, 'public')) exempt.add(done.value);
         return done.value;
     };
     result.data = visit(data, []);
+    const servers = isRecord(result.data) && isRecord(result.data['servers']) ? result.data['servers'] : {};
+    const found = Object.entries(servers).flatMap(([name, server]) => serverSecrets(server, formatPath(['servers', name])));
     // Redacting an empty string would mangle every output, so drop empties and duplicates.
-    result.secrets = [...new Set(result.secrets.filter((s) => s !== ''))];
+    const kept = [...declared, ...found.filter((s) => !exempt.has(s.value))].filter((s) => s.value !== '');
+    result.secrets = [...new Set(kept.map((s) => s.value))];
+    result.warnings = weakSecretWarnings(kept);
     return result;
 }
 
-function isSecretsEntry(path: SpecPath): boolean {
-    return path.length === 2 && path[0] === 'secrets';
-}
-
-// servers.<name>.headers.<key>, servers.<name>.env.<key>, servers.<name>.start.env.<key>
-function isSecretSink(path: SpecPath): boolean {
-    if (path[0] !== 'servers') return false;
-    if (path.length === 4) return path[2] === 'headers' || path[2] === 'env';
-    return path.length === 5 && path[2] === 'start' && path[3] === 'env';
+function isListEntry(path: SpecPath, key: 'secrets' | 'public'): boolean {
+    return path.length === 2 && path[0] === key;
 }

@@ -4,7 +4,7 @@
  * Every stage returns its problems as data; only the public functions here throw, once, with
  * all of them.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { SpecError, SpecErrors } from '../errors.js';
 import { expandSpecFiles } from './files.js';
 import { resolveServerImports } from './import.js';
@@ -46,19 +46,32 @@ export function parseSpec(source: string, file: string, env: Env = process.env, 
     const errors = uniqueSorted([...imported.errors, ...interpolated.errors, ...later], file);
     if (errors.length > 0) throw new SpecErrors(errors);
 
-    const secrets = [...new Set([...interpolated.secrets, ...imported.secrets])];
-    return toSuite(interpolated.data as RawSpec, file, positions, secrets, schemaFiles.byPath, defaults);
+    return toSuite(interpolated.data as RawSpec, file, positions, interpolated, schemaFiles.byPath, defaults);
 }
 
 /** Loads one spec file. Throws `SpecErrors` listing every problem in it. */
 export async function loadSpec(file: string, env: Env = process.env, defaults: SpecDefaults = {}): Promise<Suite> {
     let source: string;
     try {
+        const { size } = await stat(file);
+        if (size > MAX_SPEC_BYTES) throw new SpecErrors([new SpecError(tooLarge(file, size))]);
         source = await readFile(file, 'utf8');
     } catch (error) {
+        if (error instanceof SpecErrors) throw error;
         throw new SpecErrors([readError(file, error)]);
     }
     return parseSpec(source, file, env, defaults);
+}
+
+/**
+ * Largest spec file read. Parsing and planning take memory in proportion to a spec's size (a
+ * 50 MB spec of 45,000 calls would need about 2 GB), so a larger file is refused up front.
+ */
+export const MAX_SPEC_BYTES = 10 * 1024 * 1024;
+
+function tooLarge(file: string, size: number): string {
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    return `${file}: the spec file is ${mb(size)}; mcp-check reads spec files up to ${mb(MAX_SPEC_BYTES)}, since memory grows with a spec's size. Split it into several files: \`mcp-check a.yaml b.yaml\` runs them together`;
 }
 
 /**

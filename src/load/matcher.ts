@@ -8,6 +8,7 @@
  * object whose keys are all matcher names is those matchers, all of which must hold. An
  * object mixing the two is ambiguous and rejected.
  */
+import { linearRegExp } from '../linear-regex.js';
 import { quote, typeName } from './messages.js';
 import { isRecord } from './paths.js';
 import type { JsonTypeName, Matcher, SpecPath } from './types.js';
@@ -149,11 +150,12 @@ function parseNamed(name: MatcherName, value: unknown, path: SpecPath, errors: M
 /** Why `pattern` does not compile the way the assertion will compile it (`u` flag); undefined if it does. */
 export function regexProblem(pattern: string): string | undefined {
     try {
-        new RegExp(pattern, 'u');
+        linearRegExp(pattern);
         return undefined;
     } catch (error) {
         // V8 says `Invalid regular expression: /(/u: Unterminated group`; keep only the reason.
-        const reason = error instanceof Error ? error.message.slice(error.message.lastIndexOf(': ') + 2) : String(error);
+        const message = error instanceof Error ? error.message : String(error);
+        const reason = error instanceof SyntaxError ? message.slice(message.lastIndexOf(': ') + 2) : message;
         return `invalid regular expression ${quote(pattern)}: ${reason}`;
     }
 }

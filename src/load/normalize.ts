@@ -69,7 +69,7 @@ export function toSuite(
     raw: RawSpec,
     file: string,
     positions: Locator,
-    secrets: string[],
+    redaction: { secrets: string[]; warnings: string[] },
     schemaFiles: ReadonlyMap<string, SchemaFile> = new Map(),
     defaults: SpecDefaults = {},
 ): Suite {
@@ -84,7 +84,8 @@ export function toSuite(
         name: raw.name ?? basename(file),
         servers,
         tests,
-        secrets,
+        secrets: redaction.secrets,
+        warnings: redaction.warnings,
         locate: (path) => positions.locate(path),
     };
 }

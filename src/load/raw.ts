@@ -112,6 +112,7 @@ export interface RawTest extends RawSelection {
 export interface RawSpec {
     name?: string;
     secrets?: string[];
+    public?: string[];
     servers: Record<string, RawServer>;
     tests: RawTest[];
 }

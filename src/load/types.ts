@@ -18,8 +18,10 @@ export interface Suite {
     name: string;
     servers: Record<string, ServerSpec>;
     tests: TestSpec[];
-    /** Values to redact from every output: `secrets:` plus env values interpolated into headers/env. */
+    /** Values to redact from every output: `secrets:` plus the secrets of the servers, less `public:` values. */
     secrets: string[];
+    /** Secrets too short or common to redact cleanly, by where they are (never what). */
+    warnings: string[];
     /** Maps a path in this spec to where it was written; falls back to the nearest existing parent. */
     locate(path: SpecPath): SourceLocation;
 }

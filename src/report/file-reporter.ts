@@ -1,6 +1,5 @@
 /** The shape every file-writing reporter shares: render the finished run, write it once. */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { writeOutputFile } from '../output-file.js';
 import type { RunResult } from '../run/result.js';
 import type { Reporter } from './reporter.js';
 
@@ -17,7 +16,6 @@ export class FileReporter implements Reporter {
     ) {}
 
     async onRunEnd(result: RunResult): Promise<void> {
-        await mkdir(dirname(this.options.outputFile), { recursive: true });
-        await writeFile(this.options.outputFile, this.render(result));
+        await writeOutputFile(this.options.outputFile, this.render(result));
     }
 }

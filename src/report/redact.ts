@@ -23,9 +23,12 @@ export function redactor(secrets: readonly string[]): (text: string) => string {
     );
 }
 
-/** A secret as it reads raw, JSON-escaped (once or twice), percent-encoded and HTML-escaped. */
+/** A secret as it reads raw, JSON-escaped (once or twice), percent-encoded (as a URL component or userinfo) and HTML-escaped. */
 export function encodedForms(secret: string): string[] {
     const json = JSON.stringify(secret).slice(1, -1);
+    // A URL's userinfo escapes fewer characters than encodeURIComponent (`&`, `+`, `$` stay).
+    const userinfo = new URL('http://host');
+    userinfo.password = secret;
     const html = secret.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
     return [
         secret,
@@ -33,6 +36,7 @@ export function encodedForms(secret: string): string[] {
         JSON.stringify(json).slice(1, -1),
         encodeURIComponent(secret),
         encodeURI(secret),
+        userinfo.password,
         new URLSearchParams({ v: secret }).toString().slice(2),
         html,
         html.replaceAll('"', '&quot;').replaceAll("'", '&#39;'),

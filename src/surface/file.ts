@@ -1,6 +1,6 @@
 /** Snapshot files: canonical JSON on disk, checked on the way in so a wrong file is a clear error, not a bogus diff. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeOutputFile } from '../output-file.js';
 import { canonicalJson, isObject } from './canonical.js';
 import { SURFACE_FORMAT, type ServerSurface, type Surface } from './types.js';
 
@@ -69,7 +69,6 @@ export async function writeSurfaceFile(file: string, surface: Surface): Promise<
     const text = serializeSurface(surface);
     const previous = await readFile(file, 'utf8').catch(() => undefined);
     if (previous === text) return false;
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, text);
+    await writeOutputFile(file, text);
     return true;
 }

@@ -8,6 +8,7 @@ import { ConnectError, ServerGoneError } from '../../src/errors.js';
 import { ROOT } from '../helpers/cli.js';
 import { countStarts, startCountingProxy } from '../helpers/counting.js';
 import { EVERYTHING, FAULTY, WEATHER, freePort, isAlive, startEverything, startListeningFixture } from '../helpers/servers.js';
+import { shellWord } from '../../src/connect/types.js';
 
 const PAGINATED = join(ROOT, 'fixtures/paginated-server.js');
 
@@ -154,7 +155,7 @@ describe('UniversalMCPClient', () => {
 
             it('lists the server as connected, with its transport and target', () => {
                 const config = subject.config;
-                const target = config.transport === 'stdio' ? [config.command, ...(config.args ?? [])].join(' ') : config.url;
+                const target = config.transport === 'stdio' ? [config.command, ...(config.args ?? [])].map(shellWord).join(' ') : config.url;
                 assert.deepEqual(mcp.listServers(), [{ name: 'server', transport: config.transport, target, state: 'connected', info }]);
             });
         });

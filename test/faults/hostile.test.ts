@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startListeningFixture } from '../helpers/servers.js';
-import { expectNoSurvivors, HTTP_FAULTS, runYaml, show, startedPids, Workspace } from './support.js';
+import { HOSTILE as HOSTILE_PATH, startListeningFixture } from '../helpers/servers.js';
+import { expectNoSurvivors, expectRun, HTTP_FAULTS, q, runSpec, runYaml, show, startedPids, waitFor, Workspace } from './support.js';
 
 /**
  * The lines of `output` the GitHub Actions runner would take for workflow commands: those
@@ -136,4 +136,193 @@ test("no request follows a redirect to another origin with the spec's headers", 
         await redirector.stop();
         await elsewhere.stop();
     }
+});
+
+test('credentials in URLs, arguments and imported configs are redacted; ports and plain values are not', async () => {
+    const ws = await Workspace.create();
+    const { freePort } = await import('../helpers/servers.js');
+    const port = String(await freePort());
+    const { writeFile } = await import('node:fs/promises');
+    const { HOSTILE } = await import('./support.js');
+    await writeFile(
+        ws.path('claude_desktop_config.json'),
+        JSON.stringify({ mcpServers: { imported: { command: 'node', args: [HOSTILE, '--mode', 'echo', '--token', 'tok-imported-7f3a', 'postgres://app:dbpass-91c2@db.example/x'] } } }),
+    );
+    const run = await runYaml(
+        ws,
+        [
+            'servers:',
+            '  $import: claude_desktop_config.json',
+            '  local:',
+            '    command: node',
+            `    args: [${JSON.stringify(HOSTILE)}, --mode, echo, --api-key, "\${API_KEY}"]`,
+            '    env: { VERBOSE: "${VERBOSE}", SERVICE_TOKEN: "${SERVICE_TOKEN}" }',
+            '  remote:',
+            '    url: "http://user:pw-3c8e%21@127.0.0.1:${PORT}/mcp?api_key=${QUERY_KEY}&mode=${MODE}"',
+            '    timeout: 3s',
+            'tests:',
+            '  - server: imported',
+            '  - server: local',
+            '    calls:',
+            '      - { name: env, tool: echo, args: { env: [VERBOSE, SERVICE_TOKEN] }, expect: { text: nope } }',
+            '  - server: remote',
+            '',
+        ].join('\n'),
+        { env: { API_KEY: 'key-5d1b9e', VERBOSE: '1', SERVICE_TOKEN: 'svc-0a4f62', PORT: port, QUERY_KEY: 'qk-82d7e1', MODE: 'fast' } },
+    );
+    assert.equal(run.code, 1, show(run));
+    const everything = `${run.stdout}\n${run.stderr}\n${run.junitXml}`;
+    for (const secret of ['tok-imported-7f3a', 'dbpass-91c2', 'key-5d1b9e', 'svc-0a4f62', 'pw-3c8e', 'qk-82d7e1']) assert.ok(!everything.includes(secret), `${secret} shows\n${show(run)}`);
+    assert.ok(run.stdout.includes(`@127.0.0.1:${port}/mcp`), `the port is shown\n${show(run)}`);
+    assert.ok(run.stdout.includes('{\\"VERBOSE\\":\\"1\\",\\"SERVICE_TOKEN\\":\\"***\\"}'), `VERBOSE=1 is shown\n${show(run)}`);
+    assert.ok(run.stdout.includes('--token *** postgres://***:***@db.example/x'), show(run));
+});
+
+test('a short or common secret is still redacted, with one warning naming where it is, never what', async () => {
+    const ws = await Workspace.create();
+    const run = await runYaml(
+        ws,
+        [
+            'secrets: ["${LEVEL}", "${LEVEL}"]',
+            'servers:',
+            '  echo:',
+            '    command: node',
+            `    args: ${ws.hostileArgs('echo', 'echo')}`,
+            'tests:',
+            '  - server: echo',
+            '    calls:',
+            '      - { name: says, tool: echo, args: { say: "level is info" }, expect: { text: nope } }',
+            '',
+        ].join('\n'),
+        { env: { LEVEL: 'info' } },
+    );
+    assert.equal(run.code, 1, show(run));
+    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('mcp-check: warning: the secret at secrets['));
+    assert.equal(warnings.length, 1, show(run));
+    assert.match(warnings[0]!, /secrets\[0\] \(and 1 more place\) is shorter than 6 characters/);
+    assert.ok(!warnings[0]!.includes('info'), warnings[0]);
+    assert.ok(run.stdout.includes('"level is ***"'), show(run));
+});
+
+test('a schema pattern that backtracks exponentially is checked in linear time, both ways', async () => {
+    const ws = await Workspace.create();
+    const word = `${'a'.repeat(40)}!`;
+    const run = await runYaml(
+        ws,
+        [
+            'servers:',
+            '  redos:',
+            '    command: node',
+            `    args: ${ws.hostileArgs('redos', 'redos')}`,
+            '    timeout: 5s',
+            'tests:',
+            '  - server: redos',
+            '    calls:',
+            `      - { name: input, tool: redos, args: { word: "${word}" } }`,
+            '      - { name: output, tool: redos }',
+            `      - { name: spec pattern, tool: redos, args: { word: aaa }, expect: { text: { matches: "^(a+)+$" } } }`,
+            '',
+        ].join('\n'),
+        // Far below what V8's backtracking would need for 40 characters; RE2 needs microseconds.
+        { killAfterMs: 20_000 },
+    );
+    assert.equal(run.signal, null, `the run was killed: a regular expression hung it\n${show(run)}`);
+    assert.equal(run.code, 1, show(run));
+    for (const name of ['input', 'output', 'spec pattern']) assert.match(run.stdout, new RegExp(`✗ ${name} `), show(run));
+    assert.equal(run.stdout.split('must match pattern "^(a+)+$"').length - 1, 2, show(run));
+    await expectNoSurvivors(await startedPids(ws, ['redos']));
+});
+
+test('SIGTERM while a start: server is not yet ready ends the run at once, with reports', async (t) => {
+    const ws = await Workspace.create();
+    const { freePort } = await import('../helpers/servers.js');
+    const { existsSync } = await import('node:fs');
+    const pidFile = ws.pidFile('slow');
+    // Starts, writes its PID, and never listens.
+    const script = `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000)`;
+    const spec = await ws.writeSpec(
+        [
+            'servers:',
+            '  slow:',
+            `    url: http://127.0.0.1:${await freePort()}/mcp`,
+            `    start: { command: node, args: [-e, ${q(script)}], timeout: 120s }`,
+            'tests:',
+            '  - server: slow',
+            '',
+        ].join('\n'),
+    );
+    let cliPid: number | undefined;
+    const running = runSpec(ws, spec, { onSpawn: (pid) => (cliPid = pid), killAfterMs: 30_000 });
+    await waitFor(() => existsSync(pidFile), 15_000, 'the start command to run');
+    process.kill(cliPid!, 'SIGTERM');
+    const run = await running;
+    // The safety net (30 s) is far below the readiness timeout (120 s): only the signal ends this run.
+    await expectRun(t, run, { code: 143, maxMs: 30_000, planned: { slow: ['lint: input-schema-compiles'] } });
+    await expectNoSurvivors(await startedPids(ws, ['slow']));
+});
+
+test('$import fan-out: files imported again and again are read and expanded once', async () => {
+    const ws = await Workspace.create();
+    const { writeFile } = await import('node:fs/promises');
+    const levels = 24;
+    // Each level imports the next one twice: 2^24 paths to the last file.
+    for (let i = 1; i < levels; i++) {
+        await writeFile(ws.path(`level-${i}.yaml`), `servers:\n  $import: [level-${i + 1}.yaml, ./level-${i + 1}.yaml]\n  s${i}: { command: node, args: [s${i}.js] }\n`);
+    }
+    await writeFile(ws.path(`level-${levels}.yaml`), `servers:\n  deep:\n    command: node\n    args: ${ws.hostileArgs('deep', 'echo')}\n`);
+    const run = await runYaml(ws, ['servers:', '  $import: [level-1.yaml, level-1.yaml]', 'tests:', '  - server: deep', ''].join('\n'), { killAfterMs: 30_000 });
+    assert.equal(run.signal, null, `the run was killed: the imports were expanded once per path\n${show(run)}`);
+    assert.equal(run.code, 0, show(run));
+    await expectNoSurvivors(await startedPids(ws, ['deep']));
+});
+
+test('a report path that cannot hold a file fails at once, saying why; the other reports are written', async () => {
+    const ws = await Workspace.create();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(ws.path('plain-file'), 'not a folder');
+    const run = await runYaml(
+        ws,
+        ['servers:', '  echo:', '    command: node', `    args: ${ws.hostileArgs('echo', 'echo')}`, 'tests:', '  - server: echo', ''].join('\n'),
+        {
+            args: ['--reporter', 'console', '--reporter', 'json:/proc/self/mcp-check/report.json', '--reporter', `html:${ws.path('plain-file/report.html')}`],
+            killAfterMs: 30_000,
+        },
+    );
+    assert.equal(run.signal, null, `the run was killed: creating a folder hung\n${show(run)}`);
+    assert.equal(run.code, 1, show(run));
+    assert.match(run.stderr, /could not write a report: cannot write \/proc\/self\/mcp-check\/report\.json: cannot create the folder \/proc\/self\/mcp-check \(ENOENT\)/, show(run));
+    assert.match(run.stderr, /could not write a report: cannot write \S+plain-file\/report\.html: \S+plain-file is a file, not a folder/, show(run));
+    assert.ok(run.junitXml.length > 0, `the JUnit report is written all the same\n${show(run)}`);
+    await expectNoSurvivors(await startedPids(ws, ['echo']));
+});
+
+test('a stdio target is shown shell-quoted: pasted into a shell it gives back the same words and runs nothing', async () => {
+    const ws = await Workspace.create();
+    const { execFileSync } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const marker = ws.path('pwned');
+    const odd = `$(touch ${marker}) it's "odd"; \`touch ${marker}\``;
+    const run = await runYaml(
+        ws,
+        ['servers:', '  odd:', '    command: node', `    args: [${q(HOSTILE_PATH)}, --mode, echo, ${q(odd)}]`, 'tests:', '  - server: odd', '    tools: { include: [missing] }', ''].join('\n'),
+    );
+    assert.equal(run.code, 1, show(run));
+    const target = /› odd \(stdio: (.*)\)$/m.exec(run.stdout)?.[1];
+    assert.ok(target, show(run));
+    const words = execFileSync('sh', ['-c', `printf '%s\\n' ${target}`], { encoding: 'utf8' }).split('\n').slice(0, -1);
+    assert.deepEqual(words, ['node', HOSTILE_PATH, '--mode', 'echo', odd]);
+    assert.equal(existsSync(marker), false);
+});
+
+test('a spec file over the stated size is refused at once with a clear message', async () => {
+    const ws = await Workspace.create();
+    const { writeFile } = await import('node:fs/promises');
+    const call = '      - { name: "call %", tool: echo, args: { say: "a moderately long argument to make each call about a hundred bytes" } }\n';
+    const calls = Array.from({ length: 110_000 }, (_, i) => call.replace('%', String(i))).join('');
+    const spec = ws.path('huge.yaml');
+    await writeFile(spec, `servers:\n  echo:\n    command: node\n    args: ${ws.hostileArgs('echo', 'echo')}\ntests:\n  - server: echo\n    calls:\n${calls}`);
+    const run = await runSpec(ws, spec, { killAfterMs: 60_000 });
+    assert.equal(run.code, 2, show(run));
+    assert.match(run.stderr, /huge\.yaml: the spec file is 1\d\.\d MB; mcp-check reads spec files up to 10\.0 MB/, show(run));
+    assert.deepEqual(await ws.pids(), new Map(), 'no server was started');
 });

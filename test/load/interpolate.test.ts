@@ -67,25 +67,27 @@ test('variables are interpolated in values but not in keys', async () => {
     assert.deepEqual(call.args, { '${KEY}': 'v', note: '${{ captures.id }}', literal: '${VALUE}' });
 });
 
-test('secrets: env values in headers and env, and the secrets list, but not defaults', async () => {
+test('secrets: the secrets list, header values, credential-named env and URL credentials, less public values', async () => {
     const dir = await writeSpecs({
         'spec.yaml': yaml(
             'secrets: ["${API_TOKEN}", literal-secret, "${UNSET:-}"]',
+            'public: ["${SESSION_TTL}"]',
             'servers:',
             '  local:',
             '    command: node',
-            '    env: { DB_PASSWORD: "${DB_PASSWORD}", MODE: "${MODE:-dev}", PORT: 8080 }',
+            '    args: [--api-key, key-5, --port, "${PORT}", "postgres://app:pa%40ss@db/x", --verbose]',
+            '    env: { DB_PASSWORD: "${DB_PASSWORD}", MODE: "${MODE:-dev}", PORT: "${PORT}", SESSION_TTL: "${SESSION_TTL}" }',
             '  remote:',
-            '    url: https://example.org/mcp',
+            '    url: "https://u:p-6@example.org:${PORT}/mcp?api_key=${QUERY_KEY}"',
             '    headers: { Authorization: "Bearer ${TOKEN}" }',
             '    start: { command: node, env: { KEY: "${START_KEY}" } }',
             'tests:',
             '  - server: local',
         ),
     });
-    const env = { API_TOKEN: 'api-1', DB_PASSWORD: 'pw-2', TOKEN: 'tok-3', START_KEY: 'key-4' };
+    const env = { API_TOKEN: 'api-1', DB_PASSWORD: 'pw-2', TOKEN: 'tok-3', START_KEY: 'key-4', PORT: '8931', SESSION_TTL: '3600', QUERY_KEY: 'q-7' };
     const suite = await loadSpec(join(dir, 'spec.yaml'), env);
-    assert.deepEqual([...suite.secrets].sort(), ['api-1', 'key-4', 'literal-secret', 'pw-2', 'tok-3']);
+    assert.deepEqual([...suite.secrets].sort(), ['api-1', 'app', 'key-4', 'key-5', 'literal-secret', 'p-6', 'pa@ss', 'pw-2', 'q-7', 'tok-3', 'u']);
 });
 
 test('a string with a missing variable gets no follow-on errors', async () => {

@@ -217,6 +217,6 @@ test('`x-` keys hold anchors that servers can merge', async () => {
 test('an unknown top-level key is reported as such', async () => {
     const file = await specFile(yaml('nmae: x', ...MINIMAL));
     assert.deepEqual(await specErrors(loadSpec(file, {})), [
-        `${file}:1:1: top level: unknown key "nmae" (allowed: $schema, name, secrets, servers, tests, x-*)`,
+        `${file}:1:1: top level: unknown key "nmae" (allowed: $schema, name, secrets, public, servers, tests, x-*)`,
     ]);
 });

@@ -1,6 +1,7 @@
 import { defaultLevelOf } from './catalog.js';
 import { checkEachTool, isPlainObject } from './tool-check.js';
 import type { LintRule } from './types.js';
+import { linearRegExp, type LinearRegExp } from '../../linear-regex.js';
 
 const id = 'required-declared';
 
@@ -28,14 +29,14 @@ function undeclared(label: string, schema: unknown): string[] {
 }
 
 /** The `patternProperties` keys that are valid regular expressions. */
-function patternsOf(patternProperties: unknown): RegExp[] {
+function patternsOf(patternProperties: unknown): LinearRegExp[] {
     if (!isPlainObject(patternProperties)) return [];
-    const patterns: RegExp[] = [];
+    const patterns: LinearRegExp[] = [];
     for (const source of Object.keys(patternProperties)) {
         try {
-            patterns.push(new RegExp(source, 'u'));
+            patterns.push(linearRegExp(source));
         } catch {
-            // An invalid pattern is a compile problem, reported by the schema rules.
+            // An invalid (or, for RE2, unsupported) pattern is a compile problem, reported by the schema rules.
         }
     }
     return patterns;

@@ -1,3 +1,4 @@
+import { linearRegExp, type LinearRegExp } from '../../linear-regex.js';
 import { fail, missing, type MatcherImpl } from './types.js';
 
 /** `matches`: a JavaScript regular expression (unicode mode) found anywhere in a string. */
@@ -5,9 +6,9 @@ export const matches: MatcherImpl<'matches'> = (m, subject) => {
     const wording = `to match /${m.pattern}/`;
     if (!subject.present) return missing(m, wording, m.pattern);
     if (typeof subject.value !== 'string') return fail(m, `${wording} (a string)`, m.pattern, subject);
-    let re: RegExp;
+    let re: LinearRegExp;
     try {
-        re = new RegExp(m.pattern, 'u');
+        re = linearRegExp(m.pattern);
     } catch (error) {
         // Only a pattern built from a capture at run time can get here; the loader checks the rest.
         return fail(m, `${wording}, but it is not a valid regular expression: ${(error as Error).message}`, m.pattern, subject);

@@ -8,6 +8,7 @@ import { LEGACY_REVISIONS, MODERN_REVISION, eraOf, isRevision, type Revision } f
 import { DEFAULT_TIMEOUT_MS, type ServerConfig } from '../../connect/types.js';
 import type { SourceLocation } from '../../errors.js';
 import type { ProtocolSetting } from '../../load/normalize-server.js';
+import { serverSecrets } from '../../load/secret-values.js';
 import type { RuleSetConfig, ServerSpec, Suite, TestSpec } from '../../load/types.js';
 import { defaultServerName, targetFromFlags, type TargetFlags } from '../init/target.js';
 
@@ -18,8 +19,8 @@ export function targetSuite(label: string, flags: TargetFlags & { name?: string 
     const loc: SourceLocation = { file: label, line: 0, col: 0 };
     const spec: ServerSpec = { name: flags.name ?? defaultServerName({ name: '' }, config), config, loc };
     const servers = typeof protocol === 'object' ? variants(spec, protocol) : [protocol ? { ...spec, config: { ...config, protocol } } : spec];
-    const headers = config.transport === 'stdio' ? {} : (config.headers ?? {});
-    return { file: label, name: 'protocol checks', servers: byName(servers), tests: [], secrets: Object.values(headers), locate: () => loc };
+    const secrets = serverSecrets(config, 'target').map((found) => found.value);
+    return { file: label, name: 'protocol checks', servers: byName(servers), tests: [], secrets, warnings: [], locate: () => loc };
 }
 
 /**

@@ -1,6 +1,5 @@
 /** `mcp-check diff`: load both sides, diff them, render, and decide the exit code. */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { writeOutputFile } from '../../output-file.js';
 import { orderClients } from '../../assert/lint/portability/clients.js';
 import { ExitCode } from '../../errors.js';
 import { shouldColor } from '../../report/console.js';
@@ -32,8 +31,7 @@ export async function diffCommand(options: DiffCliOptions): Promise<number> {
     });
     const color = options.color ?? shouldColor(process.stdout);
     if (options.output) {
-        await mkdir(dirname(options.output), { recursive: true });
-        await writeFile(options.output, render(report, options.format, false));
+        await writeOutputFile(options.output, render(report, options.format, false));
         process.stdout.write(renderConsole(report, color));
     } else {
         process.stdout.write(render(report, options.format, color));

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { isRevision } from '../../connect/protocol.js';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeOutputFile } from '../../output-file.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintTools } from '../../assert/lint/index.js';
@@ -58,8 +58,7 @@ export async function initCommand(options: InitCliOptions): Promise<number> {
         };
         const text = renderSpec(spec);
         checkLoads(text, output);
-        await mkdir(dirname(output), { recursive: true });
-        await writeFile(output, text, { flag: options.force ? 'w' : 'wx' });
+        await writeOutputFile(output, text, options.force ? 'w' : 'wx');
         process.stdout.write(visibleText(summary(output, name, describeTarget(target.config), spec, outcomes)));
         return ExitCode.passed;
     } catch (error) {

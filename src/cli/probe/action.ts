@@ -13,12 +13,14 @@ import { loadSpec } from '../../load/load.js';
 import type { Suite } from '../../load/types.js';
 import type { ProbeCliOptions } from './command.js';
 import { watchSignals } from '../signals.js';
+import { printSpecWarnings } from '../spec-warnings.js';
 
 type Listing = { ok: true; tools: ListedTool[] } | { ok: false; error: string };
 
 /** Probes the chosen servers and returns the exit code. Spec and usage errors are thrown (exit 2 upstream). */
 export async function probeCommand(options: ProbeCliOptions): Promise<number> {
     const suite = await loadSpec(options.spec);
+    printSpecWarnings(suite.warnings);
     const servers = chooseServers(suite, options.servers);
     const seed = options.seed ?? randomSeed();
     const runs = options.runs ?? DEFAULT_RUNS;

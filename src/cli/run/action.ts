@@ -7,6 +7,7 @@ import { loadSpecs } from '../../load/load.js';
 import type { Suite } from '../../load/types.js';
 import type { RunCliOptions } from './command.js';
 import { watchSignals } from '../signals.js';
+import { printSpecWarnings } from '../spec-warnings.js';
 
 /** Runs the suites and returns the process exit code. Spec errors are thrown (exit 2 upstream). */
 export async function runCommand(options: RunCliOptions): Promise<number> {
@@ -19,6 +20,7 @@ export type ReportedRunOptions = Pick<RunCliOptions, 'reporters' | 'timeoutMs' |
 
 /** Runs a plan of loaded suites with the reporters asked for; returns the exit code. */
 export async function runAndReport(suites: readonly Suite[], plan: RunPlan, options: ReportedRunOptions): Promise<number> {
+    printSpecWarnings(suites.flatMap((s) => s.warnings));
     const signals = watchSignals();
     try {
         // The spec is valid, so servers may start: they boot while the runner (with the SDK) and
