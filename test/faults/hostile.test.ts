@@ -248,6 +248,7 @@ test('SIGTERM while a start: server is not yet ready ends the run at once, with 
             `    start: { command: node, args: [-e, ${q(script)}], timeout: 120s }`,
             'tests:',
             '  - server: slow',
+            '    calls: [{ name: never sent, tool: echo }]',
             '',
         ].join('\n'),
     );
@@ -257,7 +258,7 @@ test('SIGTERM while a start: server is not yet ready ends the run at once, with 
     process.kill(cliPid!, 'SIGTERM');
     const run = await running;
     // The safety net (30 s) is far below the readiness timeout (120 s): only the signal ends this run.
-    await expectRun(t, run, { code: 143, maxMs: 30_000, planned: { slow: ['lint: input-schema-compiles'] } });
+    await expectRun(t, run, { code: 143, maxMs: 30_000, planned: { slow: ['never sent'] } });
     await expectNoSurvivors(await startedPids(ws, ['slow']));
 });
 
@@ -307,7 +308,7 @@ test('a stdio target is shown shell-quoted: pasted into a shell it gives back th
         ['servers:', '  odd:', '    command: node', `    args: [${q(HOSTILE_PATH)}, --mode, echo, ${q(odd)}]`, 'tests:', '  - server: odd', '    tools: { include: [missing] }', ''].join('\n'),
     );
     assert.equal(run.code, 1, show(run));
-    const target = /› odd \(stdio: (.*)\)$/m.exec(run.stdout)?.[1];
+    const target = /› odd \(stdio: (.*?)(?:, protocol [^)]*)?\)$/m.exec(run.stdout)?.[1];
     assert.ok(target, show(run));
     const words = execFileSync('sh', ['-c', `printf '%s\\n' ${target}`], { encoding: 'utf8' }).split('\n').slice(0, -1);
     assert.deepEqual(words, ['node', HOSTILE_PATH, '--mode', 'echo', odd]);
