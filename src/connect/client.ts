@@ -17,11 +17,13 @@ import { ConnectError, InputRequiredError, InvalidResultError, ServerGoneError }
 import { describeConnectFailure } from './connect-failure.js';
 import { handshake, type Link } from './handshake.js';
 import { isJsonObject } from './json-rpc-message.js';
+import { MessageTooLargeError } from './message-limit.js';
 import type { Era } from './protocol.js';
 import { describeExit, type ServerProcess } from './process.js';
 import { RequestChannel, type ResultReader } from './request-channel.js';
 import { isLocal, serverRpcErrorOf, stripErrorPrefix } from './rpc-errors.js';
 import { withDeadline } from './deadline.js';
+import { excerpt } from '../excerpt.js';
 import { readCallToolResult, readResult } from './results.js';
 import { answerServerRequest, InputScope, unansweredInputs } from './server-requests.js';
 import { startServer } from './start.js';
@@ -93,10 +95,13 @@ interface Entry {
     notes: string[];
     /** The caching hints (`ttlMs`, `cacheScope`) of each list method's first page, where given. */
     cacheHints: Record<string, { ttlMs?: number; cacheScope?: string }>;
+    /** Why a list method's last listing stopped before the server's last page, by method. */
+    cut: Record<string, string>;
     closing?: Promise<void>;
 }
 
-const MAX_LIST_PAGES = 1000;
+/** Pages read of one list before mcp-check stops (a server whose cursors never end would loop for ever). */
+export const DEFAULT_MAX_PAGES = 1000;
 
 /** A server asking for input again and again would loop forever; real flows take one or two rounds. */
 const MAX_INPUT_ROUNDS = 8;
@@ -117,7 +122,7 @@ export class UniversalMCPClient implements AsyncDisposable {
         const { name, config } = serverConfigOf(nameOrServer, input);
         if (this.entries.has(name)) throw new Error(`server "${name}" is already added`);
         if (launched && config.transport !== 'stdio') throw new Error(`server "${name}": only a stdio server can be launched ahead`);
-        this.entries.set(name, { name, config, launched, notes: [], cacheHints: {} });
+        this.entries.set(name, { name, config, launched, notes: [], cacheHints: {}, cut: {} });
     }
 
     /** Every registered server and its state. */
@@ -242,22 +247,36 @@ export class UniversalMCPClient implements AsyncDisposable {
 
     /** Collects a paginated list. Items are not validated: judging them is the caller's job. */
     private async listAll(name: string, method: string, key: string, options: CallOptions): Promise<Record<string, unknown>[]> {
+        const entry = this.entry(name);
+        const maxPages = entry.config.maxPages ?? DEFAULT_MAX_PAGES;
         const items: Record<string, unknown>[] = [];
         const seen = new Set<string>();
         let cursor: string | undefined;
-        for (let page = 0; page < MAX_LIST_PAGES; page++) {
+        delete entry.cut[method];
+        for (let page = 1; ; page++) {
             const result = await this.request(name, method, cursor ? { cursor } : {}, readResult, options);
-            if (page === 0) noteCacheHint(this.entry(name), method, result);
+            if (page === 1) noteCacheHint(entry, method, result);
             const listed = Array.isArray(result[key]) ? (result[key] as unknown[]) : [];
             for (const item of listed) {
                 if (item && typeof item === 'object') items.push(item as Record<string, unknown>);
             }
             cursor = typeof result.nextCursor === 'string' ? result.nextCursor : undefined;
-            // A server that repeats a cursor would loop forever; what it listed so far is the answer.
-            if (!cursor || seen.has(cursor)) break;
+            if (!cursor) break;
+            // A server whose cursors repeat or never end would loop for ever; what it listed so far is the answer, and reports say where it stopped.
+            const reason = seen.has(cursor) ? `page ${page} of ${method} gave a cursor the server had given before` : page >= maxPages ? `${method} still had a next cursor after ${maxPages} pages (max_pages)` : undefined;
+            if (reason) {
+                entry.cut[method] = `${reason}; mcp-check stopped listing there, with ${items.length} items`;
+                entry.notes.push(entry.cut[method]);
+                break;
+            }
             seen.add(cursor);
         }
         return items;
+    }
+
+    /** Why the last listing of `method` stopped before the server's last page, if it did. */
+    listingCut(name: string, method: string): string | undefined {
+        return this.entry(name).cut[method];
     }
 
     /** Calls a tool and returns its result as the server sent it (no output-schema check here). */
@@ -331,7 +350,12 @@ export class UniversalMCPClient implements AsyncDisposable {
         }
         const timeoutMs = options.timeoutMs ?? entry.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         try {
-            return await conn.channel.request(method, params, read, { timeoutMs, signal: options.signal, envelope: options.envelope });
+            return await conn.channel.request(method, params, read, {
+                timeoutMs,
+                maxTotalTimeoutMs: entry.config.maxTotalTimeoutMs,
+                signal: options.signal,
+                envelope: options.envelope,
+            });
         } catch (error) {
             if (!renewed && sessionExpired(entry, error)) {
                 // The 2025 specification has the client start a new session when its session is not found.
@@ -362,7 +386,7 @@ export class UniversalMCPClient implements AsyncDisposable {
     // A fresh entry replaces the closed one once its connection is closed; a process launched
     // ahead was the old connection's, so the new one starts its own.
     private reconnect(closed: Entry, signal?: AbortSignal): Promise<ServerInfo> {
-        const entry: Entry = { name: closed.name, config: closed.config, notes: [], cacheHints: {} };
+        const entry: Entry = { name: closed.name, config: closed.config, notes: [], cacheHints: {}, cut: {} };
         this.entries.set(entry.name, entry);
         entry.connecting = closed.closing!.then(() => this.open(entry, signal));
         return entry.connecting;
@@ -384,7 +408,14 @@ export class UniversalMCPClient implements AsyncDisposable {
             const connection: Connection = { transport, channel, started, scopes: [] };
             entry.connection = connection;
             transport.onmessage = (message) => {
-                if (!channel.take(message)) answer(connection, message);
+                if (channel.take(message)) return;
+                if ('method' in message) answer(connection, message);
+                else entry.notes.push(`ignored an answer whose id ${excerpt(JSON.stringify(message.id) ?? 'undefined', 40)} matches no request waiting for one`);
+            };
+            transport.onerror = (error) => {
+                // Other transport errors surface where a request fails; an oversized answer must fail its own request.
+                if (!(error instanceof MessageTooLargeError)) return;
+                if (error.requestId === undefined || !channel.fail(error.requestId, error)) entry.notes.push(error.message);
             };
             transport.onclose = () => {
                 if (entry.connection === connection) entry.goneReason ??= goneReason(transport);
@@ -516,6 +547,9 @@ async function exitedMeanwhile(transport: Transport): Promise<string | undefined
 /** Why a connection ended, with the exit code and last stderr lines when a process died. */
 function goneReason(transport: Transport | undefined): string {
     const proc = transport instanceof ProcessStdioTransport ? transport.process : undefined;
+    if (transport instanceof ProcessStdioTransport && transport.stdoutClosed && !proc?.exit) {
+        return `the server closed its stdout but is still running (pid ${proc?.pid}): it can no longer answer`;
+    }
     if (!proc?.exit) return 'connection closed';
     const lines = proc.stderr.lastLines(3);
     return `server exited (${describeExit(proc.exit)})${lines.length ? `; stderr: ${lines.join(' | ')}` : ''}`;

@@ -88,7 +88,7 @@ function httpStatusOf(error: unknown): number | undefined {
 }
 
 /** Node's fetch hides the socket error in `cause`; surface the useful part. */
-function networkCause(error: unknown): string | undefined {
+export function networkCause(error: unknown): string | undefined {
     for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
         const code = (e as { code?: unknown }).code;
         // The SSE client keeps only the text of the socket error, so look at the message too.

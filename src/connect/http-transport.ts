@@ -5,7 +5,8 @@
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { HttpServerConfig } from './types.js';
+import { limitBody } from './message-limit.js';
+import { DEFAULT_MAX_MESSAGE_BYTES, type HttpServerConfig } from './types.js';
 
 type Fetch = typeof fetch;
 
@@ -13,7 +14,7 @@ type Fetch = typeof fetch;
 export function createHttpTransport(config: HttpServerConfig): Transport {
     const url = new URL(config.url);
     const headers = config.headers ?? {};
-    const fetchWithHeaders = withHeaders(fetch, headers, config.sseReadTimeoutMs);
+    const fetchWithHeaders = withHeaders(fetch, headers, config.sseReadTimeoutMs, config.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES);
     if (config.transport === 'sse') {
         return new SSEClientTransport(url, {
             requestInit: { headers },
@@ -33,13 +34,13 @@ export async function closeHttpTransport(transport: Transport): Promise<void> {
     await transport.close();
 }
 
-function withHeaders(base: Fetch, headers: Record<string, string>, readTimeoutMs?: number): Fetch {
+function withHeaders(base: Fetch, headers: Record<string, string>, readTimeoutMs: number | undefined, maxMessageBytes: number): Fetch {
     return async (input, init) => {
         const merged = new Headers(init?.headers);
         for (const [name, value] of Object.entries(headers)) {
             if (!merged.has(name)) merged.set(name, value);
         }
-        const response = await base(input, { ...init, headers: merged });
+        const response = limitBody(await base(input, { ...init, headers: merged }), maxMessageBytes);
         const isStream = response.headers.get('content-type')?.startsWith('text/event-stream');
         return isStream && readTimeoutMs && response.body ? withReadTimeout(response, readTimeoutMs) : response;
     };

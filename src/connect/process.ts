@@ -4,6 +4,7 @@
  * and signalling only the direct child would leave it running after the run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
 import { OutputTail } from './output-tail.js';
 
 /** How a server process ended. */
@@ -25,6 +26,30 @@ export interface SpawnOptions {
 }
 
 const liveGroups = new Set<number>();
+
+/**
+ * Every server process carries this variable, with a value of its own, to its descendants. A
+ * process that left the server's group (`setsid`, a double fork) is found by it after the group
+ * was stopped.
+ */
+export const PROCESS_MARK = 'MCP_CHECK_SERVER_PROCESS';
+let processCount = 0;
+
+/** A process that outlived its server's group and was stopped by its mark. */
+export interface Escapee {
+    pid: number;
+    /** Its command line, as the system shows it. */
+    command: string;
+    /** The command of the server it came from. */
+    server: string;
+}
+
+const escapees: Escapee[] = [];
+
+/** The escapees found since the last call (for a warning), and forgets them. */
+export function takeEscapees(): Escapee[] {
+    return escapees.splice(0);
+}
 let exitHookInstalled = false;
 
 /** Last line of defence: if the runner itself exits abruptly, its servers go with it. */
@@ -58,10 +83,15 @@ export class ServerProcess {
     /** Set when the process could not be spawned at all (e.g. command not found). */
     spawnError?: Error;
 
-    constructor(options: SpawnOptions, stdin: 'pipe' | 'ignore' = 'pipe') {
+    private readonly mark = `${process.pid}.${++processCount}`;
+
+    constructor(
+        private readonly options: SpawnOptions,
+        stdin: 'pipe' | 'ignore' = 'pipe',
+    ) {
         installExitHook();
         this.child = spawn(options.command, options.args ?? [], {
-            env: options.env,
+            env: { ...options.env, [PROCESS_MARK]: this.mark },
             cwd: options.cwd,
             stdio: [stdin, 'pipe', 'pipe'],
             detached: true,
@@ -109,5 +139,32 @@ export class ServerProcess {
         liveGroups.delete(pgid);
         this.child.stdout?.destroy();
         this.child.stderr?.destroy();
+        await this.stopEscapees();
+    }
+
+    /** Linux only: stops what still carries this server's mark, and records it for a warning. */
+    private async stopEscapees(): Promise<void> {
+        if (process.platform !== 'linux') return;
+        const marked = `${PROCESS_MARK}=${this.mark}\0`;
+        const pids = (await readdir('/proc').catch(() => [] as string[])).filter((name) => /^\d+$/.test(name)).map(Number);
+        const found = await Promise.all(
+            pids.map(async (pid) => {
+                // Other users' processes are unreadable, and a process may end while it is looked at.
+                const environ = await readFile(`/proc/${pid}/environ`, 'latin1').catch(() => '');
+                if (!environ.startsWith(marked) && !environ.includes(`\0${marked}`)) return undefined;
+                const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0').filter(Boolean).join(' ');
+                return { pid, command, server: [this.options.command, ...(this.options.args ?? [])].join(' ') };
+            }),
+        );
+        for (const escapee of found) {
+            if (!escapee) continue;
+            signalGroup(escapee.pid, 'SIGKILL');
+            try {
+                process.kill(escapee.pid, 'SIGKILL');
+            } catch {
+                // Gone meanwhile.
+            }
+            escapees.push(escapee);
+        }
     }
 }

@@ -16,6 +16,8 @@ import { ServerRpcError } from './rpc-errors.js';
 export interface ChannelRequestOptions {
     /** Deadline in ms; every progress notification for the request starts it again. */
     timeoutMs: number;
+    /** The most progress may stretch the request to, in ms from sending it. @default 10 × timeoutMs */
+    maxTotalTimeoutMs?: number;
     /** Aborting cancels the request: the server is told, and the promise rejects (an `McpError` carrying the reason). */
     signal?: AbortSignal;
     /** Replaces the channel's `envelope` for this request only (protocol checks send malformed ones on purpose). */
@@ -27,9 +29,12 @@ export type ResultReader<T> = (result: unknown) => T;
 
 interface Pending {
     settle(outcome: { result: unknown } | { error: unknown }): void;
-    /** Starts the deadline again (a progress notification arrived). */
+    /** Starts the deadline again (a progress notification arrived), up to the total cap. */
     extend(): void;
 }
+
+/** How far progress may stretch a request by default, as a multiple of its timeout. */
+export const TOTAL_TIMEOUT_FACTOR = 10;
 
 export class RequestChannel {
     private readonly pending = new Map<number, Pending>();
@@ -43,6 +48,7 @@ export class RequestChannel {
     /** Sends a request and resolves with its result as `read` returns it. */
     request<T>(method: string, params: Record<string, unknown>, read: ResultReader<T>, options: ChannelRequestOptions): Promise<T> {
         const { signal, timeoutMs } = options;
+        const maxTotalMs = options.maxTotalTimeoutMs ?? TOTAL_TIMEOUT_FACTOR * timeoutMs;
         if (signal?.aborted) return Promise.reject(signal.reason);
         if (this.closed) return Promise.reject(new McpError(ErrorCode.ConnectionClosed, 'Connection closed'));
         const id = this.nextId++;
@@ -50,7 +56,19 @@ export class RequestChannel {
         const message = { jsonrpc: '2.0' as const, id, method, params: { ...params, _meta: { ...(options.envelope ?? this.envelope), ...meta, progressToken: id } } };
         return new Promise<T>((resolve, reject) => {
             let timer: NodeJS.Timeout | undefined;
-            const timedOut = () => cancel(new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs }));
+            const sentAt = Date.now();
+            let progressed = false;
+            const timedOut = () => {
+                const total = Date.now() - sentAt;
+                // A server that keeps sending progress must not keep a call alive for ever.
+                const capped = progressed && total >= maxTotalMs;
+                const text = capped ? `Request timed out after ${total} ms while progress was still arriving (max_total_timeout: ${maxTotalMs} ms)` : 'Request timed out';
+                cancel(new McpError(ErrorCode.RequestTimeout, text, { timeout: timeoutMs, ...(capped ? { maxTotalTimeout: maxTotalMs, elapsed: total } : {}) }));
+            };
+            const arm = (ms: number) => {
+                clearTimeout(timer);
+                timer = setTimeout(timedOut, Math.max(0, Math.min(ms, maxTotalMs - (Date.now() - sentAt))));
+            };
             const onAbort = () => cancel(signal!.reason);
             const finish = () => {
                 this.pending.delete(id);
@@ -77,11 +95,11 @@ export class RequestChannel {
                     }
                 },
                 extend: () => {
-                    clearTimeout(timer);
-                    timer = setTimeout(timedOut, timeoutMs);
+                    progressed = true;
+                    arm(timeoutMs);
                 },
             });
-            timer = setTimeout(timedOut, timeoutMs);
+            arm(timeoutMs);
             signal?.addEventListener('abort', onAbort, { once: true });
             this.transport.send(message).catch((error: unknown) => {
                 if (!this.pending.has(id)) return;
@@ -107,7 +125,8 @@ export class RequestChannel {
      */
     take(message: JSONRPCMessage): boolean {
         if ('id' in message && !('method' in message)) {
-            const pending = this.pending.get(Number(message.id));
+            // Ids match exactly: `"7"` is not the answer to request 7 (mcp-check's ids are numbers).
+            const pending = typeof message.id === 'number' ? this.pending.get(message.id) : undefined;
             if (!pending) return false;
             if ('error' in message) {
                 const { code, message: text, data } = message.error;
@@ -120,12 +139,19 @@ export class RequestChannel {
         if ('method' in message && message.method === 'notifications/progress' && !('id' in message)) {
             const { progressToken: token, progress } = (message.params ?? {}) as { progressToken?: unknown; progress?: unknown };
             // Only a well-formed notice proves progress, as the SDK's schema would have it.
-            const wellFormed = typeof progress === 'number' && (typeof token === 'number' || typeof token === 'string');
-            const pending = wellFormed ? this.pending.get(Number(token)) : undefined;
+            const wellFormed = typeof progress === 'number' && typeof token === 'number';
+            const pending = wellFormed ? this.pending.get(token) : undefined;
             pending?.extend();
             return pending !== undefined;
         }
         return false;
+    }
+
+    /** Fails one request with a local error (its answer could not be read); false when it is not waiting. */
+    fail(id: number, error: Error): boolean {
+        const pending = this.pending.get(id);
+        pending?.settle({ error });
+        return pending !== undefined;
     }
 
     /** The connection is gone: every request still waiting fails as the SDK's would. */

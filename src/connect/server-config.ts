@@ -30,6 +30,9 @@ export interface ServerEntry {
     headers?: Record<string, string | number | boolean>;
     timeout?: number | string;
     sse_read_timeout?: number | string;
+    max_total_timeout?: number | string;
+    max_pages?: number;
+    max_message_size?: number | string;
 }
 
 /** A `ServerEntry` that carries its own name, as `addServer({ name, ... })` takes it. */
@@ -70,12 +73,15 @@ function withoutName(entry: NamedServerEntry): ServerEntry {
 // `clientCapabilities` has no spec key (the runner derives it from `inputs:`), so it is checked here.
 function toSpecShape(input: unknown): { server: unknown; problems: { path: SpecPath; message: string }[]; clientCapabilities?: Record<string, unknown> } {
     if (!isRecord(input)) return { server: input, problems: [] };
-    const { timeoutMs, sseReadTimeoutMs, type, start, clientCapabilities, ...rest } = input;
+    const { timeoutMs, sseReadTimeoutMs, maxTotalTimeoutMs, maxPages, maxMessageBytes, type, start, clientCapabilities, ...rest } = input;
     const server: Record<string, unknown> = { ...rest };
     const problems: { path: SpecPath; message: string }[] = [];
     if (clientCapabilities !== undefined && !isRecord(clientCapabilities)) problems.push({ path: ['clientCapabilities'], message: 'must be an object' });
     if (timeoutMs !== undefined) server['timeout'] = milliseconds(timeoutMs);
     if (sseReadTimeoutMs !== undefined) server['sse_read_timeout'] = milliseconds(sseReadTimeoutMs);
+    if (maxTotalTimeoutMs !== undefined) server['max_total_timeout'] = milliseconds(maxTotalTimeoutMs);
+    if (maxPages !== undefined) server['max_pages'] = maxPages;
+    if (maxMessageBytes !== undefined) server['max_message_size'] = maxMessageBytes;
     if (isRecord(start)) {
         const { readyTimeoutMs, ...startRest } = start;
         server['start'] = readyTimeoutMs === undefined ? startRest : { ...startRest, timeout: milliseconds(readyTimeoutMs) };

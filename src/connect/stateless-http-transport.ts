@@ -10,7 +10,8 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { isJsonObject, toMessage } from './json-rpc-message.js';
 import { META_KEYS } from './protocol.js';
-import type { HttpServerConfig } from './types.js';
+import { limitBody, MessageTooLargeError } from './message-limit.js';
+import { DEFAULT_MAX_MESSAGE_BYTES, type HttpServerConfig } from './types.js';
 
 /** Which parameter a request's `Mcp-Name` header repeats. */
 const NAME_SOURCE: Record<string, string> = { 'tools/call': 'name', 'prompts/get': 'name', 'resources/read': 'uri' };
@@ -39,7 +40,7 @@ export class StatelessHttpTransport implements Transport {
     }
 
     async send(message: JSONRPCMessage): Promise<void> {
-        const response = await fetch(this.config.url, {
+        const sent = await fetch(this.config.url, {
             method: 'POST',
             headers: requestHeaders(this.config, message),
             body: JSON.stringify(message),
@@ -47,6 +48,7 @@ export class StatelessHttpTransport implements Transport {
             redirect: 'manual',
             signal: this.inFlight.signal,
         });
+        const response = limitBody(sent, this.config.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES);
         const type = response.headers.get('content-type') ?? '';
         if (response.status >= 300) {
             const body = await response.text().catch(() => '');
@@ -57,7 +59,7 @@ export class StatelessHttpTransport implements Transport {
         }
         if (type.startsWith('text/event-stream') && response.body) {
             // The answer may come after notifications; reading goes on while `send` has returned.
-            void this.readEvents(response.body);
+            void this.readEvents(response.body, 'id' in message && typeof message.id === 'number' ? message.id : undefined);
             return;
         }
         const body = await response.text();
@@ -71,14 +73,16 @@ export class StatelessHttpTransport implements Transport {
         this.onclose?.();
     }
 
-    private async readEvents(body: ReadableStream<Uint8Array>): Promise<void> {
+    private async readEvents(body: ReadableStream<Uint8Array>, requestId: number | undefined): Promise<void> {
         try {
             const events = body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream());
             for await (const event of events) {
                 if (event.data.trim() !== '') this.deliver(JSON.parse(event.data));
             }
         } catch (error) {
-            if (!this.inFlight.signal.aborted) this.onerror?.(error as Error);
+            if (this.inFlight.signal.aborted) return;
+            // The stream answered one request: an oversized event is that request's answer.
+            this.onerror?.(error instanceof MessageTooLargeError ? new MessageTooLargeError(error.bytes, error.limit, requestId, false) : (error as Error));
         }
     }
 

@@ -16,7 +16,16 @@ export interface CommonServerConfig {
     protocol?: ProtocolChoice;
     /** What the client declares it can do, e.g. `{ elicitation: { form: {} } }` when calls answer questions. @default {} */
     clientCapabilities?: Record<string, unknown>;
+    /** How long progress notifications may keep one request alive, in ms. @default 10 × the request's timeout */
+    maxTotalTimeoutMs?: number;
+    /** Pages of one list read before listing stops (noted in the report). @default 1000 */
+    maxPages?: number;
+    /** Largest message accepted from the server (a stdout line, an inflated HTTP body), in bytes. @default 64 MB */
+    maxMessageBytes?: number;
 }
+
+/** The largest message accepted from a server unless its config says otherwise. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 /** A server started as a child process and spoken to over stdin/stdout. */
 export interface StdioServerConfig extends CommonServerConfig {

@@ -4,6 +4,7 @@
  */
 import { parseDuration } from './duration.js';
 import { invalidDuration } from './messages.js';
+import { parseSize } from './size.js';
 import type { SpecPath } from './types.js';
 
 /**
@@ -17,5 +18,12 @@ export function checkDuration(path: SpecPath, value: unknown, report: Report): v
     // Other types are the schema's to report.
     if ((typeof value === 'string' || typeof value === 'number') && parseDuration(value) === undefined) {
         report(path, invalidDuration(value));
+    }
+}
+
+/** A size is bytes or a number with a unit; a `${VAR}` that turned into something else is reported here. */
+export function checkSize(path: SpecPath, value: unknown, report: Report): void {
+    if ((typeof value === 'string' || typeof value === 'number') && parseSize(value) === undefined) {
+        report(path, `${JSON.stringify(value)} is not a size: write bytes (65536) or a number with KB, MB or GB (64MB)`);
     }
 }

@@ -3,6 +3,7 @@ import type { ProtocolChoice, Revision } from '../connect/protocol.js';
 import type { HttpServerConfig, Readiness, ServerConfig, StartCommand, StdioServerConfig } from '../connect/types.js';
 import type { Locator } from './positions.js';
 import type { RawServer, RawStart } from './raw.js';
+import { parseSize } from './size.js';
 import type { ServerSpec } from './types.js';
 import { compact, ms, stringMap } from './values.js';
 
@@ -43,6 +44,11 @@ export function serverVariants(servers: Record<string, ServerSpec>): Map<string,
 
 function toServerConfig(server: RawServer): ServerConfig {
     const transport = server.transport ?? (server.command !== undefined ? 'stdio' : 'streamable_http');
+    const limits = {
+        maxTotalTimeoutMs: ms(server.max_total_timeout),
+        maxPages: server.max_pages,
+        maxMessageBytes: server.max_message_size === undefined ? undefined : parseSize(server.max_message_size),
+    };
     if (transport === 'stdio') {
         return compact<StdioServerConfig>({
             transport,
@@ -51,6 +57,7 @@ function toServerConfig(server: RawServer): ServerConfig {
             env: stringMap(server.env),
             cwd: server.cwd,
             timeoutMs: ms(server.timeout),
+            ...limits,
         });
     }
     return compact<HttpServerConfig>({
@@ -59,6 +66,7 @@ function toServerConfig(server: RawServer): ServerConfig {
         headers: stringMap(server.headers),
         timeoutMs: ms(server.timeout),
         sseReadTimeoutMs: ms(server.sse_read_timeout),
+        ...limits,
         start: server.start && toStart(server.start, server.url!),
     });
 }

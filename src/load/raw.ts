@@ -27,6 +27,9 @@ export interface RawServer extends Omit<RawStart, 'command' | 'ready'> {
     url?: string;
     headers?: Record<string, Scalar>;
     sse_read_timeout?: Duration;
+    max_total_timeout?: Duration;
+    max_pages?: number;
+    max_message_size?: number | string;
     start?: RawStart;
     protocol?: ProtocolChoice | Revision[];
 }

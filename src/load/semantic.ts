@@ -5,7 +5,7 @@
  * failed schema validation, so that one pass reports every problem.
  */
 import { SpecError } from '../errors.js';
-import { checkDuration, type Report } from './checks.js';
+import { checkDuration, checkSize, type Report } from './checks.js';
 import { checkTestContract } from './contract-checks.js';
 import { regexProblem } from './matcher.js';
 import { invalidUrl, quote } from './messages.js';
@@ -50,6 +50,8 @@ function checkServer(path: SpecPath, server: Record<string, unknown>, servers: R
     }
     checkDuration([...path, 'timeout'], server['timeout'], report);
     checkDuration([...path, 'sse_read_timeout'], server['sse_read_timeout'], report);
+    checkDuration([...path, 'max_total_timeout'], server['max_total_timeout'], report);
+    checkSize([...path, 'max_message_size'], server['max_message_size'], report);
     if (isRecord(server['start'])) checkStart([...path, 'start'], server['start'], report);
     if (typeof server['url'] === 'string') checkUrl([...path, 'url'], server['url'], report);
 

@@ -4,6 +4,7 @@
  * run (`errored`).
  */
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { networkCause } from '../connect/connect-failure.js';
 import { isLocal } from '../connect/rpc-errors.js';
 import { ModernErrorCode } from '../connect/protocol.js';
 import { ConnectError, InputRequiredError, InvalidResultError, ServerGoneError } from '../errors.js';
@@ -24,6 +25,10 @@ export function classifyRequestError(error: unknown, what: string, timeoutMs: nu
     }
     if (error instanceof McpError) {
         if (isLocal(error, ErrorCode.RequestTimeout)) {
+            const { maxTotalTimeout, elapsed } = (error.data ?? {}) as { maxTotalTimeout?: number; elapsed?: number };
+            if (maxTotalTimeout !== undefined) {
+                return errored({ kind: 'runtime.timeout', message: `${what} timed out after ${elapsed} ms while progress was still arriving: progress may keep a request alive up to max_total_timeout (${maxTotalTimeout} ms; the request was cancelled)` });
+            }
             return errored({ kind: 'runtime.timeout', message: `${what} timed out after ${timeoutMs} ms (the request was cancelled)` });
         }
         if (isLocal(error, ErrorCode.ConnectionClosed)) {
@@ -37,7 +42,7 @@ export function classifyRequestError(error: unknown, what: string, timeoutMs: nu
     if (error instanceof InvalidResultError) {
         return failed({ kind: 'runtime.protocol', message: `${what}: the server's answer is not a valid MCP result: ${oneLine(error)}` });
     }
-    return errored({ kind: 'runtime.internal', message: `${what} failed: ${oneLine(error)}` });
+    return errored({ kind: 'runtime.internal', message: `${what} failed: ${networkCause(error) ?? oneLine(error)}` });
 }
 
 /** The 2026-07-28 error codes, said in words, with what their data names. */

@@ -3,20 +3,20 @@ import { checkBudget, checkJson, matchSubject, parseJsonText, present, textual, 
 import type { PromptGetSpec, TestSpec } from '../load/types.js';
 import { budgetOf } from './call-case.js';
 import { classifyRequestError } from './classify.js';
-import { classifyListError, exactly, requireCapability, unlisted } from './listing-cases.js';
+import { classifyListError, exactly, listingCut, requireCapability, unlisted } from './listing-cases.js';
 import type { CaseOutcome, Problem } from './result.js';
 import type { CaseContext } from './session.js';
 
 /** `prompts.include` / `exclude`. */
 export async function checkPromptListed(prompt: string, wanted: boolean, ctx: CaseContext): Promise<CaseOutcome> {
     const listed = await listedPrompts(ctx);
-    return Array.isArray(listed) ? unlisted('prompt', prompt, listed, wanted) : listed;
+    return Array.isArray(listed) ? unlisted('prompt', prompt, listed, wanted, listingCut(ctx, 'prompts/list')) : listed;
 }
 
 /** `prompts.exact`: the prompts listed are exactly these. */
 export async function checkPromptsExactly(names: readonly string[], ctx: CaseContext): Promise<CaseOutcome> {
     const listed = await listedPrompts(ctx);
-    return Array.isArray(listed) ? exactly('prompt', names, listed) : listed;
+    return Array.isArray(listed) ? exactly('prompt', names, listed, listingCut(ctx, 'prompts/list')) : listed;
 }
 
 /** Every listed prompt name, or the outcome when they cannot be had. */

@@ -3,20 +3,20 @@ import { checkBudget, checkJson, matchSubject, parseJsonText, present, textual, 
 import type { ResourceReadSpec, TestSpec } from '../load/types.js';
 import { budgetOf } from './call-case.js';
 import { classifyRequestError } from './classify.js';
-import { classifyListError, exactly, requireCapability, unlisted } from './listing-cases.js';
+import { classifyListError, exactly, listingCut, requireCapability, unlisted } from './listing-cases.js';
 import type { CaseOutcome, Problem } from './result.js';
 import type { CaseContext } from './session.js';
 
 /** `resources.include` / `exclude`: a URI among the listed resources or the templates' `uriTemplate`s. */
 export async function checkResourceListed(uri: string, wanted: boolean, ctx: CaseContext): Promise<CaseOutcome> {
     const listed = await listedUris(ctx);
-    return Array.isArray(listed) ? unlisted('resource', uri, listed, wanted) : listed;
+    return Array.isArray(listed) ? unlisted('resource', uri, listed, wanted, listingCut(ctx, 'resources/list', 'resources/templates/list')) : listed;
 }
 
 /** `resources.exact`: the URIs and templates listed are exactly these. */
 export async function checkResourcesExactly(uris: readonly string[], ctx: CaseContext): Promise<CaseOutcome> {
     const listed = await listedUris(ctx);
-    return Array.isArray(listed) ? exactly('resource', uris, listed) : listed;
+    return Array.isArray(listed) ? exactly('resource', uris, listed, listingCut(ctx, 'resources/list', 'resources/templates/list')) : listed;
 }
 
 /** Every listed resource URI and template `uriTemplate`, or the outcome when they cannot be had. */

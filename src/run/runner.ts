@@ -10,7 +10,7 @@ import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig } from '../connec
 import type { Suite } from '../load/types.js';
 import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
-import { exactly, unlisted } from './listing-cases.js';
+import { exactly, listingCut, unlisted } from './listing-cases.js';
 import { runLintRule, suitePortability } from './lint-case.js';
 import { runProtocolRule } from './protocol-case.js';
 import { runSnapshotCase } from './snapshot-case.js';
@@ -209,12 +209,12 @@ async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx:
         case 'server.info':
             return checkServerInfo(action.expect, ctx);
         case 'tools.exact':
-            return exactly('tool', action.names, [...tools.keys()]);
+            return exactly('tool', action.names, [...tools.keys()], listingCut(ctx, 'tools/list'));
         case 'tools.expect':
             return checkToolMetadata(action.expect, ctx);
         case 'tools.include':
         case 'tools.exclude':
-            return unlisted('tool', action.tool, [...tools.keys()], action.kind === 'tools.include');
+            return unlisted('tool', action.tool, [...tools.keys()], action.kind === 'tools.include', listingCut(ctx, 'tools/list'));
         case 'resources.exact':
             return checkResourcesExactly(action.names, ctx);
         case 'prompts.exact':

@@ -7,7 +7,7 @@ import { loadSpecs } from '../../load/load.js';
 import type { Suite } from '../../load/types.js';
 import type { RunCliOptions } from './command.js';
 import { watchSignals } from '../signals.js';
-import { printSpecWarnings } from '../spec-warnings.js';
+import { printEscapees, printSpecWarnings } from '../spec-warnings.js';
 
 /** Runs the suites and returns the process exit code. Spec errors are thrown (exit 2 upstream). */
 export async function runCommand(options: RunCliOptions): Promise<number> {
@@ -51,6 +51,7 @@ export async function runAndReport(suites: readonly Suite[], plan: RunPlan, opti
             updateSnapshots: options.updateSnapshots,
             launched,
         });
+        printEscapees(suites.flatMap((s) => s.secrets));
         const failures = await dispatcher.finish(result);
         for (const error of failures) process.stderr.write(`mcp-check: could not write a report: ${error.message}\n`);
         if (result.interrupted) return result.interrupted === 'SIGINT' ? ExitCode.sigint : ExitCode.sigterm;
