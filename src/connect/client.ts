@@ -97,6 +97,8 @@ interface Entry {
     cacheHints: Record<string, { ttlMs?: number; cacheScope?: string }>;
     /** Why a list method's last listing stopped before the server's last page, by method. */
     cut: Record<string, string>;
+    /** The methods of the requests the server sent the client, in order. */
+    serverRequests: string[];
     closing?: Promise<void>;
 }
 
@@ -122,7 +124,7 @@ export class UniversalMCPClient implements AsyncDisposable {
         const { name, config } = serverConfigOf(nameOrServer, input);
         if (this.entries.has(name)) throw new Error(`server "${name}" is already added`);
         if (launched && config.transport !== 'stdio') throw new Error(`server "${name}": only a stdio server can be launched ahead`);
-        this.entries.set(name, { name, config, launched, notes: [], cacheHints: {}, cut: {} });
+        this.entries.set(name, { name, config, launched, notes: [], cacheHints: {}, cut: {}, serverRequests: [] });
     }
 
     /** Every registered server and its state. */
@@ -274,6 +276,11 @@ export class UniversalMCPClient implements AsyncDisposable {
         return items;
     }
 
+    /** The methods of the requests the server has sent this client so far. */
+    serverRequestsSeen(name: string): readonly string[] {
+        return this.entry(name).serverRequests;
+    }
+
     /** Why the last listing of `method` stopped before the server's last page, if it did. */
     listingCut(name: string, method: string): string | undefined {
         return this.entry(name).cut[method];
@@ -386,7 +393,7 @@ export class UniversalMCPClient implements AsyncDisposable {
     // A fresh entry replaces the closed one once its connection is closed; a process launched
     // ahead was the old connection's, so the new one starts its own.
     private reconnect(closed: Entry, signal?: AbortSignal): Promise<ServerInfo> {
-        const entry: Entry = { name: closed.name, config: closed.config, notes: [], cacheHints: {}, cut: {} };
+        const entry: Entry = { name: closed.name, config: closed.config, notes: [], cacheHints: {}, cut: {}, serverRequests: [] };
         this.entries.set(entry.name, entry);
         entry.connecting = closed.closing!.then(() => this.open(entry, signal));
         return entry.connecting;
@@ -409,6 +416,7 @@ export class UniversalMCPClient implements AsyncDisposable {
             entry.connection = connection;
             transport.onmessage = (message) => {
                 if (channel.take(message)) return;
+                if ('method' in message && 'id' in message) entry.serverRequests.push(message.method);
                 if ('method' in message) answer(connection, message);
                 else entry.notes.push(`ignored an answer whose id ${excerpt(JSON.stringify(message.id) ?? 'undefined', 40)} matches no request waiting for one`);
             };

@@ -15,7 +15,7 @@ export class MessageTooLargeError extends Error {
         readonly requestId?: number,
         complete = true,
     ) {
-        super(`the server sent a message of ${complete ? '' : 'more than '}${formatBytes(bytes)}, over the limit of ${formatBytes(limit)} (max_message_size); mcp-check dropped it`);
+        super(`the server sent a message of ${complete ? formatBytes(bytes) : `more than ${formatBytes(limit)}`}, over the limit of ${formatBytes(limit)} (max_message_size); mcp-check dropped it`);
     }
 }
 

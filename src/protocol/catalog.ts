@@ -96,6 +96,13 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         description: 'a cursor the server never gave is refused with -32602',
     },
     {
+        id: 'list-stable',
+        defaultLevel: 'warn',
+        eras: BOTH,
+        section: { legacy: 'server/utilities/pagination#implementation-guidelines', modern: 'server/utilities/pagination#implementation-guidelines' },
+        description: 'every list the server declares lists the same items when it is read a second time',
+    },
+    {
         id: 'unknown-tool',
         // The revisions class an unknown tool as a protocol error, but state no MUST.
         defaultLevel: 'warn',
@@ -116,6 +123,35 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         eras: BOTH,
         section: { legacy: 'server/prompts#error-handling', modern: 'server/prompts#error-handling' },
         description: 'a prompts/get missing a required argument is refused with -32602',
+    },
+    {
+        id: 'malformed-params',
+        defaultLevel: 'warn',
+        eras: BOTH,
+        section: { legacy: 'basic/index#responses', modern: 'basic/index#error-codes' },
+        description: 'a tools/call of a read-only tool whose arguments are not an object is refused with -32602',
+    },
+    {
+        id: 'completion',
+        defaultLevel: 'error',
+        eras: BOTH,
+        section: { legacy: 'server/utilities/completion', modern: 'server/utilities/completion' },
+        description: 'completion/complete for a prompt argument answers with at most 100 string values (total and hasMore well-typed); an unknown prompt is refused with -32602',
+    },
+    {
+        id: 'logging-level',
+        defaultLevel: 'error',
+        eras: ['legacy'],
+        section: { legacy: 'server/utilities/logging#setting-log-level' },
+        description: 'logging/setLevel with a level of RFC 5424 is answered with an empty result; an unknown level is refused with -32602',
+    },
+    {
+        id: 'icons',
+        defaultLevel: 'warn',
+        eras: BOTH,
+        since: '2025-11-25',
+        section: { legacy: 'basic/index#icons', modern: 'basic/index#icons' },
+        description: 'every icon of a listed tool, resource, template or prompt has an https: or data: src',
     },
     {
         id: 'output-schema',
@@ -184,6 +220,14 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         description: 'after DELETE ends a session, a request with its id is answered 404',
     },
     {
+        id: 'get-stream',
+        defaultLevel: 'error',
+        eras: ['legacy'],
+        transports: HTTP,
+        section: { legacy: 'basic/transports#listening-for-messages-from-the-server' },
+        description: 'a GET on the MCP endpoint is answered with an event stream or 405 (Method Not Allowed)',
+    },
+    {
         id: 'no-session',
         defaultLevel: 'warn',
         eras: ['modern'],
@@ -206,6 +250,13 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         transports: STDIO,
         section: { legacy: 'basic/transports#stdio', modern: 'basic/transports/stdio' },
         description: 'nothing but JSON-RPC messages is written to stdout',
+    },
+    {
+        id: 'no-server-requests',
+        defaultLevel: 'error',
+        eras: ['modern'],
+        section: { modern: 'basic/index#requests' },
+        description: 'the server sends no requests to the client (2026-07-28 asks for input with input_required results instead)',
     },
 ] satisfies ProtocolRuleInfo[]);
 

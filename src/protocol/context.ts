@@ -11,6 +11,7 @@ import { eraOf, type Era } from '../connect/protocol.js';
 import { isLocal } from '../connect/rpc-errors.js';
 import { requestHeaders } from '../connect/stateless-http-transport.js';
 import type { HttpServerConfig, ServerConfig, ServerInfo } from '../connect/types.js';
+import { excerpt } from '../excerpt.js';
 import { exchangeHttp, responseOf } from './http-exchange.js';
 
 /** The server a rule checks. */
@@ -69,6 +70,8 @@ export class ProbeContext {
     /** The revision spoken on the connection, e.g. `2025-11-25`. */
     readonly revision: string;
     private walks?: Promise<ListWalk[]>;
+    /** Requests the server sent inside answers to raw POSTs (2026-07-28 Streamable HTTP). */
+    private readonly postedRequests: string[] = [];
     private nextId = 1;
     private readonly memos = new Map<string, Promise<unknown>>();
 
@@ -124,6 +127,11 @@ export class ProbeContext {
         return this.walks;
     }
 
+    /** The methods of every request the server sent mcp-check on this connection so far. */
+    serverRequests(): string[] {
+        return [...this.target.mcp.serverRequestsSeen(this.target.server), ...this.postedRequests];
+    }
+
     /** Runs `work` once per server and key, sharing its result between rules. */
     once<T>(key: string, work: () => Promise<T>): Promise<T> {
         if (!this.memos.has(key)) this.memos.set(key, work());
@@ -146,6 +154,7 @@ export class ProbeContext {
         }
         try {
             const http = await exchangeHttp(config, { body: message, headers, timeoutMs: this.timeoutMs, signal: this.target.signal });
+            for (const sent of http.messages) if (isJsonObject(sent) && typeof sent.method === 'string' && 'id' in sent) this.postedRequests.push(sent.method);
             const response = responseOf(http.messages, id);
             const answer = response && toAnswer(response);
             return { status: http.status, headers: http.headers, ...(answer ? { answer } : { failure: `HTTP ${http.status} without a JSON-RPC answer${http.text ? `: ${http.text}` : ''}` }) };
@@ -156,7 +165,8 @@ export class ProbeContext {
         }
     }
 
-    private async walk(method: string): Promise<ListWalk> {
+    /** Follows one list page by page, afresh (`lists()` keeps the first walk of each). */
+    async walk(method: string): Promise<ListWalk> {
         const pages: Record<string, unknown>[] = [];
         const seen = new Set<string>();
         let cursor: string | undefined;
@@ -183,7 +193,8 @@ export function describeExchange(exchange: Exchange): string {
     const status = exchange.status === undefined ? '' : `HTTP ${exchange.status}, `;
     const { answer } = exchange;
     if (!answer) return `${status}${exchange.failure ?? 'no answer'}`;
-    if ('error' in answer) return `${status}JSON-RPC error ${answer.error.code} (${answer.error.message})`;
+    // A server's message may be a whole validation report over many lines.
+    if ('error' in answer) return `${status}JSON-RPC error ${answer.error.code} (${excerpt(answer.error.message.replace(/\s+/g, ' ').trim(), 160)})`;
     return `${status}a result ${summarize(answer.result)}`;
 }
 

@@ -41,6 +41,11 @@ export async function exchangeHttp(config: HttpServerConfig, request: HttpReques
         signal: AbortSignal.any(signals),
     });
     const type = response.headers.get('content-type') ?? '';
+    // A GET opens a stream that may never end: its status and headers are the answer.
+    if (request.method === 'GET') {
+        await response.body?.cancel().catch(() => undefined);
+        return { status: response.status, headers: response.headers, messages: [], text: '' };
+    }
     // An event stream may stay open after the answer; the first JSON-RPC response ends the read.
     const body = type.startsWith('text/event-stream') ? await readEvents(response) : { text: await response.text(), messages: undefined };
     const messages = body.messages ?? parseJson(body.text);

@@ -23,7 +23,7 @@ export interface LegacySession {
 export const CLIENT_INFO = { name: 'mcp-check', version: VERSION };
 
 /** A raw HTTP exchange with the server under test, bounded by the probe timeout. */
-export function send(probe: ProbeContext, request: { method?: 'POST' | 'DELETE'; body?: unknown; headers?: Record<string, string> }): Promise<HttpAnswer> {
+export function send(probe: ProbeContext, request: { method?: 'POST' | 'DELETE' | 'GET'; body?: unknown; headers?: Record<string, string> }): Promise<HttpAnswer> {
     return exchangeHttp(probe.config as HttpServerConfig, { ...request, timeoutMs: probe.timeoutMs, signal: probe.target.signal });
 }
 

@@ -4,12 +4,13 @@
  */
 import { PROTOCOL_CATALOG } from './catalog.js';
 import { ping, unknownMethod } from './rules/basic.js';
-import { batchRefused, headerMismatch, noSession, originCheck, protocolVersionHeader, sessionDelete, sessionId } from './rules/http.js';
+import { batchRefused, getStream, headerMismatch, noSession, originCheck, protocolVersionHeader, sessionDelete, sessionId } from './rules/http.js';
 import { initializeVersion, stdinCloseExit, stdoutClean } from './rules/lifecycle.js';
-import { invalidCursor, paginationTerminates } from './rules/lists.js';
-import { cacheHints, clientCapabilities, discover, resultType, unsupportedVersion } from './rules/modern.js';
-import { promptArguments, unknownResource, unknownTool } from './rules/primitives.js';
+import { invalidCursor, listStable, paginationTerminates } from './rules/lists.js';
+import { cacheHints, clientCapabilities, discover, noServerRequests, resultType, unsupportedVersion } from './rules/modern.js';
+import { icons, malformedParams, promptArguments, unknownResource, unknownTool } from './rules/primitives.js';
 import { outputSchema } from './rules/tools.js';
+import { completion, loggingLevel } from './rules/utilities.js';
 import type { ProtocolRule } from './types.js';
 
 export { PROTOCOL_CATALOG, protocolRuleInfo, sectionUrl, type ProtocolLevel, type ProtocolRuleInfo } from './catalog.js';
@@ -26,9 +27,14 @@ const RULES: readonly ProtocolRule[] = [
     cacheHints,
     paginationTerminates,
     invalidCursor,
+    listStable,
     unknownTool,
     unknownResource,
     promptArguments,
+    malformedParams,
+    completion,
+    loggingLevel,
+    icons,
     outputSchema,
     initializeVersion,
     originCheck,
@@ -37,9 +43,11 @@ const RULES: readonly ProtocolRule[] = [
     headerMismatch,
     sessionId,
     sessionDelete,
+    getStream,
     noSession,
     stdinCloseExit,
     stdoutClean,
+    noServerRequests,
 ];
 
 /** Every rule, in catalog order. */

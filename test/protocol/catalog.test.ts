@@ -17,9 +17,14 @@ const LEVELS = [
     ['cache-hints', 'error'],
     ['pagination-terminates', 'error'],
     ['invalid-cursor', 'warn'],
+    ['list-stable', 'warn'],
     ['unknown-tool', 'warn'],
     ['unknown-resource', 'error'],
     ['prompt-arguments', 'warn'],
+    ['malformed-params', 'warn'],
+    ['completion', 'error'],
+    ['logging-level', 'error'],
+    ['icons', 'warn'],
     ['output-schema', 'error'],
     ['initialize-version', 'error'],
     ['origin-check', 'error'],
@@ -28,9 +33,11 @@ const LEVELS = [
     ['header-mismatch', 'error'],
     ['session-id', 'error'],
     ['session-delete', 'error'],
+    ['get-stream', 'error'],
     ['no-session', 'warn'],
     ['stdin-close-exit', 'warn'],
     ['stdout-clean', 'error'],
+    ['no-server-requests', 'error'],
 ];
 
 test('the catalog lists every rule with its default level, in report order', () => {

@@ -43,6 +43,13 @@ const REASONS: Record<string, string> = {
     'no-session': 'was answered with Mcp-Session-Id: mcp-check-session',
     'stdin-close-exit': 'was still running 3 s after its stdin was closed',
     'stdout-clean': 'a line on stdout that is not JSON: "protocol-violations: ready"',
+    'list-stable': 'prompts/list listed ["greet","changing-',
+    'malformed-params': 'tools/call of "echo" with arguments that are a string, not an object, was answered with',
+    completion: 'answered completion.values "Ada, Alan", not a list of strings',
+    'logging-level': 'logging/setLevel to "emergency" was answered with a result {level: "emergency"}, not an empty result',
+    icons: 'an icon of tool "echo" has src "http://example.com/echo.png", not an https: or data: URI',
+    'get-stream': 'a GET with Accept: text/event-stream was answered with HTTP 200 (application/json), not an event stream or 405',
+    'no-server-requests': 'the server sent',
 };
 
 interface Variant {

@@ -116,3 +116,18 @@ export const sessionDelete: ProtocolRule = {
         return found([after.status !== 404 && `a request on the session after DELETE ended it was answered with HTTP ${after.status}, not 404 (Not Found)`]);
     },
 };
+
+export const getStream: ProtocolRule = {
+    id: 'get-stream',
+    check: async (probe) => {
+        const session = await openSession(probe);
+        try {
+            const answer = await send(probe, { method: 'GET', headers: { ...session.headers, accept: 'text/event-stream' } });
+            const type = answer.headers.get('content-type') ?? '';
+            const streams = answer.status === 200 && type.startsWith('text/event-stream');
+            return found([!streams && answer.status !== 405 && `a GET with Accept: text/event-stream was answered with HTTP ${answer.status}${type ? ` (${type})` : ''}, not an event stream or 405 (Method Not Allowed)`]);
+        } finally {
+            await closeSession(probe, session);
+        }
+    },
+};

@@ -1,6 +1,7 @@
 /** Rules about the paginated lists (`tools/list`, `resources/list`, …), both eras. */
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
-import { describeExchange, errorOf, type ProbeContext } from '../context.js';
+import { isJsonObject } from '../../connect/json-rpc-message.js';
+import { describeExchange, errorOf, preview, type ProbeContext } from '../context.js';
 import { found, type ProtocolRule, type RuleOutcome } from '../types.js';
 
 /** A cursor no server hands out. */
@@ -38,6 +39,34 @@ export const invalidCursor: ProtocolRule = {
         return found(findings);
     },
 };
+
+export const listStable: ProtocolRule = {
+    id: 'list-stable',
+    check: async (probe) => {
+        const skipped = noLists(probe);
+        if (skipped) return skipped;
+        const findings: string[] = [];
+        for (const first of await probe.lists()) {
+            if (first.end.kind !== 'done') continue;
+            const second = await probe.walk(first.method);
+            if (second.end.kind !== 'done') continue;
+            const [before, after] = [itemsOf(first.pages), itemsOf(second.pages)];
+            if (before.join('\n') !== after.join('\n')) {
+                findings.push(`${first.method} listed ${preview(before)} and then ${preview(after)}: the same list read twice differs`);
+            }
+        }
+        return found(findings);
+    },
+};
+
+/** The names (or URIs) of a list's items, in order. */
+function itemsOf(pages: readonly Record<string, unknown>[]): string[] {
+    return pages.flatMap((page) =>
+        Object.entries(page)
+            .filter(([key, value]) => Array.isArray(value) && !['_meta'].includes(key))
+            .flatMap(([, value]) => (value as unknown[]).map((item) => (isJsonObject(item) ? String(item.name ?? item.uri ?? item.uriTemplate) : preview(item)))),
+    );
+}
 
 function noLists(probe: ProbeContext): RuleOutcome | undefined {
     return probe.declaredLists().length ? undefined : { skip: 'the server declares no tools, resources or prompts: it has no list to page through' };

@@ -115,3 +115,13 @@ function hintProblems(what: string, result: Record<string, unknown>): string[] {
 function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
     return a.length === b.length && a.every((v) => b.includes(v)) && b.every((v) => a.includes(v));
 }
+
+export const noServerRequests: ProtocolRule = {
+    id: 'no-server-requests',
+    check: async (probe) => {
+        // Last in the catalog: by now every other rule has talked to the server.
+        await probe.request('tools/list');
+        const methods = probe.serverRequests();
+        return found([methods.length > 0 && `the server sent ${methods.length} request${methods.length === 1 ? '' : 's'} to the client (${[...new Set(methods)].join(', ')}); on 2026-07-28 a server asks for input with an input_required result`]);
+    },
+};

@@ -4,6 +4,7 @@
  */
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { isJsonObject } from '../../connect/json-rpc-message.js';
+import { isReadOnly } from '../../probe/select.js';
 import { describeExchange, errorOf, resultOf, type ProbeContext } from '../context.js';
 import { found, type ProtocolRule, type RuleOutcome } from '../types.js';
 
@@ -74,3 +75,50 @@ function unusedName(listed: readonly string[], base: string): string {
     for (let n = 2; listed.includes(name); n++) name = `${base}-${n}`;
     return name;
 }
+
+export const malformedParams: ProtocolRule = {
+    id: 'malformed-params',
+    check: async (probe) => {
+        const skipped = undeclared(probe, 'tools');
+        if (skipped) return skipped;
+        // Only a tool that promises to change nothing is sent arguments that should never run it.
+        const tool = probe.target.listedTools.find(isReadOnly);
+        if (!tool) return { skip: 'no listed tool is marked readOnlyHint: mcp-check does not send malformed arguments to a tool that may change something' };
+        const exchange = await probe.request('tools/call', { name: tool.name, arguments: 'mcp-check: not an object' });
+        return found([
+            errorOf(exchange)?.code !== ErrorCode.InvalidParams &&
+                `tools/call of ${JSON.stringify(tool.name)} with arguments that are a string, not an object, was answered with ${describeExchange(exchange)}, not -32602 (Invalid params)`,
+        ]);
+    },
+};
+
+/** Where icons may be: the items of every list. */
+const ICON_LISTS: readonly { method: string; key: string }[] = [
+    { method: 'tools/list', key: 'tools' },
+    { method: 'resources/list', key: 'resources' },
+    { method: 'resources/templates/list', key: 'resourceTemplates' },
+    { method: 'prompts/list', key: 'prompts' },
+];
+
+export const icons: ProtocolRule = {
+    id: 'icons',
+    check: async (probe) => {
+        const walks = await probe.lists();
+        const findings: string[] = [];
+        let seen = 0;
+        for (const { method, key } of ICON_LISTS) {
+            const items = (walks.find((w) => w.method === method)?.pages ?? []).flatMap((page) => (Array.isArray(page[key]) ? page[key].filter(isJsonObject) : []));
+            for (const item of items) {
+                if (!Array.isArray(item.icons)) continue;
+                for (const icon of item.icons) {
+                    seen++;
+                    const src = isJsonObject(icon) ? icon.src : undefined;
+                    const owner = `${key.replace(/s$/, '')} ${JSON.stringify(item.name ?? item.uri ?? item.uriTemplate)}`;
+                    if (typeof src !== 'string' || !/^(https:|data:)/i.test(src)) findings.push(`an icon of ${owner} has src ${JSON.stringify(src)}, not an https: or data: URI`);
+                }
+            }
+        }
+        if (seen === 0) return { skip: 'no listed tool, resource, template or prompt has icons' };
+        return found(findings);
+    },
+};
