@@ -276,6 +276,11 @@ export class UniversalMCPClient implements AsyncDisposable {
         return items;
     }
 
+    /** How many progress notifications the server sent this client, and what they did wrong. */
+    progressSeen(name: string): { seen: number; problems: readonly string[] } {
+        return this.entry(name).connection?.channel.progress ?? { seen: 0, problems: [] };
+    }
+
     /** The methods of the requests the server has sent this client so far. */
     serverRequestsSeen(name: string): readonly string[] {
         return this.entry(name).serverRequests;

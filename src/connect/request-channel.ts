@@ -72,6 +72,7 @@ export class RequestChannel {
             const onAbort = () => cancel(signal!.reason);
             const finish = () => {
                 this.pending.delete(id);
+                this.lastProgress.delete(id);
                 clearTimeout(timer);
                 signal?.removeEventListener('abort', onAbort);
             };
@@ -141,10 +142,27 @@ export class RequestChannel {
             // Only a well-formed notice proves progress, as the SDK's schema would have it.
             const wellFormed = typeof progress === 'number' && typeof token === 'number';
             const pending = wellFormed ? this.pending.get(token) : undefined;
+            this.judgeProgress(token, progress, pending);
             pending?.extend();
             return pending !== undefined;
         }
         return false;
+    }
+
+    /** What the server's progress notifications did wrong, for the protocol checks. */
+    readonly progress = { seen: 0, problems: [] as string[] };
+    private readonly lastProgress = new Map<number, number>();
+
+    private judgeProgress(token: unknown, progress: unknown, pending: Pending | undefined): void {
+        this.progress.seen++;
+        const shown = JSON.stringify(token);
+        if (!pending) {
+            this.progress.problems.push(`a progress notification for token ${shown}, which names no request in flight (mcp-check sends each request's id as its token)`);
+            return;
+        }
+        const last = this.lastProgress.get(token as number);
+        if (last !== undefined && (progress as number) <= last) this.progress.problems.push(`progress for request ${shown} went from ${last} to ${String(progress)}: it must increase`);
+        this.lastProgress.set(token as number, progress as number);
     }
 
     /** Fails one request with a local error (its answer could not be read); false when it is not waiting. */

@@ -252,6 +252,13 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         description: 'nothing but JSON-RPC messages is written to stdout',
     },
     {
+        id: 'progress',
+        defaultLevel: 'error',
+        eras: BOTH,
+        section: { legacy: 'basic/utilities/progress#behavior-requirements', modern: 'basic/utilities/progress#behavior-requirements' },
+        description: 'progress notifications name the token of a request in flight, increase, and stop with its result (skipped when the checks brought none)',
+    },
+    {
         id: 'no-server-requests',
         defaultLevel: 'error',
         eras: ['modern'],

@@ -72,6 +72,8 @@ export class ProbeContext {
     private walks?: Promise<ListWalk[]>;
     /** Requests the server sent inside answers to raw POSTs (2026-07-28 Streamable HTTP). */
     private readonly postedRequests: string[] = [];
+    /** Progress notifications inside answers to raw POSTs, and what they did wrong. */
+    private readonly postedProgress = { seen: 0, problems: [] as string[] };
     private nextId = 1;
     private readonly memos = new Map<string, Promise<unknown>>();
 
@@ -132,6 +134,30 @@ export class ProbeContext {
         return [...this.target.mcp.serverRequestsSeen(this.target.server), ...this.postedRequests];
     }
 
+    /** How many progress notifications the server sent during the checks, and what they did wrong. */
+    progress(): { seen: number; problems: string[] } {
+        const own = this.target.mcp.progressSeen(this.target.server);
+        return { seen: own.seen + this.postedProgress.seen, problems: [...own.problems, ...this.postedProgress.problems] };
+    }
+
+    /** Records the server's requests and judges its progress notifications in the answer to POST `id`. */
+    private notePosted(messages: readonly unknown[], id: number): void {
+        let answered = false;
+        let last: number | undefined;
+        for (const sent of messages.filter(isJsonObject)) {
+            if ('id' in sent && ('result' in sent || 'error' in sent)) answered = true;
+            if (typeof sent.method === 'string' && 'id' in sent) this.postedRequests.push(sent.method);
+            if (sent.method !== 'notifications/progress') continue;
+            this.postedProgress.seen++;
+            const { progressToken: token, progress } = (isJsonObject(sent.params) ? sent.params : {}) as { progressToken?: unknown; progress?: unknown };
+            const problems = this.postedProgress.problems;
+            if (token !== id) problems.push(`a progress notification for token ${JSON.stringify(token)} came in the answer to request ${id}, whose token is ${id}`);
+            else if (answered) problems.push(`a progress notification for request ${id} came after its result`);
+            else if (typeof progress === 'number' && last !== undefined && progress <= last) problems.push(`progress for request ${id} went from ${last} to ${progress}: it must increase`);
+            if (typeof progress === 'number') last = progress;
+        }
+    }
+
     /** Runs `work` once per server and key, sharing its result between rules. */
     once<T>(key: string, work: () => Promise<T>): Promise<T> {
         if (!this.memos.has(key)) this.memos.set(key, work());
@@ -154,7 +180,7 @@ export class ProbeContext {
         }
         try {
             const http = await exchangeHttp(config, { body: message, headers, timeoutMs: this.timeoutMs, signal: this.target.signal });
-            for (const sent of http.messages) if (isJsonObject(sent) && typeof sent.method === 'string' && 'id' in sent) this.postedRequests.push(sent.method);
+            this.notePosted(http.messages, id);
             const response = responseOf(http.messages, id);
             const answer = response && toAnswer(response);
             return { status: http.status, headers: http.headers, ...(answer ? { answer } : { failure: `HTTP ${http.status} without a JSON-RPC answer${http.text ? `: ${http.text}` : ''}` }) };

@@ -10,7 +10,7 @@ import { invalidCursor, listStable, paginationTerminates } from './rules/lists.j
 import { cacheHints, clientCapabilities, discover, noServerRequests, resultType, unsupportedVersion } from './rules/modern.js';
 import { icons, malformedParams, promptArguments, unknownResource, unknownTool } from './rules/primitives.js';
 import { outputSchema } from './rules/tools.js';
-import { completion, loggingLevel } from './rules/utilities.js';
+import { completion, loggingLevel, progress } from './rules/utilities.js';
 import type { ProtocolRule } from './types.js';
 
 export { PROTOCOL_CATALOG, protocolRuleInfo, sectionUrl, type ProtocolLevel, type ProtocolRuleInfo } from './catalog.js';
@@ -47,6 +47,7 @@ const RULES: readonly ProtocolRule[] = [
     noSession,
     stdinCloseExit,
     stdoutClean,
+    progress,
     noServerRequests,
 ];
 

@@ -37,6 +37,7 @@ const LEVELS = [
     ['no-session', 'warn'],
     ['stdin-close-exit', 'warn'],
     ['stdout-clean', 'error'],
+    ['progress', 'error'],
     ['no-server-requests', 'error'],
 ];
 

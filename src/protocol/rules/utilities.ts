@@ -63,3 +63,13 @@ export const loggingLevel: ProtocolRule = {
         return { findings: [...required.findings, ...recommended.findings] };
     },
 };
+
+export const progress: ProtocolRule = {
+    id: 'progress',
+    check: async (probe) => {
+        // Late in the catalog: the notifications judged are those every earlier rule's requests brought.
+        const { seen, problems } = probe.progress();
+        if (seen === 0) return { skip: 'the server sent no progress notifications during the checks' };
+        return found([...new Set(problems)]);
+    },
+};
