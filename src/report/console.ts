@@ -16,7 +16,7 @@ import pc from 'picocolors';
 import type { CaseResult, Problem, RunResult, SuiteResult } from '../run/result.js';
 import { matrixLines } from './console-matrix.js';
 import { portabilityLines } from './console-portability.js';
-import { describeServer, problemLines, problemsOf } from './describe.js';
+import { describeServer, problemLines, problemsOf, serverErrorKey, serverErrors } from './describe.js';
 import type { Reporter } from './reporter.js';
 import { visibleText } from './safe-text.js';
 
@@ -177,22 +177,6 @@ export class ConsoleReporter implements Reporter {
             }
         }
     }
-}
-
-/** Identifies an error within a server, whichever check it came from. */
-function serverErrorKey(suite: SuiteResult, error: Problem): string {
-    return `${suite.server}\u0000${suite.target}\u0000${error.kind}\u0000${error.message}`;
-}
-
-/** Errors that several errored checks of the suite share, with how many checks each stopped. */
-function serverErrors(suite: SuiteResult): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const result of suite.cases) {
-        if (result.status !== 'errored') continue;
-        const key = serverErrorKey(suite, result.error);
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    return new Map([...counts].filter(([, n]) => n > 1));
 }
 
 /** Lint rules that are shown together: same status, nothing of their own to say. */

@@ -32,3 +32,19 @@ export function describeServer(suite: SuiteResult): string {
     const protocol = suite.serverInfo?.protocolVersion ? `, protocol ${suite.serverInfo.protocolVersion}` : '';
     return `${suite.server} (${suite.transport}: ${suite.target}${protocol})`;
 }
+
+/** Identifies an error within a server, whichever check it came from. */
+export function serverErrorKey(suite: SuiteResult, error: Problem): string {
+    return `${suite.server}\u0000${suite.target}\u0000${error.kind}\u0000${error.message}`;
+}
+
+/** Errors that several errored checks of the suite share, with how many checks each stopped. */
+export function serverErrors(suite: SuiteResult): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const result of suite.cases) {
+        if (result.status !== 'errored') continue;
+        const key = serverErrorKey(suite, result.error);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return new Map([...counts].filter(([, n]) => n > 1));
+}

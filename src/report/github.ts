@@ -1,6 +1,6 @@
 /**
  * GitHub Actions (`--reporter github`, automatic when `GITHUB_ACTIONS=true`): one `::error`
- * annotation per failed or errored check, placed on the spec line of its first failing
+ * annotation per failed or errored check (one for all the checks a single server error stopped), placed on the spec line of its first failing
  * assertion, `::warning` annotations for lint warnings, and a Markdown job summary appended
  * to `$GITHUB_STEP_SUMMARY`. Annotations are written when the run ends, after the console's
  * output, so a capped list never hides the console's full account.
@@ -12,7 +12,7 @@ import { appendFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { formatLocation, type SourceLocation } from '../errors.js';
 import type { CaseResult, RunResult } from '../run/result.js';
-import { problemLines, problemsOf } from './describe.js';
+import { problemLines, problemsOf, serverErrorKey, serverErrors } from './describe.js';
 import { workflowCommand } from './escape-github.js';
 import { writeWorkflowCommands } from './output-guard.js';
 import { boundString } from './prepare.js';
@@ -66,6 +66,35 @@ function troubled(result: RunResult): CaseResult[] {
     return result.suites.flatMap((s) => s.cases).filter((c) => c.status === 'failed' || c.status === 'errored');
 }
 
+/** What one `::error` annotation covers: a failing check, or every check one server error stopped. */
+interface Annotated {
+    first: CaseResult;
+    /** The other checks the same server error stopped. */
+    alike: CaseResult[];
+}
+
+/** The failing checks, with the errored ones that share a server error folded into the first of them (as the console shows them). */
+function annotated(result: RunResult): Annotated[] {
+    return result.suites.flatMap((suite) => {
+        const shared = serverErrors(suite);
+        const groups = new Map<string, Annotated>();
+        const list: Annotated[] = [];
+        for (const c of suite.cases) {
+            if (c.status !== 'failed' && c.status !== 'errored') continue;
+            const key = c.status === 'errored' ? serverErrorKey(suite, c.error) : undefined;
+            const group = key !== undefined && shared.has(key) ? groups.get(key) : undefined;
+            if (group) {
+                group.alike.push(c);
+                continue;
+            }
+            const fresh = { first: c, alike: [] };
+            if (key !== undefined && shared.has(key)) groups.set(key, fresh);
+            list.push(fresh);
+        }
+        return list;
+    });
+}
+
 /** Where a check's annotation goes: its first problem's spec location, else the check's own. */
 export function annotationLocation(result: CaseResult): SourceLocation {
     return problemsOf(result)[0]?.loc ?? result.loc;
@@ -80,15 +109,21 @@ export function renderAnnotations(result: RunResult, options: { root: string; ma
         col: loc.col,
         title: visibleText(`${c.server} › ${c.name}`),
     });
-    const failing = troubled(result);
+    const failing = annotated(result);
     const warned = result.suites.flatMap((s) => s.cases).filter((c) => warningsOf(c).length > 0);
     const lines = [
-        ...failing.slice(0, options.max).map((c) => workflowCommand('error', at(c, annotationLocation(c)), annotationMessage(c))),
+        ...failing.slice(0, options.max).map(({ first, alike }) => {
+            const place = at(first, annotationLocation(first));
+            if (alike.length === 0) return workflowCommand('error', place, annotationMessage(first));
+            const names = [first, ...alike].map((c) => c.name);
+            const message = `${annotationMessage(first)}\n(server error: ${names.length} checks errored with it: ${boundString(visibleText(names.join(', ')), MAX_CELL)})`;
+            return workflowCommand('error', { ...place, title: visibleText(`${first.server} › server error`) }, message);
+        }),
         ...warned.slice(0, options.max).map((c) => workflowCommand('warning', at(c, c.loc), visibleText(warningsOf(c).join('\n')))),
     ];
     if (failing.length > options.max) {
         const more = failing.length - options.max;
-        lines.push(workflowCommand('notice', { title: 'mcp-check' }, `${more} more failed or errored check${more === 1 ? ' is' : 's are'} not annotated (at most ${options.max}); the console output and the job summary list them`));
+        lines.push(workflowCommand('notice', { title: 'mcp-check' }, `${more} more failure${more === 1 ? ' is' : 's are'} not annotated (at most ${options.max}); the console output and the job summary list them`));
     }
     if (warned.length > options.max) {
         const more = warned.length - options.max;

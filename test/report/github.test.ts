@@ -59,6 +59,47 @@ describe('GitHub paths and Markdown', () => {
     });
 });
 
+describe('GitHub annotations of a server error', () => {
+    const loc = { file: 'specs/a.yaml', line: 2, col: 3 };
+    const errored = (name: string, message: string): CaseResult => ({
+        id: name,
+        name,
+        classname: 'a.t',
+        kind: 'call',
+        server: 'a',
+        loc,
+        durationMs: 0,
+        status: 'errored',
+        error: { kind: 'runtime.connect', message },
+    });
+    const run: RunResult = {
+        startedAt: new Date(0),
+        durationMs: 10,
+        totals: { tests: 4, passed: 0, failed: 0, errored: 4, skipped: 0 },
+        suites: [
+            {
+                file: 'specs/a.yaml',
+                name: 'A',
+                server: 'a',
+                transport: 'stdio',
+                target: 'x',
+                diagnostics: [],
+                startedAt: new Date(0),
+                durationMs: 1,
+                cases: [errored('one', 'server exited (exit code 1)'), errored('two', 'server exited (exit code 1)'), errored('three', 'server exited (exit code 1)'), errored('own', 'timed out')],
+            },
+        ],
+    };
+
+    it('writes one ::error for all the checks one server error stopped, naming them, and one for each other error', () => {
+        const errors = renderAnnotations(run, { root: '/repo', cwd: '/repo', max: 50 }).filter((l) => l.startsWith('::error '));
+        assert.deepEqual(errors, [
+            '::error file=specs/a.yaml,line=2,col=3,title=a › server error::server exited (exit code 1)%0A(server error: 3 checks errored with it: one, two, three)',
+            '::error file=specs/a.yaml,line=2,col=3,title=a › own::timed out',
+        ]);
+    });
+});
+
 describe('GitHub annotations and summary are bounded', () => {
     const loc = { file: 'specs/a.yaml', line: 2, col: 3 };
     const failing = (i: number): CaseResult => ({
@@ -89,7 +130,7 @@ describe('GitHub annotations and summary are bounded', () => {
             '::warning file=specs/a.yaml,line=2,col=3,title=a › check 1::warning 1',
             '::warning file=specs/a.yaml,line=2,col=3,title=a › check 2::warning 2',
             '::warning file=specs/a.yaml,line=2,col=3,title=a › check 3::warning 3',
-            '::notice title=mcp-check::3 more failed or errored checks are not annotated (at most 50); the console output and the job summary list them',
+            '::notice title=mcp-check::3 more failures are not annotated (at most 50); the console output and the job summary list them',
         ]);
         assert.equal(renderAnnotations(run, { root: '/repo', cwd: '/repo', max: 2 }).at(-1), '::notice title=mcp-check::1 more check with warnings is not annotated (at most 2)');
     });
