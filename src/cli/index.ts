@@ -10,6 +10,13 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     process.stdout.write(`${VERSION}\n`);
     process.exit(0);
 }
+// A reader that goes away (`mcp-check … | head`) must not end the run: the report files and the
+// exit code still matter, so what it no longer reads is dropped.
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    });
+}
 // Every byte mcp-check prints passes this guard, so no server or spec can forge CI commands.
 const { guardOutput } = await import('../report/output-guard.js');
 guardOutput(process.stdout);

@@ -26,3 +26,18 @@ it('a spec with a mistake in its last test starts no server at all', async () =>
     assert.match(run.stderr, /unknown key "txet"/);
     assert.equal(existsSync(marker), false, 'the server was started');
 });
+
+it('a reader that stops reading (`| head -1`) does not end the run: the JUnit report is written and the exit code holds', async () => {
+    const { spawn } = await import('node:child_process');
+    const { CLI, ROOT } = await import('../helpers/cli.js');
+    const junit = join(await tempDir(), 'report.xml');
+    const child = spawn(process.execPath, [CLI, 'specs/weather.yaml', '--junit', junit], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `head -1`: read the first chunk, then close the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stderr, /EPIPE|internal error/);
+    assert.ok(existsSync(junit), 'the JUnit report is written');
+});
