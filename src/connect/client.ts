@@ -185,6 +185,13 @@ export class UniversalMCPClient implements AsyncDisposable {
         return { ...(this.entry(name).connection?.channel.envelope ?? {}) };
     }
 
+    /** Sends one notification as given on the open connection (protocol checks). */
+    async rawNotify(name: string, method: string, params: Record<string, unknown>): Promise<void> {
+        const connection = this.entry(name).connection;
+        if (!connection) throw new ServerGoneError(name, this.entry(name).goneReason ?? 'not connected');
+        await connection.channel.notify(method, params);
+    }
+
     /**
      * Sends one request as given and returns the answer unjudged: no result is validated, no
      * input round answered. A JSON-RPC error is an answer, not a throw; a timeout or a lost

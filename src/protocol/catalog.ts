@@ -54,6 +54,13 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         description: 'an unknown method is answered with -32601 (over 2026-07-28 Streamable HTTP with status 404)',
     },
     {
+        id: 'cancellation',
+        defaultLevel: 'warn',
+        eras: BOTH,
+        section: { legacy: 'basic/utilities/cancellation#behavior-requirements', modern: 'basic/utilities/cancellation#behavior-requirements' },
+        description: 'notifications/cancelled for a request the server never saw is ignored: no answer, and the server goes on answering',
+    },
+    {
         id: 'client-capabilities',
         defaultLevel: 'error',
         eras: ['modern'],

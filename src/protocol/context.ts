@@ -123,6 +123,23 @@ export class ProbeContext {
         }
     }
 
+    /** Sends one notification; over 2026-07-28 Streamable HTTP, returns the HTTP status it got, elsewhere why it could not be sent. */
+    async notify(method: string, params: Record<string, unknown>): Promise<{ status?: number; failure?: string }> {
+        if (!this.overModernHttp) {
+            try {
+                // On 2026-07-28 every message carries the envelope, notifications too.
+                await this.target.mcp.rawNotify(this.target.server, method, this.era === 'modern' ? { ...params, _meta: this.meta() } : params);
+                return {};
+            } catch (error) {
+                return { failure: error instanceof Error ? error.message : String(error) };
+            }
+        }
+        const config = this.config as HttpServerConfig;
+        const message = { jsonrpc: '2.0' as const, method, params: { ...params, _meta: this.meta() } };
+        const http = await exchangeHttp(config, { body: message, headers: requestHeaders(config, message), timeoutMs: this.timeoutMs, signal: this.target.signal });
+        return { status: http.status };
+    }
+
     /** Every declared list followed to its end (once per server: several rules judge the same pages). */
     lists(): Promise<ListWalk[]> {
         this.walks ??= Promise.all(this.declaredLists().map((method) => this.walk(method)));

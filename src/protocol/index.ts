@@ -3,7 +3,7 @@
  * written. The rules live in `rules/`, their ids, levels and sections in `catalog.ts`.
  */
 import { PROTOCOL_CATALOG } from './catalog.js';
-import { ping, unknownMethod } from './rules/basic.js';
+import { cancellation, ping, unknownMethod } from './rules/basic.js';
 import { batchRefused, getStream, headerMismatch, noSession, originCheck, protocolVersionHeader, sessionDelete, sessionId } from './rules/http.js';
 import { initializeVersion, stdinCloseExit, stdoutClean } from './rules/lifecycle.js';
 import { invalidCursor, listStable, paginationTerminates } from './rules/lists.js';
@@ -21,6 +21,7 @@ const RULES: readonly ProtocolRule[] = [
     discover,
     ping,
     unknownMethod,
+    cancellation,
     clientCapabilities,
     unsupportedVersion,
     resultType,

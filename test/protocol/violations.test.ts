@@ -50,6 +50,7 @@ const REASONS: Record<string, string> = {
     icons: 'an icon of tool "echo" has src "http://example.com/echo.png", not an https: or data: URI',
     'get-stream': 'a GET with Accept: text/event-stream was answered with HTTP 200 (application/json), not an event stream or 405',
     'no-server-requests': 'the server sent',
+    cancellation: 'after notifications/cancelled for a request it never saw,',
     progress: 'a progress notification for token "mcp-check-wrong-token"',
 };
 

@@ -29,3 +29,21 @@ export const unknownMethod: ProtocolRule = {
         ]);
     },
 };
+
+/** A request id mcp-check never uses. */
+const UNKNOWN_REQUEST_ID = 987654321;
+
+export const cancellation: ProtocolRule = {
+    id: 'cancellation',
+    check: async (probe) => {
+        const notice = await probe.notify('notifications/cancelled', { requestId: UNKNOWN_REQUEST_ID, reason: 'mcp-check: a request this server never saw' });
+        // Answering a notification (with anything but 202 or 200 over HTTP) or falling silent afterwards are both wrong.
+        const after = await probe.request(probe.era === 'modern' ? 'server/discover' : 'ping');
+        const answered = resultOf(after) !== undefined;
+        return found([
+            notice.failure !== undefined && `notifications/cancelled for a request it never saw was refused: ${notice.failure}`,
+            notice.status !== undefined && notice.status !== 202 && notice.status !== 200 && `notifications/cancelled for a request it never saw was answered with HTTP ${notice.status}, not 202 (Accepted)`,
+            !answered && `after notifications/cancelled for a request it never saw, ${probe.era === 'modern' ? 'server/discover' : 'ping'} was answered with ${describeExchange(after)}`,
+        ]);
+    },
+};
