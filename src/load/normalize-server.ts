@@ -2,6 +2,7 @@
 import type { ProtocolChoice, Revision } from '../connect/protocol.js';
 import type { HttpServerConfig, Readiness, ServerConfig, StartCommand, StdioServerConfig } from '../connect/types.js';
 import type { Locator } from './positions.js';
+import { toAuth } from './normalize-auth.js';
 import type { RawServer, RawStart } from './raw.js';
 import type { ServerSpec } from './types.js';
 import { compact, ms, stringMap } from './values.js';
@@ -18,7 +19,7 @@ export function toServers(raw: Record<string, RawServer>, positions: Locator, de
     return Object.fromEntries(
         Object.entries(raw).flatMap(([name, server]): [string, ServerSpec][] => {
             const loc = positions.locateKey(['servers'], name);
-            const config = toServerConfig(server);
+            const config = toServerConfig(server, positions.file);
             const protocol = server.protocol ?? defaultProtocol;
             if (protocol === undefined) return [[name, { name, config, loc }]];
             if (typeof protocol === 'string') return [[name, { name, config: { ...config, protocol }, loc }]];
@@ -41,7 +42,7 @@ export function serverVariants(servers: Record<string, ServerSpec>): Map<string,
     return variants;
 }
 
-function toServerConfig(server: RawServer): ServerConfig {
+function toServerConfig(server: RawServer, specFile: string): ServerConfig {
     const transport = server.transport ?? (server.command !== undefined ? 'stdio' : 'streamable_http');
     if (transport === 'stdio') {
         return compact<StdioServerConfig>({
@@ -60,6 +61,7 @@ function toServerConfig(server: RawServer): ServerConfig {
         timeoutMs: ms(server.timeout),
         sseReadTimeoutMs: ms(server.sse_read_timeout),
         start: server.start && toStart(server.start, server.url!),
+        auth: server.auth && toAuth(server.auth, specFile),
     });
 }
 

@@ -15,7 +15,7 @@ import { serverNames, serversNamed, type ServerNames } from './server-refs.js';
 import type { SpecPath } from './types.js';
 
 const STDIO_KEYS = ['command', 'args', 'env', 'cwd'];
-const HTTP_KEYS = ['url', 'headers', 'sse_read_timeout', 'start'];
+const HTTP_KEYS = ['url', 'headers', 'sse_read_timeout', 'start', 'auth'];
 const HTTP_TRANSPORTS = ['sse', 'streamable_http'];
 
 /** Checks cross-field and cross-reference rules of parsed (interpolated) spec data. */
