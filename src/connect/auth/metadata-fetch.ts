@@ -29,6 +29,7 @@ export async function fetchJsonDocument(url: URL, step: AuthStep): Promise<Recor
 export function describeFetchError(error: unknown): string {
     const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
     if (cause?.code) return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
+    if (cause?.message) return cause.message;
     return error instanceof Error ? error.message : String(error);
 }
 
