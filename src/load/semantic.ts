@@ -5,6 +5,7 @@
  * failed schema validation, so that one pass reports every problem.
  */
 import { SpecError } from '../errors.js';
+import { checkAuth } from './auth-checks.js';
 import { checkDuration, type Report } from './checks.js';
 import { checkTestContract } from './contract-checks.js';
 import { regexProblem } from './matcher.js';
@@ -51,6 +52,7 @@ function checkServer(path: SpecPath, server: Record<string, unknown>, servers: R
     checkDuration([...path, 'timeout'], server['timeout'], report);
     checkDuration([...path, 'sse_read_timeout'], server['sse_read_timeout'], report);
     if (isRecord(server['start'])) checkStart([...path, 'start'], server['start'], report);
+    if (isRecord(server['auth'])) checkAuth([...path, 'auth'], server['auth'], report);
     if (typeof server['url'] === 'string') checkUrl([...path, 'url'], server['url'], report);
 
     const transport = resolveTransport(path, server, report);
