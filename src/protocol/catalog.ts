@@ -24,6 +24,8 @@ export interface ProtocolRuleInfo {
     readonly section: Readonly<Partial<Record<Era, string>>>;
     /** What the server must do, in one line. */
     readonly description: string;
+    /** About the server's authorization: planned only for a server with `auth:` (mcp-check needs a valid token to compare with). */
+    readonly needsAuth?: boolean;
 }
 
 const BOTH: readonly Era[] = ['legacy', 'modern'];
@@ -207,6 +209,66 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         section: { legacy: 'basic/transports#stdio', modern: 'basic/transports/stdio' },
         description: 'nothing but JSON-RPC messages is written to stdout',
     },
+    {
+        id: 'auth-challenge',
+        defaultLevel: 'error',
+        eras: BOTH,
+        transports: HTTP,
+        needsAuth: true,
+        since: '2025-06-18',
+        section: { legacy: 'basic/authorization#authorization-server-location', modern: 'basic/authorization#authorization-server-location' },
+        description: 'a request without a token is answered 401 with WWW-Authenticate naming resource_metadata (or the metadata is at the well-known URL)',
+    },
+    {
+        id: 'auth-resource-metadata',
+        defaultLevel: 'error',
+        eras: BOTH,
+        transports: HTTP,
+        needsAuth: true,
+        since: '2025-06-18',
+        section: { legacy: 'basic/authorization#authorization-server-location', modern: 'basic/authorization#authorization-server-location' },
+        description: 'the protected resource metadata (RFC 9728) lists authorization_servers and its resource is the server URL',
+    },
+    {
+        id: 'auth-server-metadata',
+        defaultLevel: 'error',
+        eras: BOTH,
+        transports: HTTP,
+        needsAuth: true,
+        since: '2025-06-18',
+        section: { legacy: 'basic/authorization#server-metadata-discovery', modern: 'basic/authorization#server-metadata-discovery' },
+        description: "the authorization server's metadata (RFC 8414) names the issuer it was fetched for, PKCE S256 and the grant in use",
+    },
+    {
+        id: 'auth-invalid-token',
+        defaultLevel: 'error',
+        eras: BOTH,
+        transports: HTTP,
+        needsAuth: true,
+        since: '2025-06-18',
+        section: { legacy: 'basic/authorization#token-handling', modern: 'basic/authorization#token-handling' },
+        description: 'a request with a token that is not one (garbage) is answered 401, never with data',
+    },
+    {
+        id: 'auth-audience',
+        defaultLevel: 'error',
+        eras: BOTH,
+        transports: HTTP,
+        needsAuth: true,
+        since: '2025-06-18',
+        section: { legacy: 'basic/authorization#token-audience-binding-and-validation', modern: 'basic/authorization#token-audience-binding-and-validation' },
+        description: 'a valid token issued for another resource (audience) is answered 401',
+    },
+    {
+        id: 'auth-query-token',
+        defaultLevel: 'error',
+        eras: BOTH,
+        transports: HTTP,
+        needsAuth: true,
+        since: '2025-06-18',
+        section: { legacy: 'basic/authorization#access-token-usage', modern: 'basic/authorization#access-token-usage' },
+        description: 'a valid token in the query string (access_token=...) instead of the Authorization header is answered 401',
+    },
 ] satisfies ProtocolRuleInfo[]);
 
 const SPEC_BASE = 'https://modelcontextprotocol.io/specification';
@@ -215,8 +277,9 @@ const SPEC_BASE = 'https://modelcontextprotocol.io/specification';
  * Whether a rule can apply to a server with this config at all: one for another transport, or
  * for the other era when the config pins a revision, is not planned (like a rule that is off).
  */
-export function mayApply(info: ProtocolRuleInfo, config: { transport: TransportKind; protocol?: string }): boolean {
+export function mayApply(info: ProtocolRuleInfo, config: { transport: TransportKind; protocol?: string; auth?: unknown }): boolean {
     if (info.transports && !info.transports.includes(config.transport)) return false;
+    if (info.needsAuth && config.auth === undefined) return false;
     return config.protocol === undefined || config.protocol === 'auto' || info.eras.includes(eraOf(config.protocol));
 }
 

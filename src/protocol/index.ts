@@ -3,6 +3,7 @@
  * written. The rules live in `rules/`, their ids, levels and sections in `catalog.ts`.
  */
 import { PROTOCOL_CATALOG } from './catalog.js';
+import { authAudience, authChallenge, authInvalidToken, authQueryToken, authResourceMetadata, authServerMetadata } from './rules/auth.js';
 import { ping, unknownMethod } from './rules/basic.js';
 import { batchRefused, headerMismatch, noSession, originCheck, protocolVersionHeader, sessionDelete, sessionId } from './rules/http.js';
 import { initializeVersion, stdinCloseExit, stdoutClean } from './rules/lifecycle.js';
@@ -40,6 +41,12 @@ const RULES: readonly ProtocolRule[] = [
     noSession,
     stdinCloseExit,
     stdoutClean,
+    authChallenge,
+    authResourceMetadata,
+    authServerMetadata,
+    authInvalidToken,
+    authAudience,
+    authQueryToken,
 ];
 
 /** Every rule, in catalog order. */

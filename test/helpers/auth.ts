@@ -30,6 +30,8 @@ export interface ProtectedOptions {
     refreshToken?: boolean;
     /** What the protected resource metadata lists instead of the real issuer. */
     authorizationServer?: string;
+    /** The one authorization rule the server breaks (see the fixture's `--broken`). */
+    broken?: string;
 }
 
 /** Starts the fixture on ephemeral ports, with clients `ci-secret`, `ci-jwt` and `ci-login`. */
@@ -46,6 +48,7 @@ export async function startProtectedServer(options: ProtectedOptions = {}): Prom
     if (options.tokenTtlSeconds) args.push('--token-ttl', String(options.tokenTtlSeconds));
     if (options.refreshToken) args.push('--refresh-token');
     if (options.authorizationServer) args.push('--authorization-server', options.authorizationServer);
+    if (options.broken) args.push('--broken', options.broken);
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines = await new Promise<Record<string, string>>((resolve, reject) => {
         let seen = '';

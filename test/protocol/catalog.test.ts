@@ -31,6 +31,12 @@ const LEVELS = [
     ['no-session', 'warn'],
     ['stdin-close-exit', 'warn'],
     ['stdout-clean', 'error'],
+    ['auth-challenge', 'error'],
+    ['auth-resource-metadata', 'error'],
+    ['auth-server-metadata', 'error'],
+    ['auth-invalid-token', 'error'],
+    ['auth-audience', 'error'],
+    ['auth-query-token', 'error'],
 ];
 
 test('the catalog lists every rule with its default level, in report order', () => {

@@ -66,21 +66,44 @@ export class Authenticator {
         };
     }
 
+    /** The access token in use, if one was sent yet. */
+    currentToken(): string | undefined {
+        return this.config.method === 'bearer' ? this.config.token : this.token?.accessToken;
+    }
+
+    /** What discovery found, once it ran. */
+    discovered(): Discovered | undefined {
+        return this.server;
+    }
+
+    /**
+     * A token for another resource than the server's, to see that the server refuses it; not
+     * used for anything else. Undefined when the method cannot ask for one (`bearer`).
+     */
+    async tokenForOtherResource(resource: string): Promise<string | undefined> {
+        if (this.config.method === 'bearer' || !this.server) return undefined;
+        return (await this.request(this.server, resource)).accessToken;
+    }
+
     private async obtain(challenge: Response): Promise<IssuedToken> {
         const { config } = this;
         if (config.method === 'bearer') throw this.refused(challenge);
-        this.server ??= await discover(this.serverUrl, challenge);
+        this.server ??= await discover(this.serverUrl, challenge.headers);
         if (config.issuer && stripSlash(config.issuer) !== stripSlash(this.server.issuer)) {
             throw new AuthError('discovery', `the MCP server names the authorization server ${this.server.issuer}, but auth.issuer allows only ${config.issuer}`);
         }
-        const resource = this.resourceFor(this.server);
+        const token = await this.request(this.server, this.resourceFor(this.server));
+        this.issuedCount++;
+        return token;
+    }
+
+    private request(server: Discovered, resource: string): Promise<IssuedToken> {
+        const config = this.config as Exclude<AuthConfig, { method: 'bearer' }>;
         const params =
             config.method === 'client_credentials'
                 ? { grant_type: 'client_credentials', scope: config.scope, resource }
                 : { grant_type: 'refresh_token', refresh_token: this.token?.refreshToken ?? config.refreshToken, scope: config.scope, resource };
-        const token = await requestToken(this.server, { clientId: config.clientId, proof: config.proof, params });
-        this.issuedCount++;
-        return token;
+        return requestToken(server, { clientId: config.clientId, proof: config.proof, params });
     }
 
     private resourceFor(server: Discovered): string {

@@ -14,27 +14,29 @@ interface AuthenticatedServer {
     auth?: AuthConfig;
 }
 
-// Keyed by the server's config object, which the connector keeps for the server's lifetime,
-// so every transport of the server (protocol fallback, a renewed session) shares one token.
-const authenticators = new WeakMap<AuthenticatedServer, Authenticator>();
+// Keyed by the `auth` object, which copies of a server's config share (the connector's own, a
+// revision variant's, the protocol checks'), so every transport and check of the server
+// (protocol fallback, a renewed session, raw probes) shares one token.
+const authenticators = new WeakMap<AuthConfig, Authenticator>();
 
 /** The fetch to reach `server` with: the global one, or one that authenticates. */
 export function fetchFor(server: AuthenticatedServer): Fetch {
-    const authenticator = authenticatorOf(server);
+    const authenticator = authenticatorFor(server);
     return authenticator ? authorizedFetch(fetch, authenticator) : fetch;
 }
 
 /** How the server was authenticated so far, for reports; undefined without `auth:`. */
 export function authSummaryOf(server: AuthenticatedServer): AuthSummary | undefined {
-    return authenticatorOf(server)?.summary();
+    return authenticatorFor(server)?.summary();
 }
 
-function authenticatorOf(server: AuthenticatedServer): Authenticator | undefined {
+/** The server's authenticator, for the rules that check its authorization. */
+export function authenticatorFor(server: AuthenticatedServer): Authenticator | undefined {
     if (!server.auth) return undefined;
-    let authenticator = authenticators.get(server);
+    let authenticator = authenticators.get(server.auth);
     if (!authenticator) {
         authenticator = new Authenticator(server.auth, server.url);
-        authenticators.set(server, authenticator);
+        authenticators.set(server.auth, authenticator);
     }
     return authenticator;
 }

@@ -17,8 +17,8 @@ export interface Discovered {
     resource?: string;
 }
 
-/** Discovers the authorization server of the MCP server at `serverUrl`; `challenge` is its 401 answer, if one came. */
-export async function discover(serverUrl: string, challenge?: Response): Promise<Discovered> {
+/** Discovers the authorization server of the MCP server at `serverUrl`; `challenge` holds the headers of its 401, if one came. */
+export async function discover(serverUrl: string, challenge?: Headers): Promise<Discovered> {
     const { resource, issuer } = await protectedResource(serverUrl, challenge);
     const metadata = await authorizationServerMetadata(issuer);
     if (typeof metadata['token_endpoint'] !== 'string') throw new AuthError('metadata', `the metadata of ${issuer} names no token_endpoint`);
@@ -26,8 +26,8 @@ export async function discover(serverUrl: string, challenge?: Response): Promise
 }
 
 /** The `resource_metadata` URL of a `WWW-Authenticate: Bearer ...` challenge. */
-export function resourceMetadataUrl(challenge: Response | undefined): URL | undefined {
-    const header = challenge?.headers.get('www-authenticate') ?? '';
+export function resourceMetadataUrl(challenge: Headers | undefined): URL | undefined {
+    const header = challenge?.get('www-authenticate') ?? '';
     const match = /(?:^|[\s,])resource_metadata\s*=\s*(?:"([^"]*)"|([^\s,]+))/i.exec(header);
     const value = match?.[1] ?? match?.[2];
     if (!value) return undefined;
@@ -47,19 +47,36 @@ export function wellKnownUrls(base: string, suffix: string): URL[] {
     return urls;
 }
 
-async function protectedResource(serverUrl: string, challenge: Response | undefined): Promise<{ resource?: string; issuer: string }> {
+/** The protected resource metadata document and where it was found, or the URLs tried in vain. */
+export type FoundMetadata = { url: URL; document: Record<string, unknown> } | { tried: URL[]; named: boolean };
+
+/** Fetches the protected resource metadata: the URL the challenge names, else the well-known ones. */
+export async function protectedResourceMetadata(serverUrl: string, challenge: Headers | undefined): Promise<FoundMetadata> {
     const named = resourceMetadataUrl(challenge);
     const candidates = named ? [named] : wellKnownUrls(serverUrl, 'oauth-protected-resource');
     for (const url of candidates) {
         const document = await fetchJsonDocument(url, 'discovery');
-        if (!document) continue;
-        const servers = document['authorization_servers'];
-        const issuer = Array.isArray(servers) ? servers.find((s): s is string => typeof s === 'string') : undefined;
-        if (!issuer) throw new AuthError('discovery', `the protected resource metadata at ${url.href} lists no authorization_servers`);
-        return { issuer, ...(typeof document['resource'] === 'string' ? { resource: document['resource'] } : {}) };
+        if (document) return { url, document };
     }
-    const where = named ? `at ${named.href} (named by WWW-Authenticate)` : `at ${candidates.map((u) => u.href).join(' or ')}`;
-    throw new AuthError('discovery', `no protected resource metadata ${where}`);
+    return { tried: candidates, named: named !== undefined };
+}
+
+/** The first authorization server a protected resource metadata document lists. */
+export function firstAuthorizationServer(document: Record<string, unknown>): string | undefined {
+    const servers = document['authorization_servers'];
+    return Array.isArray(servers) ? servers.find((s): s is string => typeof s === 'string' && s !== '') : undefined;
+}
+
+async function protectedResource(serverUrl: string, challenge: Headers | undefined): Promise<{ resource?: string; issuer: string }> {
+    const found = await protectedResourceMetadata(serverUrl, challenge);
+    if ('tried' in found) {
+        const where = found.named ? `at ${found.tried[0]!.href} (named by WWW-Authenticate)` : `at ${found.tried.map((u) => u.href).join(' or ')}`;
+        throw new AuthError('discovery', `no protected resource metadata ${where}`);
+    }
+    const issuer = firstAuthorizationServer(found.document);
+    if (!issuer) throw new AuthError('discovery', `the protected resource metadata at ${found.url.href} lists no authorization_servers`);
+    const resource = found.document['resource'];
+    return { issuer, ...(typeof resource === 'string' ? { resource } : {}) };
 }
 
 /** RFC 8414 §3.1 (path inserted), then OpenID Connect discovery (path inserted, then appended). */
