@@ -209,67 +209,22 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         section: { legacy: 'basic/transports#stdio', modern: 'basic/transports/stdio' },
         description: 'nothing but JSON-RPC messages is written to stdout',
     },
-    {
-        id: 'auth-challenge',
-        defaultLevel: 'error',
-        eras: BOTH,
-        transports: HTTP,
-        needsAuth: true,
-        since: '2025-06-18',
-        section: { legacy: 'basic/authorization#authorization-server-location', modern: 'basic/authorization#authorization-server-location' },
-        description: 'a request without a token is answered 401 with WWW-Authenticate naming resource_metadata (or the metadata is at the well-known URL)',
-    },
-    {
-        id: 'auth-resource-metadata',
-        defaultLevel: 'error',
-        eras: BOTH,
-        transports: HTTP,
-        needsAuth: true,
-        since: '2025-06-18',
-        section: { legacy: 'basic/authorization#authorization-server-location', modern: 'basic/authorization#authorization-server-location' },
-        description: 'the protected resource metadata (RFC 9728) lists authorization_servers and its resource is the server URL',
-    },
-    {
-        id: 'auth-server-metadata',
-        defaultLevel: 'error',
-        eras: BOTH,
-        transports: HTTP,
-        needsAuth: true,
-        since: '2025-06-18',
-        section: { legacy: 'basic/authorization#server-metadata-discovery', modern: 'basic/authorization#server-metadata-discovery' },
-        description: "the authorization server's metadata (RFC 8414) names the issuer it was fetched for, PKCE S256 and the grant in use",
-    },
-    {
-        id: 'auth-invalid-token',
-        defaultLevel: 'error',
-        eras: BOTH,
-        transports: HTTP,
-        needsAuth: true,
-        since: '2025-06-18',
-        section: { legacy: 'basic/authorization#token-handling', modern: 'basic/authorization#token-handling' },
-        description: 'a request with a token that is not one (garbage) is answered 401, never with data',
-    },
-    {
-        id: 'auth-audience',
-        defaultLevel: 'error',
-        eras: BOTH,
-        transports: HTTP,
-        needsAuth: true,
-        since: '2025-06-18',
-        section: { legacy: 'basic/authorization#token-audience-binding-and-validation', modern: 'basic/authorization#token-audience-binding-and-validation' },
-        description: 'a valid token issued for another resource (audience) is answered 401',
-    },
-    {
-        id: 'auth-query-token',
-        defaultLevel: 'error',
-        eras: BOTH,
-        transports: HTTP,
-        needsAuth: true,
-        since: '2025-06-18',
-        section: { legacy: 'basic/authorization#access-token-usage', modern: 'basic/authorization#access-token-usage' },
-        description: 'a valid token in the query string (access_token=...) instead of the Authorization header is answered 401',
-    },
+    authRule('auth-challenge', 'authorization-server-location', 'a request without a token is answered 401 with WWW-Authenticate naming resource_metadata (or the metadata is at the well-known URL)'),
+    authRule('auth-resource-metadata', 'authorization-server-location', 'the protected resource metadata (RFC 9728) lists authorization_servers and its resource is the server URL'),
+    authRule('auth-server-metadata', 'server-metadata-discovery', "the authorization server's metadata (RFC 8414) names the issuer it was fetched for, PKCE S256 and the grant in use"),
+    authRule('auth-invalid-token', 'token-handling', 'a request with a token that is not one (garbage) is answered 401, never with data'),
+    authRule('auth-audience', 'token-audience-binding-and-validation', 'a valid token issued for another resource (audience) is answered 401'),
+    authRule('auth-query-token', 'access-token-usage', 'a valid token in the query string (access_token=...) instead of the Authorization header is answered 401'),
 ] satisfies ProtocolRuleInfo[]);
+
+/**
+ * The auth rules apply alike: both eras from 2025-06-18 (the first revision with protected
+ * resource metadata), over HTTP, to servers with `auth:`, each a MUST of the Authorization section.
+ */
+function authRule(id: string, anchor: string, description: string): ProtocolRuleInfo {
+    const section = `basic/authorization#${anchor}`;
+    return { id, defaultLevel: 'error', eras: BOTH, transports: HTTP, needsAuth: true, since: '2025-06-18', section: { legacy: section, modern: section }, description };
+}
 
 const SPEC_BASE = 'https://modelcontextprotocol.io/specification';
 
