@@ -85,9 +85,10 @@ async function proveClient(request: TokenRequest, server: Discovered, headers: H
             throw new AuthError('token request', `cannot read the private key ${keyFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
         }
         rememberIssued(privateKey.trim());
-        const sign = createPrivateKeyJwtAuth({ issuer: clientId, subject: clientId, privateKey, alg });
+        // RFC 7523: the assertion's audience is the authorization server (its issuer).
+        const sign = createPrivateKeyJwtAuth({ issuer: clientId, subject: clientId, privateKey, alg, audience: server.issuer });
         try {
-            await sign(headers, body, server.tokenEndpoint, { issuer: server.issuer } as never);
+            await sign(headers, body, server.tokenEndpoint);
         } catch (error) {
             throw new AuthError('token request', `cannot sign the client assertion with ${keyFile} (${alg}): ${error instanceof Error ? error.message : String(error)}`);
         }
