@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import type { RegisterCommand, SetExitCode } from './command.js';
+import { registerAuth } from './auth/command.js';
 import { registerCall } from './call/command.js';
 import { registerCheckProtocol } from './check-protocol/command.js';
 import { registerDiff } from './diff/command.js';
@@ -16,7 +17,7 @@ import { registerProbe } from './probe/command.js';
 import { registerRun } from './run/command.js';
 import { registerSnapshot } from './snapshot/command.js';
 
-const COMMANDS: RegisterCommand[] = [registerRun, registerMergeReports, registerInit, registerList, registerCall, registerProbe, registerSnapshot, registerDiff, registerCheckProtocol];
+const COMMANDS: RegisterCommand[] = [registerRun, registerMergeReports, registerInit, registerList, registerCall, registerProbe, registerSnapshot, registerDiff, registerCheckProtocol, registerAuth];
 
 const ROOT_HELP = `
 Running specs (mcp-check <spec...> is mcp-check run <spec...>; see mcp-check run --help):

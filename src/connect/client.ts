@@ -13,6 +13,8 @@
  */
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, McpError, type CallToolResult, type JSONRPCMessage, type JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+import { authSummaryOf } from './auth/authorized-fetch.js';
+import type { AuthSummary } from './auth/types.js';
 import { ConnectError, InputRequiredError, InvalidResultError, ServerGoneError } from '../errors.js';
 import { describeConnectFailure } from './connect-failure.js';
 import { handshake, type Link } from './handshake.js';
@@ -158,6 +160,12 @@ export class UniversalMCPClient implements AsyncDisposable {
     /** What the server said about itself (`initialize` or `server/discover`), once connected. */
     serverInfo(name: string): ServerInfo | undefined {
         return this.entry(name).info;
+    }
+
+    /** How an HTTP server with `auth:` was authenticated (method, issuer, scopes; never a token). */
+    authentication(name: string): AuthSummary | undefined {
+        const { config } = this.entry(name);
+        return config.transport === 'stdio' ? undefined : authSummaryOf(config);
     }
 
     /** The bounded tail of a server process's stderr (stdio servers and `start` commands). */

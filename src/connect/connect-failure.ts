@@ -4,6 +4,7 @@
  */
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { authErrorOf } from './auth/types.js';
 import { HandshakeError, ProtocolMismatchError } from './handshake.js';
 import { isLocal } from './rpc-errors.js';
 import { describeExit } from './process.js';
@@ -21,6 +22,8 @@ export async function describeConnectFailure(
     // Messages name the request the handshake waited for; the cause is what went wrong.
     const awaiting = error instanceof HandshakeError ? error.method : 'initialize';
     if (error instanceof HandshakeError) error = error.cause;
+    const authFailure = authErrorOf(error);
+    if (authFailure) return authFailure.message;
     if (transport instanceof ProcessStdioTransport && transport.process) {
         return describeProcessFailure(error, transport, timeoutMs, awaiting);
     }

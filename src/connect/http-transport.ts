@@ -5,6 +5,7 @@
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { fetchFor } from './auth/authorized-fetch.js';
 import { limitBody } from './message-limit.js';
 import { DEFAULT_MAX_MESSAGE_BYTES, type HttpServerConfig } from './types.js';
 
@@ -14,11 +15,12 @@ type Fetch = typeof fetch;
 export function createHttpTransport(config: HttpServerConfig): Transport {
     const url = new URL(config.url);
     const headers = config.headers ?? {};
-    const fetchWithHeaders = withHeaders(fetch, headers, config.sseReadTimeoutMs, config.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES);
+    const fetchWithHeaders = withHeaders(fetchFor(config), headers, config.sseReadTimeoutMs, config.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES);
     if (config.transport === 'sse') {
         return new SSEClientTransport(url, {
             requestInit: { headers },
             eventSourceInit: { fetch: fetchWithHeaders },
+            ...(config.auth ? { fetch: fetchWithHeaders } : {}),
         });
     }
     return new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: fetchWithHeaders });

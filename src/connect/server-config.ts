@@ -15,6 +15,7 @@ import type { RawServer } from '../load/raw.js';
 import { checkSemantics } from '../load/semantic.js';
 import type { SpecPath } from '../load/types.js';
 import { validateSpecData } from '../load/validate.js';
+import type { AuthConfig } from './auth/types.js';
 import type { ServerConfig, TransportKind } from './types.js';
 
 /** A server as an MCP client config or a script writes it; durations are seconds or `30s`-style strings. */
@@ -49,7 +50,7 @@ export function serverConfigOf(nameOrEntry: string | NamedServerEntry, input?: S
     const name = named ? named.name : (nameOrEntry as string);
     if (typeof name !== 'string' || name === '') throw new SpecErrors([new SpecError(`a server needs a name (a non-empty string), got ${quote(name)}`)]);
     const given: unknown = named ? withoutName(named) : input;
-    const { server, problems, clientCapabilities } = toSpecShape(given);
+    const { server, problems, clientCapabilities, auth } = toSpecShape(given);
     const data = { servers: { [name]: server } };
     const locator = codeLocator(name);
     const errors = [
@@ -61,7 +62,7 @@ export function serverConfigOf(nameOrEntry: string | NamedServerEntry, input?: S
     const messages = [...new Set(errors.map((e) => e.message))];
     if (messages.length > 0) throw new SpecErrors(messages.map((message) => new SpecError(message)));
     const config = toServers({ [name]: server as RawServer }, locator)[name]!.config;
-    return { name, config: clientCapabilities ? { ...config, clientCapabilities } : config };
+    return { name, config: { ...config, ...(clientCapabilities ? { clientCapabilities } : {}), ...(auth && config.transport !== 'stdio' ? { auth } : {}) } };
 }
 
 function withoutName(entry: NamedServerEntry): ServerEntry {
@@ -71,9 +72,12 @@ function withoutName(entry: NamedServerEntry): ServerEntry {
 
 // The typed config's millisecond keys and a client config's `type`, in the spec's words.
 // `clientCapabilities` has no spec key (the runner derives it from `inputs:`), so it is checked here.
-function toSpecShape(input: unknown): { server: unknown; problems: { path: SpecPath; message: string }[]; clientCapabilities?: Record<string, unknown> } {
+// A typed `auth` (with `method`, as `toServers` made it) has no spec form; it is kept as it is.
+function toSpecShape(input: unknown): { server: unknown; problems: { path: SpecPath; message: string }[]; clientCapabilities?: Record<string, unknown>; auth?: AuthConfig } {
     if (!isRecord(input)) return { server: input, problems: [] };
     const { timeoutMs, sseReadTimeoutMs, maxTotalTimeoutMs, maxPages, maxMessageBytes, type, start, clientCapabilities, ...rest } = input;
+    const typedAuth = isRecord(rest['auth']) && typeof rest['auth']['method'] === 'string' ? (rest['auth'] as unknown as AuthConfig) : undefined;
+    if (typedAuth) delete rest['auth'];
     const server: Record<string, unknown> = { ...rest };
     const problems: { path: SpecPath; message: string }[] = [];
     if (clientCapabilities !== undefined && !isRecord(clientCapabilities)) problems.push({ path: ['clientCapabilities'], message: 'must be an object' });
@@ -93,7 +97,7 @@ function toSpecShape(input: unknown): { server: unknown; problems: { path: SpecP
         if (transport && server['transport'] === undefined) server['transport'] = transport;
         else if (!transport) problems.push({ path: ['type'], message: `unsupported server type ${quote(type)} (mcp-check supports stdio, http and sse)` });
     }
-    return { server, problems, ...(isRecord(clientCapabilities) ? { clientCapabilities } : {}) };
+    return { server, problems, ...(isRecord(clientCapabilities) ? { clientCapabilities } : {}), ...(typedAuth ? { auth: typedAuth } : {}) };
 }
 
 // A number of ms as a duration the spec reads; anything else is left for the schema to judge.

@@ -8,6 +8,7 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
+import { fetchFor } from './auth/authorized-fetch.js';
 import { isJsonObject, toMessage } from './json-rpc-message.js';
 import { META_KEYS } from './protocol.js';
 import { limitBody, MessageTooLargeError } from './message-limit.js';
@@ -40,7 +41,7 @@ export class StatelessHttpTransport implements Transport {
     }
 
     async send(message: JSONRPCMessage): Promise<void> {
-        const sent = await fetch(this.config.url, {
+        const sent = await fetchFor(this.config)(this.config.url, {
             method: 'POST',
             headers: requestHeaders(this.config, message),
             body: JSON.stringify(message),

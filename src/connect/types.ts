@@ -6,6 +6,7 @@
 
 export type TransportKind = 'stdio' | 'sse' | 'streamable_http';
 
+import type { AuthConfig } from './auth/types.js';
 import type { ProtocolChoice } from './protocol.js';
 
 /** Options shared by every transport. */
@@ -61,6 +62,8 @@ export interface HttpServerConfig extends CommonServerConfig {
     /** How long an SSE stream may stay silent before it counts as dead, in ms. */
     sseReadTimeoutMs?: number;
     start?: StartCommand;
+    /** How to authenticate (the spec's `auth:`); its Authorization header replaces one in `headers`. */
+    auth?: AuthConfig;
 }
 
 export type ServerConfig = StdioServerConfig | HttpServerConfig;

@@ -2,6 +2,7 @@
 import type { ProtocolChoice, Revision } from '../connect/protocol.js';
 import type { HttpServerConfig, Readiness, ServerConfig, StartCommand, StdioServerConfig } from '../connect/types.js';
 import type { Locator } from './positions.js';
+import { toAuth } from './normalize-auth.js';
 import type { RawServer, RawStart } from './raw.js';
 import { parseSize } from './size.js';
 import type { ServerSpec } from './types.js';
@@ -19,7 +20,7 @@ export function toServers(raw: Record<string, RawServer>, positions: Locator, de
     return Object.fromEntries(
         Object.entries(raw).flatMap(([name, server]): [string, ServerSpec][] => {
             const loc = positions.locateKey(['servers'], name);
-            const config = toServerConfig(server);
+            const config = toServerConfig(server, positions.file);
             const protocol = server.protocol ?? defaultProtocol;
             if (protocol === undefined) return [[name, { name, config, loc }]];
             if (typeof protocol === 'string') return [[name, { name, config: { ...config, protocol }, loc }]];
@@ -42,7 +43,7 @@ export function serverVariants(servers: Record<string, ServerSpec>): Map<string,
     return variants;
 }
 
-function toServerConfig(server: RawServer): ServerConfig {
+function toServerConfig(server: RawServer, specFile: string): ServerConfig {
     const transport = server.transport ?? (server.command !== undefined ? 'stdio' : 'streamable_http');
     const limits = {
         maxTotalTimeoutMs: ms(server.max_total_timeout),
@@ -68,6 +69,7 @@ function toServerConfig(server: RawServer): ServerConfig {
         sseReadTimeoutMs: ms(server.sse_read_timeout),
         ...limits,
         start: server.start && toStart(server.start, server.url!),
+        auth: server.auth && toAuth(server.auth, specFile),
     });
 }
 

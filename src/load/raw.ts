@@ -32,6 +32,26 @@ export interface RawServer extends Omit<RawStart, 'command' | 'ready'> {
     max_message_size?: number | string;
     start?: RawStart;
     protocol?: ProtocolChoice | Revision[];
+    auth?: RawAuth;
+}
+
+/** `auth:` of an HTTP server, as the schema allows it (exactly one method). */
+export interface RawAuth {
+    bearer?: string;
+    client_credentials?: {
+        client_id: string;
+        client_secret?: string;
+        private_key_jwt?: { key: string; alg?: string };
+        scope?: string;
+        resource?: string;
+        issuer?: string;
+    };
+    refresh_token?: string;
+    client_id?: string;
+    client_secret?: string;
+    scope?: string;
+    resource?: string;
+    issuer?: string;
 }
 
 export interface RawExpect {

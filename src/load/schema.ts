@@ -32,7 +32,11 @@ export interface SpecSchema {
     matcherRules: Set<unknown>;
     /** The branches of `lint.clients` (`"all"` or a list): their errors are summed up in one message. */
     clientsBranches: Set<unknown>;
+    /** `auth:`'s which-keys-go-together rules (one method; a secret or a key): `semantic.ts` says them in words. */
+    authRules: Set<unknown>;
 }
+
+const AUTH_DEFS = ['serverAuth', 'clientCredentials'];
 
 const MATCHER_DEFS = ['matcher', 'matcherObject', 'matcherList'];
 
@@ -46,6 +50,7 @@ export function specSchema(): SpecSchema {
         isDefinition: (parentSchema, name) => copies[name]?.includes(parentSchema as never) ?? false,
         serverRules: collectObjects((copies['server'] ?? []).map((server) => server.allOf)),
         matcherRules: collectObjects(MATCHER_DEFS.flatMap((name) => copies[name] ?? [])),
+        authRules: collectObjects(AUTH_DEFS.flatMap((name) => (copies[name] as ReadonlyArray<{ allOf?: unknown; oneOf?: unknown }> | undefined) ?? []).map((def) => [def.allOf, def.oneOf])),
         clientsBranches: new Set((copies['lintClients'] as ReadonlyArray<{ anyOf?: unknown[] }> | undefined)?.flatMap((def) => def.anyOf ?? []) ?? []),
     };
     return compiled;

@@ -44,6 +44,7 @@ export function serverSecrets(server: unknown, source: string): FoundSecret[] {
             if (!PLAIN_HEADERS.test(name)) found.push(...headerSecrets(value, `${source}.headers.${name}`));
         }
     }
+    if (isRecord(server['auth'])) found.push(...authSecrets(server['auth'], `${source}.auth`));
     for (const [at, part] of [[source, server], [`${source}.start`, server['start']]] as const) {
         if (!isRecord(part)) continue;
         if (isRecord(part['env'])) {
@@ -55,6 +56,17 @@ export function serverSecrets(server: unknown, source: string): FoundSecret[] {
         if (Array.isArray(part['args'])) found.push(...argSecrets(part['args'], `${at}.args`));
     }
     return found;
+}
+
+/** The credentials of `auth:`: a bearer token, a refresh token, client secrets (a key file's path is not one). */
+function authSecrets(auth: Record<string, unknown>, source: string): FoundSecret[] {
+    const credentials = isRecord(auth['client_credentials']) ? auth['client_credentials'] : {};
+    return [
+        [auth['bearer'], `${source}.bearer`],
+        [auth['refresh_token'], `${source}.refresh_token`],
+        [auth['client_secret'], `${source}.client_secret`],
+        [credentials['client_secret'], `${source}.client_credentials.client_secret`],
+    ].flatMap(([value, where]) => (typeof value === 'string' && value !== '' ? [{ value, source: where as string }] : []));
 }
 
 /** The user, password and query values of a URL (decoded, as a server would echo them). */

@@ -5,6 +5,7 @@
  * failed schema validation, so that one pass reports every problem.
  */
 import { SpecError } from '../errors.js';
+import { checkAuth } from './auth-checks.js';
 import { checkDuration, checkSize, type Report } from './checks.js';
 import { checkTestContract } from './contract-checks.js';
 import { regexProblem } from './matcher.js';
@@ -15,7 +16,7 @@ import { serverNames, serversNamed, type ServerNames } from './server-refs.js';
 import type { SpecPath } from './types.js';
 
 const STDIO_KEYS = ['command', 'args', 'env', 'cwd'];
-const HTTP_KEYS = ['url', 'headers', 'sse_read_timeout', 'start'];
+const HTTP_KEYS = ['url', 'headers', 'sse_read_timeout', 'start', 'auth'];
 const HTTP_TRANSPORTS = ['sse', 'streamable_http'];
 
 /** Checks cross-field and cross-reference rules of parsed (interpolated) spec data. */
@@ -53,6 +54,7 @@ function checkServer(path: SpecPath, server: Record<string, unknown>, servers: R
     checkDuration([...path, 'max_total_timeout'], server['max_total_timeout'], report);
     checkSize([...path, 'max_message_size'], server['max_message_size'], report);
     if (isRecord(server['start'])) checkStart([...path, 'start'], server['start'], report);
+    if (isRecord(server['auth'])) checkAuth([...path, 'auth'], server['auth'], report);
     if (typeof server['url'] === 'string') checkUrl([...path, 'url'], server['url'], report);
 
     const transport = resolveTransport(path, server, report);

@@ -32,6 +32,8 @@ function mapError(error: ErrorObject, root: unknown, positions: Locator, schema:
         error.keyword === 'false schema' ||
         schema.serverRules.has(error.parentSchema) ||
         schema.matcherRules.has(error.parentSchema) ||
+        schema.authRules.has(error.parentSchema) ||
+        (error.keyword === 'oneOf' && (schema.isDefinition(error.parentSchema, 'serverAuth') || schema.isDefinition(error.parentSchema, 'clientCredentials'))) ||
         (error.keyword === 'uniqueItems' && schema.isDefinition(error.parentSchema, 'testServer'))
     ) {
         return undefined;

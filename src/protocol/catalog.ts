@@ -24,6 +24,8 @@ export interface ProtocolRuleInfo {
     readonly section: Readonly<Partial<Record<Era, string>>>;
     /** What the server must do, in one line. */
     readonly description: string;
+    /** About the server's authorization: planned only for a server with `auth:` (mcp-check needs a valid token to compare with). */
+    readonly needsAuth?: boolean;
 }
 
 const BOTH: readonly Era[] = ['legacy', 'modern'];
@@ -272,7 +274,22 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         section: { modern: 'basic/index#requests' },
         description: 'the server sends no requests to the client (2026-07-28 asks for input with input_required results instead)',
     },
+    authRule('auth-challenge', 'authorization-server-location', 'a request without a token is answered 401 with WWW-Authenticate naming resource_metadata (or the metadata is at the well-known URL)'),
+    authRule('auth-resource-metadata', 'authorization-server-location', 'the protected resource metadata (RFC 9728) lists authorization_servers and its resource is the server URL'),
+    authRule('auth-server-metadata', 'server-metadata-discovery', "the authorization server's metadata (RFC 8414) names the issuer it was fetched for, PKCE S256 and the grant in use"),
+    authRule('auth-invalid-token', 'token-handling', 'a request with a token that is not one (garbage) is answered 401, never with data'),
+    authRule('auth-audience', 'token-audience-binding-and-validation', 'a valid token issued for another resource (audience) is answered 401'),
+    authRule('auth-query-token', 'access-token-usage', 'a valid token in the query string (access_token=...) instead of the Authorization header is answered 401'),
 ] satisfies ProtocolRuleInfo[]);
+
+/**
+ * The auth rules apply alike: both eras from 2025-06-18 (the first revision with protected
+ * resource metadata), over HTTP, to servers with `auth:`, each a MUST of the Authorization section.
+ */
+function authRule(id: string, anchor: string, description: string): ProtocolRuleInfo {
+    const section = `basic/authorization#${anchor}`;
+    return { id, defaultLevel: 'error', eras: BOTH, transports: HTTP, needsAuth: true, since: '2025-06-18', section: { legacy: section, modern: section }, description };
+}
 
 const SPEC_BASE = 'https://modelcontextprotocol.io/specification';
 
@@ -280,8 +297,9 @@ const SPEC_BASE = 'https://modelcontextprotocol.io/specification';
  * Whether a rule can apply to a server with this config at all: one for another transport, or
  * for the other era when the config pins a revision, is not planned (like a rule that is off).
  */
-export function mayApply(info: ProtocolRuleInfo, config: { transport: TransportKind; protocol?: string }): boolean {
+export function mayApply(info: ProtocolRuleInfo, config: { transport: TransportKind; protocol?: string; auth?: unknown }): boolean {
     if (info.transports && !info.transports.includes(config.transport)) return false;
+    if (info.needsAuth && config.auth === undefined) return false;
     return config.protocol === undefined || config.protocol === 'auto' || info.eras.includes(eraOf(config.protocol));
 }
 

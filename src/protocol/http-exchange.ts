@@ -4,6 +4,7 @@
  * transports hide. The answer's body is read whole, as JSON or as an event stream.
  */
 import { createParser } from 'eventsource-parser';
+import { fetchFor } from '../connect/auth/authorized-fetch.js';
 import { isJsonObject } from '../connect/json-rpc-message.js';
 import type { HttpServerConfig } from '../connect/types.js';
 
@@ -22,6 +23,13 @@ export interface HttpRequest {
     body?: unknown;
     /** Merged over the server's configured headers and the JSON content headers. */
     headers?: Headers | Record<string, string>;
+    /** Another URL than the server's (e.g. with a query string). */
+    url?: string;
+    /**
+     * Sent without the server's `auth:` token (and without an Authorization of its `headers`),
+     * for the rules that check what the server does with no token or a wrong one.
+     */
+    unauthenticated?: boolean;
     timeoutMs: number;
     signal?: AbortSignal;
 }
@@ -29,11 +37,13 @@ export interface HttpRequest {
 /** Sends one request to the server's URL and reads the whole answer; throws when there is none. */
 export async function exchangeHttp(config: HttpServerConfig, request: HttpRequest): Promise<HttpAnswer> {
     const headers = new Headers(config.headers);
+    if (request.unauthenticated) headers.delete('authorization');
     headers.set('content-type', 'application/json');
     headers.set('accept', 'application/json, text/event-stream');
     for (const [name, value] of new Headers(request.headers)) headers.set(name, value);
     const signals = [AbortSignal.timeout(request.timeoutMs), ...(request.signal ? [request.signal] : [])];
-    const response = await fetch(config.url, {
+    const send = request.unauthenticated ? fetch : fetchFor(config);
+    const response = await send(request.url ?? config.url, {
         method: request.method ?? 'POST',
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),

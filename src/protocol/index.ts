@@ -3,6 +3,7 @@
  * written. The rules live in `rules/`, their ids, levels and sections in `catalog.ts`.
  */
 import { PROTOCOL_CATALOG } from './catalog.js';
+import { authAudience, authChallenge, authInvalidToken, authQueryToken, authResourceMetadata, authServerMetadata } from './rules/auth.js';
 import { cancellation, ping, unknownMethod } from './rules/basic.js';
 import { batchRefused, getStream, headerMismatch, noSession, originCheck, protocolVersionHeader, sessionDelete, sessionId } from './rules/http.js';
 import { initializeVersion, stdinCloseExit, stdoutClean } from './rules/lifecycle.js';
@@ -50,6 +51,12 @@ const RULES: readonly ProtocolRule[] = [
     stdoutClean,
     progress,
     noServerRequests,
+    authChallenge,
+    authResourceMetadata,
+    authServerMetadata,
+    authInvalidToken,
+    authAudience,
+    authQueryToken,
 ];
 
 /** Every rule, in catalog order. */

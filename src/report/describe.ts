@@ -1,4 +1,5 @@
 /** Plain-text rendering shared by reporters: a problem's lines, values, statuses. */
+import type { AuthSummary } from '../connect/auth/types.js';
 import { formatLocation } from '../errors.js';
 import type { CaseResult, Problem, SuiteResult } from '../run/result.js';
 
@@ -27,10 +28,19 @@ export function problemsOf(result: CaseResult): Problem[] {
     return [];
 }
 
-/** `weather (stdio: node fixtures/weather-server.js, protocol 2025-11-25)`; the protocol once connected. */
+/** `weather (stdio: node fixtures/weather-server.js, protocol 2025-11-25)`; the protocol once connected, and how it was authenticated. */
 export function describeServer(suite: SuiteResult): string {
     const protocol = suite.serverInfo?.protocolVersion ? `, protocol ${suite.serverInfo.protocolVersion}` : '';
-    return `${suite.server} (${suite.transport}: ${suite.target}${protocol})`;
+    const auth = suite.auth ? `, ${describeAuth(suite.auth)}` : '';
+    return `${suite.server} (${suite.transport}: ${suite.target}${protocol}${auth})`;
+}
+
+/** `auth client_credentials via http://issuer, scopes mcp:read`: how a server was authenticated, without secrets. */
+export function describeAuth(auth: AuthSummary): string {
+    const issuer = auth.issuer ? ` via ${auth.issuer}` : '';
+    const scopes = auth.scopes?.length ? `, scopes ${auth.scopes.join(' ')}` : '';
+    const renewed = (auth.tokens ?? 0) > 1 ? `, ${auth.tokens} tokens (renewed after expiry)` : '';
+    return `auth ${auth.method}${issuer}${scopes}${renewed}`;
 }
 
 /** Identifies an error within a server, whichever check it came from. */

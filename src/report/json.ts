@@ -12,6 +12,7 @@
 import type { PortabilityMatrix } from '../assert/lint/portability/index.js';
 import type { LintFinding } from '../assert/lint/types.js';
 import type { ConsistencyMatrix } from '../run/matrix.js';
+import type { AuthSummary } from '../connect/auth/types.js';
 import type { ServerInfo, TransportKind } from '../connect/types.js';
 import type { SourceLocation } from '../errors.js';
 import type { CaseResult, Problem, RunResult, SuiteResult, Totals } from '../run/result.js';
@@ -68,6 +69,7 @@ export interface SuiteJson {
     transport: TransportKind;
     target: string;
     serverInfo?: ServerInfoJson;
+    auth?: AuthSummary;
     stderr?: string;
     diagnostics: string[];
     startedAt: string;
@@ -126,6 +128,7 @@ function suiteJson(suite: SuiteResult): SuiteJson {
         transport: suite.transport,
         target: suite.target,
         ...(suite.serverInfo ? { serverInfo: { ...suite.serverInfo, connectedAt: suite.serverInfo.connectedAt.toISOString() } } : {}),
+        ...(suite.auth ? { auth: { ...suite.auth } } : {}),
         ...(suite.stderr !== undefined ? { stderr: suite.stderr } : {}),
         diagnostics: [...suite.diagnostics],
         startedAt: suite.startedAt.toISOString(),

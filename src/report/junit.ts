@@ -13,7 +13,7 @@
  */
 import junitModule, { type Builder, type TestCase, type TestSuite } from 'junit-report-builder';
 import type { CaseResult, RunResult, SuiteResult } from '../run/result.js';
-import { problemLines, problemsOf } from './describe.js';
+import { describeAuth, problemLines, problemsOf } from './describe.js';
 import { FileReporter, type FileReporterOptions } from './file-reporter.js';
 import { xmlSafeText } from './safe-text.js';
 
@@ -56,6 +56,7 @@ function addSuite(ts: TestSuite, suite: SuiteResult): void {
             .property('server.version', xmlSafeText(suite.serverInfo.version))
             .property('server.protocolVersion', xmlSafeText(suite.serverInfo.protocolVersion));
     }
+    if (suite.auth) ts.property('server.auth', xmlSafeText(describeAuth(suite.auth)));
     for (const [i, note] of suite.diagnostics.entries()) ts.property(`diagnostic.${i + 1}`, xmlSafeText(note));
     // The stderr tail goes where a reader looks first: the first case that did not pass.
     const stderrCase = suite.cases.find((c) => c.status === 'failed' || c.status === 'errored') ?? suite.cases[0];

@@ -5,6 +5,8 @@
  * in a stderr tail, only its end. Each of those forms, and each such piece, is redacted.
  */
 
+import { issuedCount, issuedSecrets } from '../connect/auth/issued.js';
+
 /** What a redacted secret is replaced by. */
 export const MASK = '***';
 
@@ -13,8 +15,23 @@ const CUT_MARK = '…';
 /** The note an output tail starts with (`[… 120 earlier bytes omitted]`): its text may start mid-secret. */
 const TAIL_NOTE = /\[… \d+ earlier bytes omitted\]\s*/g;
 
-/** Builds a function that redacts every secret, in each form it may take, from a text. */
+/**
+ * Builds a function that redacts every secret, in each form it may take, from a text: the
+ * given ones and every token issued during the run so far (see connect/auth/issued.ts).
+ */
 export function redactor(secrets: readonly string[]): (text: string) => string {
+    let known = -1;
+    let redact = (text: string): string => text;
+    return (text) => {
+        if (issuedCount() !== known) {
+            known = issuedCount();
+            redact = fixedRedactor([...secrets, ...issuedSecrets()]);
+        }
+        return redact(text);
+    };
+}
+
+function fixedRedactor(secrets: readonly string[]): (text: string) => string {
     const forms = [...new Set(secrets.filter((s) => s.length > 0).flatMap(encodedForms))].sort((a, b) => b.length - a.length);
     if (forms.length === 0) return (text) => text;
     return (text) => redactCutPieces(

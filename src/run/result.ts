@@ -3,6 +3,7 @@
  * written, redacted, serialised and merged without talking to a server.
  */
 import type { SourceLocation } from '../errors.js';
+import type { AuthSummary } from '../connect/auth/types.js';
 import type { ServerInfo, TransportKind } from '../connect/types.js';
 import type { LintFinding } from '../assert/lint/types.js';
 import type { PortabilityMatrix } from '../assert/lint/portability/index.js';
@@ -139,6 +140,8 @@ export interface SuiteResult {
     transport: TransportKind;
     target: string;
     serverInfo?: ServerInfo;
+    /** How the server was authenticated (its `auth:`): method, issuer, scopes; never a token. */
+    auth?: AuthSummary;
     /** Captured server stderr (bounded tail, redacted). */
     stderr?: string;
     /** Things worth knowing that are not test outcomes, e.g. non-JSON lines on stdout. */

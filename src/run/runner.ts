@@ -152,8 +152,9 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
     await mcp.disconnect(connection.id);
     const stderr = mcp.stderr(connection.id);
     const diagnostics = mcp.diagnostics(connection.id);
+    const auth = mcp.authentication(connection.id);
     connection.suites.forEach((ps, i) => {
-        const result: SuiteResult = { ...pending[i]!, diagnostics, ...(stderr ? { stderr } : {}) };
+        const result: SuiteResult = { ...pending[i]!, diagnostics, ...(stderr ? { stderr } : {}), ...(auth ? { auth } : {}) };
         state.results.set(ps, result);
         state.options.listener?.onSuiteEnd?.(result);
     });

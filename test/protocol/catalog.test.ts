@@ -40,6 +40,12 @@ const LEVELS = [
     ['stdout-clean', 'error'],
     ['progress', 'error'],
     ['no-server-requests', 'error'],
+    ['auth-challenge', 'error'],
+    ['auth-resource-metadata', 'error'],
+    ['auth-server-metadata', 'error'],
+    ['auth-invalid-token', 'error'],
+    ['auth-audience', 'error'],
+    ['auth-query-token', 'error'],
 ];
 
 test('the catalog lists every rule with its default level, in report order', () => {
