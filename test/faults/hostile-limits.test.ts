@@ -97,6 +97,6 @@ test('a process that leaves the server\'s process group (setsid) is found, stopp
     await waitFor(() => existsSync(daemonFile), 5_000, 'the daemon to write its pid');
     const daemon = Number(readFileSync(daemonFile, 'utf8'));
     assert.equal(run.code, 0, show(run));
-    assert.match(run.stderr, new RegExp(`warning: process ${daemon} \\(\\S*node -e [^\\n]*\\) of the server \`node \\S*hostile-server\\.js --mode daemon[^\`]*\` left the server's process group and outlived it \\(setsid or a daemon\\); mcp-check stopped it`), show(run));
+    assert.match(run.stderr, new RegExp(`warning: process ${daemon} \\([^\\n]*\\) of the server \`node \\S*hostile-server\\.js --mode daemon[^\`]*\` left the server's process group and outlived it \\(setsid or a daemon\\); mcp-check stopped it`), show(run));
     await waitFor(() => !isRunning(daemon), 5_000, 'the daemon to be gone');
 });
