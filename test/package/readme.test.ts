@@ -1,6 +1,6 @@
 /** The README's examples are true: they run as written, from a clone of this repository. */
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,9 +47,10 @@ describe('the README and docs', () => {
 
     it('programmatic example runs on this Node version, importing the package by its name', async () => {
         // Inside the package folder, so that `from 'mcp-check'` resolves to this build (a self-reference).
-        const file = join(ROOT, 'dist/readme-programmatic.mjs');
+        // One file per process: CI runs the suite on several Node versions at once.
+        const file = join(ROOT, `dist/readme-programmatic-${process.pid}.mjs`);
         writeFileSync(file, blockAfter('## Using the connector and the runner', DOCS_PROGRAMMATIC));
-        const run = await runNode(file);
+        const run = await runNode(file).finally(() => rmSync(file, { force: true }));
         assert.equal(run.code, 0, run.stderr);
         assert.match(run.stdout, /^weather-fixture \d+ /m);
         assert.match(run.stdout, /failed: 0, errored: 0/);
