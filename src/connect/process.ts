@@ -69,6 +69,13 @@ function signalGroup(pgid: number, signal: NodeJS.Signals): void {
     }
 }
 
+/** The process group of `pid`, from `/proc/<pid>/stat` (its fifth field, after the parenthesised command). */
+async function processGroupOf(pid: number): Promise<number | undefined> {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.length > 2 ? Number(fields[2]) : undefined;
+}
+
 /** A running server process with its stderr captured and its whole process tree under control. */
 export class ServerProcess {
     readonly child: ChildProcess;
@@ -144,7 +151,8 @@ export class ServerProcess {
 
     /** Linux only: stops what still carries this server's mark, and records it for a warning. */
     private async stopEscapees(): Promise<void> {
-        if (process.platform !== 'linux') return;
+        const group = this.child.pid;
+        if (process.platform !== 'linux' || group === undefined) return;
         const marked = `${PROCESS_MARK}=${this.mark}\0`;
         const pids = (await readdir('/proc').catch(() => [] as string[])).filter((name) => /^\d+$/.test(name)).map(Number);
         const found = await Promise.all(
@@ -152,6 +160,8 @@ export class ServerProcess {
                 // Other users' processes are unreadable, and a process may end while it is looked at.
                 const environ = await readFile(`/proc/${pid}/environ`, 'latin1').catch(() => '');
                 if (!environ.startsWith(marked) && !environ.includes(`\0${marked}`)) return undefined;
+                // Still in the server's group: killed with it and not yet gone, not an escapee.
+                if ((await processGroupOf(pid)) === group) return undefined;
                 const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0').filter(Boolean).join(' ');
                 return { pid, command, server: [this.options.command, ...(this.options.args ?? [])].join(' ') };
             }),
