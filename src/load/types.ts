@@ -150,7 +150,8 @@ export type JsonTypeName = 'string' | 'number' | 'integer' | 'boolean' | 'object
 export type Matcher = (
     | { op: 'equals'; value: unknown }
     | { op: 'contains'; value: unknown }
-    | { op: 'matches'; pattern: string }
+    /** `flags`: some of `i`, `m`, `s` (JavaScript's meaning), absent when none were given. */
+    | { op: 'matches'; pattern: string; flags?: string }
     | { op: 'startsWith' | 'endsWith'; value: string }
     | { op: 'gt' | 'gte' | 'lt' | 'lte'; value: number | string }
     | { op: 'type'; value: JsonTypeName }
@@ -159,6 +160,8 @@ export type Matcher = (
     | { op: 'oneOf'; values: unknown[] }
     | { op: 'not'; matcher: Matcher }
     | { op: 'all' | 'any'; matchers: Matcher[] }
+    /** A string holding JSON, parsed, then each check run on it (`$` for a matcher on the whole value). */
+    | { op: 'parseJson'; checks: JsonPathCheck[] }
 ) & { path: SpecPath };
 
 /** `json:` entries: a JSONPath and the matcher its value(s) must satisfy. */
