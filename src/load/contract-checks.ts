@@ -4,7 +4,7 @@
  * forbidden. Defensive like the rest of `semantic.ts`: the data may have failed the schema.
  */
 import { checkDuration, type Report } from './checks.js';
-import { parseMatcher } from './matcher.js';
+import { parseMatcher, partialMatchProblems } from './matcher.js';
 import { quote } from './messages.js';
 import { isRecord } from './paths.js';
 import type { SpecPath } from './types.js';
@@ -23,11 +23,13 @@ export function checkTestContract(path: SpecPath, test: Record<string, unknown>,
         for (const [tool, expect] of Object.entries(tools['expect'])) {
             if (!isRecord(expect)) continue;
             for (const key of ['title', 'description']) checkMatcher([...path, 'tools', 'expect', tool, key], expect[key], report);
+            checkPartialMatch([...path, 'tools', 'expect', tool, 'annotations'], expect['annotations'], report);
         }
     }
     const serverInfo = test['serverInfo'];
     if (isRecord(serverInfo)) {
         for (const key of ['name', 'version', 'instructions', 'protocolVersion']) checkMatcher([...path, 'serverInfo', key], serverInfo[key], report);
+        checkPartialMatch([...path, 'serverInfo', 'capabilities'], serverInfo['capabilities'], report);
     }
     each([...path, 'calls'], test['calls'], (callPath, call) => checkCall(callPath, call, report));
 
@@ -70,6 +72,7 @@ function checkCall(path: SpecPath, call: Record<string, unknown>, report: Report
     checkDuration([...at, 'maxDuration'], expect['maxDuration'], report);
     checkMatcher([...at, 'text'], expect['text'], report);
     checkJson([...at, 'json'], expect['json'], report);
+    checkPartialMatch([...at, 'structuredContent'], expect['structuredContent'], report);
     each([...at, 'content'], expect['content'], (itemPath, item) => {
         checkMatcher([...itemPath, 'text'], item['text'], report);
         checkMatcher([...itemPath, 'mimeType'], item['mimeType'], report);
@@ -98,6 +101,10 @@ function checkMatcher(path: SpecPath, raw: unknown, report: Report): void {
     if (raw === undefined) return;
     const parsed = parseMatcher(raw, path);
     if ('errors' in parsed) for (const problem of parsed.errors) report(problem.path, problem.message);
+}
+
+function checkPartialMatch(path: SpecPath, raw: unknown, report: Report): void {
+    for (const problem of partialMatchProblems(raw, path)) report(problem.path, problem.message);
 }
 
 // A name both required and forbidden is a contradiction no server can satisfy.

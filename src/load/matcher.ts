@@ -59,6 +59,29 @@ export function isMatcherName(key: string): key is MatcherName {
 }
 
 /**
+ * Whether an object inside a partial deep match (`structuredContent:`, `annotations:`, …) is
+ * a matcher: it has keys, and every one is a matcher name. Any other object is literal there.
+ */
+export function isMatcherObject(value: unknown): value is Record<string, unknown> {
+    if (!isRecord(value)) return false;
+    const keys = Object.keys(value);
+    return keys.length > 0 && keys.every(isMatcherName);
+}
+
+/** Every problem of the matchers inside a partial deep match written at `path`. */
+export function partialMatchProblems(raw: unknown, path: SpecPath): MatcherProblem[] {
+    if (isMatcherObject(raw)) {
+        const parsed = parseMatcher(raw, path);
+        if (!('errors' in parsed)) return [];
+        // The likeliest cause is a literal object that happens to use matcher names.
+        return parsed.errors.map((e) => ({ ...e, message: `${e.message} (an object whose keys are all matcher names is a matcher; to compare it literally write \`equals: { … }\`)` }));
+    }
+    if (Array.isArray(raw)) return raw.flatMap((item, i) => partialMatchProblems(item, [...path, i]));
+    if (isRecord(raw)) return Object.entries(raw).flatMap(([key, value]) => partialMatchProblems(value, [...path, key]));
+    return [];
+}
+
+/**
  * Parses what the user wrote at `path` into a matcher. Every matcher in the result (nested
  * ones too) carries the absolute spec path it was written at: the value's own path for a
  * bare value, `[...path, 'gte']` for a `gte:` key, `[...path, 'all', 1]` for a list item.

@@ -363,6 +363,13 @@ test('a `json:` key that is not a JSONPath is reported at the key', async () => 
     ]);
 });
 
+test('a matcher inside `structuredContent` is checked when the spec loads, with a hint about `equals:`', async () => {
+    const file = await contractSpec('    calls:', '      - tool: t', '        expect:', '          structuredContent:', '            kind: { type: note }');
+    assert.deepEqual(await specErrors(loadSpec(file, {})), [
+        `${file}:10:27: tests[0].calls[0].expect.structuredContent.kind.type: expected one of "string", "number", "integer", "boolean", "object", "array", "null", got "note" (an object whose keys are all matcher names is a matcher; to compare it literally write \`equals: { … }\`)`,
+    ]);
+});
+
 test('a matcher mixing matcher keys with other keys is reported at the object', async () => {
     const file = await contractSpec('    calls:', '      - tool: t', '        expect:', '          json:', '            $.item: { type: text, text: hi }');
     assert.deepEqual(await specErrors(loadSpec(file, {})), [
