@@ -180,18 +180,22 @@ test('`expect` parses every key of a call', async () => {
             { jsonPath: '$.deleted', matcher: { op: 'exists', value: false, path: [...EXPECT, 'json', '$.deleted', 'exists'] } },
         ],
         schema: { schema: { type: 'object', required: ['id', 'title'] }, path: [...EXPECT, 'schema'] },
-        content: [
-            {
-                type: 'text',
-                text: { op: 'startsWith', value: 'Created', path: [...EXPECT, 'content', 0, 'text', 'startsWith'] },
-                path: [...EXPECT, 'content', 0],
-            },
-            {
-                type: 'image',
-                mimeType: { op: 'oneOf', values: ['image/png', 'image/jpeg'], path: [...EXPECT, 'content', 1, 'mimeType', 'oneOf'] },
-                path: [...EXPECT, 'content', 1],
-            },
-        ],
+        content: {
+            items: [
+                {
+                    type: 'text',
+                    text: { op: 'startsWith', value: 'Created', path: [...EXPECT, 'content', 0, 'text', 'startsWith'] },
+                    path: [...EXPECT, 'content', 0],
+                },
+                {
+                    type: 'image',
+                    mimeType: { op: 'oneOf', values: ['image/png', 'image/jpeg'], path: [...EXPECT, 'content', 1, 'mimeType', 'oneOf'] },
+                    path: [...EXPECT, 'content', 1],
+                },
+            ],
+            exact: false,
+            path: [...EXPECT, 'content'],
+        },
         structuredContent: { id: 'x' },
     });
 });
@@ -506,7 +510,7 @@ test('unknown and missing keys in reads and gets are reported', async () => {
     );
     assert.deepEqual(await specErrors(loadSpec(file, {})), [
         `${file}:8:11: tests[0].resources.read[0]: missing required key "uri"`,
-        `${file}:9:21: tests[0].resources.read[0].expect: unknown key "mime" (allowed: mimeType, text, json, blobSize, maxDuration)`,
+        `${file}:9:21: tests[0].resources.read[0].expect: unknown key "mime" (allowed: mimeType, text, json, rejects, schema, result, blobSize, maxDuration)`,
         `${file}:12:11: tests[0].prompts.get[0]: missing required key "prompt"`,
     ]);
 });
