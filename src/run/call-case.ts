@@ -1,10 +1,10 @@
 /** Runs one `calls:` entry: captures, argument pre-check, the call (with retries), assertions, budget. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { assertCallResult, formatAjvErrors, textOf, type AssertContext } from '../assert/index.js';
+import { assertCallResult, formatAjvErrors, textOf } from '../assert/index.js';
 import type { CallSpec, TestSpec } from '../load/types.js';
 import { excerpt } from '../excerpt.js';
 import { summarizeNames } from './listing-cases.js';
-import { exchange, runWithRetries } from './request-check.js';
+import { exchange, expectContext, runWithRetries } from './request-check.js';
 import type { CaseOutcome, CaseRun, Problem } from './result.js';
 import type { CaseContext } from './session.js';
 
@@ -38,14 +38,12 @@ async function attemptCall(call: CallSpec, test: TestSpec, ctx: CaseContext, las
         if (problem) return failed(problem);
     }
     const timeoutMs = call.timeoutMs ?? session.timeoutMs;
-    const expectPath = [...call.path, 'expect'];
-    const assertCtx: AssertContext = { locate: (p) => suite.locate([...expectPath, ...p]), locateSpec: (p) => suite.locate(p) };
     const { outcome, result } = await exchange(
         {
             what: `tools/call ${call.tool}`,
             timeoutMs,
             send: () => session.mcp.callTool(session.connectionId, call.tool, args.value, { timeoutMs, signal: session.signal, inputs: call.inputs }),
-            judge: (answer, expect) => assertCallResult(answer, expect, assertCtx, tool.outputSchema()),
+            judge: (answer, expect) => assertCallResult(answer, expect, expectContext(call, ctx), tool.outputSchema()),
             refusal: (answer) => (answer.isError ? `tools/call ${call.tool} was answered with an isError result: ${excerpt(textOf(answer), 200)}` : undefined),
             accepted: 'expected the server to reject the arguments, but it accepted them',
         },

@@ -2,7 +2,7 @@
 import { checkJsonExpectations, matchSubject, parseJsonText, present, textual, type AssertContext } from '../assert/index.js';
 import type { PromptExpectations, PromptGetSpec, TestSpec } from '../load/types.js';
 import { classifyListError, exactly, requireCapability, unlisted } from './listing-cases.js';
-import { exchange, runWithRetries } from './request-check.js';
+import { exchange, expectContext, runWithRetries } from './request-check.js';
 import type { CaseOutcome, CaseRun, Problem } from './result.js';
 import type { CaseContext } from './session.js';
 
@@ -38,13 +38,12 @@ async function attemptGet(get: PromptGetSpec, test: TestSpec, ctx: CaseContext):
     const { session, suite } = ctx;
     const args = session.captures.resolve(get.args);
     if (!args.ok) return { status: 'errored', error: { kind: 'runtime.capture', message: args.message, loc: suite.locate([...get.path, 'args']) } };
-    const assertCtx: AssertContext = { locate: (p) => suite.locate([...get.path, 'expect', ...p]), locateSpec: (p) => suite.locate(p) };
     const { outcome } = await exchange(
         {
             what: `prompts/get ${get.prompt}`,
             timeoutMs: session.timeoutMs,
             send: () => session.mcp.getPrompt(session.connectionId, get.prompt, stringValues(args.value), { signal: session.signal }),
-            judge: (result, expect) => judgeGet(result, expect, assertCtx),
+            judge: (result, expect) => judgeGet(result, expect, expectContext(get, ctx)),
             accepted: `expected the server to reject prompts/get ${get.prompt}, but it returned messages`,
         },
         get,

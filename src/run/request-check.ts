@@ -3,7 +3,7 @@
  * captures in its expectations, timing and the latency budget, `rejects`, request errors,
  * assertions, `capture:` on success, and `retry:`.
  */
-import { checkBudget } from '../assert/index.js';
+import { checkBudget, type AssertContext } from '../assert/index.js';
 import type { SourceLocation } from '../errors.js';
 import type { ResultExpectations, RetryPolicy, SpecPath, TestSpec } from '../load/types.js';
 import { classifyRequestError } from './classify.js';
@@ -88,6 +88,12 @@ function judgeRejection<R, E>(
     // A JSON-RPC error answer is exactly what a negative check expects.
     if (classified.status === 'failed' && classified.problems[0]?.kind === 'call.rpcError') return passed(classified.problems[0].message);
     return classified;
+}
+
+/** Locates what is written below a check's `expect:` (and anywhere else in its spec) for assertions. */
+export function expectContext(check: { path: SpecPath }, ctx: CaseContext): AssertContext {
+    const at = [...check.path, 'expect'];
+    return { locate: (p) => ctx.suite.locate([...at, ...p]), locateSpec: (p) => ctx.suite.locate(p) };
 }
 
 /** The latency budget that applies (the check's own, else its test's default) and where it was written. */

@@ -2,7 +2,7 @@
 import { checkJsonExpectations, decodedSize, matchSubject, parseJsonText, present, textual, type AssertContext } from '../assert/index.js';
 import type { ResourceExpectations, ResourceReadSpec, TestSpec } from '../load/types.js';
 import { classifyListError, exactly, requireCapability, unlisted } from './listing-cases.js';
-import { exchange, runWithRetries } from './request-check.js';
+import { exchange, expectContext, runWithRetries } from './request-check.js';
 import type { CaseOutcome, CaseRun, Problem } from './result.js';
 import type { CaseContext } from './session.js';
 
@@ -42,13 +42,12 @@ async function attemptRead(read: ResourceReadSpec, test: TestSpec, ctx: CaseCont
     const { session, suite } = ctx;
     const uri = session.captures.resolve(read.uri);
     if (!uri.ok) return { status: 'errored', error: { kind: 'runtime.capture', message: uri.message, loc: suite.locate([...read.path, 'uri']) } };
-    const assertCtx: AssertContext = { locate: (p) => suite.locate([...read.path, 'expect', ...p]), locateSpec: (p) => suite.locate(p) };
     const { outcome } = await exchange(
         {
             what: `resources/read ${uri.value}`,
             timeoutMs: session.timeoutMs,
             send: () => session.mcp.readResource(session.connectionId, uri.value, { signal: session.signal }),
-            judge: (result, expect) => judgeRead(result, expect, uri.value, read, assertCtx),
+            judge: (result, expect) => judgeRead(result, expect, uri.value, read, expectContext(read, ctx)),
             accepted: `expected the server to reject resources/read ${uri.value}, but it returned contents`,
         },
         read,
