@@ -50,6 +50,8 @@ export type ParsedMatcher = { matcher: Matcher } | { errors: MatcherProblem[] };
 
 const NAMES: ReadonlySet<string> = new Set(MATCHER_NAMES);
 
+const INVALID_REGEX = 'invalid regular expression';
+
 // `${{ captures.X }}` is replaced at run time, so a pattern holding one cannot be judged yet.
 const CAPTURE_REFERENCE = '${{';
 
@@ -73,8 +75,9 @@ export function partialMatchProblems(raw: unknown, path: SpecPath): MatcherProbl
     if (isMatcherObject(raw)) {
         const parsed = parseMatcher(raw, path);
         if (!('errors' in parsed)) return [];
-        // The likeliest cause is a literal object that happens to use matcher names.
-        return parsed.errors.map((e) => ({ ...e, message: `${e.message} (an object whose keys are all matcher names is a matcher; to compare it literally write \`equals: { … }\`)` }));
+        // Outside a pattern, the likeliest cause is a literal object that happens to use matcher names.
+        const hint = ' (an object whose keys are all matcher names is a matcher; to compare it literally write `equals: { … }`)';
+        return parsed.errors.map((e) => (e.message.startsWith(INVALID_REGEX) ? e : { ...e, message: `${e.message}${hint}` }));
     }
     if (Array.isArray(raw)) return raw.flatMap((item, i) => partialMatchProblems(item, [...path, i]));
     if (isRecord(raw)) return Object.entries(raw).flatMap(([key, value]) => partialMatchProblems(value, [...path, key]));
@@ -207,6 +210,6 @@ export function regexProblem(pattern: string, flags?: string): string | undefine
         // V8 says `Invalid regular expression: /(/u: Unterminated group`; keep only the reason.
         const message = error instanceof Error ? error.message : String(error);
         const reason = error instanceof SyntaxError ? message.slice(message.lastIndexOf(': ') + 2) : message;
-        return `invalid regular expression ${quote(pattern)}: ${reason}`;
+        return `${INVALID_REGEX} ${quote(pattern)}: ${reason}`;
     }
 }

@@ -374,6 +374,28 @@ test('a matcher inside `structuredContent` is checked when the spec loads, with 
     ]);
 });
 
+test('matchers in content items and in reads are checked when the spec loads, each where it is written', async () => {
+    const file = await contractSpec(
+        '    calls:',
+        '      - tool: t',
+        '        expect:',
+        '          content:',
+        '            exact: true',
+        '            items:',
+        '              - { uri: { startsWith: 1 }, dataSize: { type: big }, resource: { text: { matches: { pattern: a, flags: x } } } }',
+        '    resources:',
+        '      read:',
+        '        - uri: x://y',
+        '          expect: { rejects: true, result: { $.a: 1 } }',
+    );
+    assert.deepEqual(await specErrors(loadSpec(file, {})), [
+        `${file}:12:38: tests[0].calls[0].expect.content.items[0].uri.startsWith: expected string, got number`,
+        `${file}:12:61: tests[0].calls[0].expect.content.items[0].dataSize.type: expected one of "string", "number", "integer", "boolean", "object", "array", "null", got "big"`,
+        `${file}:12:97: tests[0].calls[0].expect.content.items[0].resource.text.matches: invalid regular expression "a": unsupported flag "x" (use i, m or s)`,
+        `${file}:16:36: tests[0].resources.read[0].expect: "result" cannot be combined with "rejects: true" (a rejected read has no result to check)`,
+    ]);
+});
+
 test('a matcher mixing matcher keys with other keys is reported at the object', async () => {
     const file = await contractSpec('    calls:', '      - tool: t', '        expect:', '          json:', '            $.item: { type: text, text: hi }');
     assert.deepEqual(await specErrors(loadSpec(file, {})), [
