@@ -146,6 +146,11 @@ describe('round two against the notes fixture (matchers in structuredContent, re
     before(async () => {
         spec = await writeSpec([
             ...serverEntry('notes', NOTES),
+            '    serverInfo: { capabilities: { tools: { listChanged: { type: boolean } } } }',
+            '    tools:',
+            '      expect:',
+            '        get_note: { annotations: { readOnlyHint: { oneOf: [true] }, destructiveHint: { exists: false } } }',
+            '        delete_note: { annotations: { destructiveHint: { type: string } } }',
             '    calls:',
             '      - name: add',
             '        tool: add_note',
@@ -195,6 +200,14 @@ describe('round two against the notes fixture (matchers in structuredContent, re
 
     it('matchers inside structuredContent hold, `exists: false` on a key the result lacks included', () => {
         assertPassed(caseNamed(result, 'add'));
+    });
+
+    it('matchers work inside the partial matches on capabilities and annotations', () => {
+        assertPassed(caseNamed(result, 'server info'));
+        assertPassed(caseNamed(result, 'tool get_note declares what the spec expects'));
+        const problem = onlyProblem(caseNamed(result, 'tool delete_note declares what the spec expects'));
+        assert.equal(problem.message, 'annotations.destructiveHint: expected to be of type string, got boolean');
+        assert.deepEqual(problem.loc, locate(spec, 'delete_note: {', 'string'));
     });
 
     it('a matcher inside structuredContent that fails names the path and points at the matcher', () => {
