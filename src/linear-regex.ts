@@ -12,12 +12,21 @@ export interface LinearRegExp {
     test(text: string): boolean;
 }
 
-/** Compiles `pattern` (JavaScript syntax, unicode mode) for RE2; throws an Error that says what is wrong. */
-export function linearRegExp(pattern: string): LinearRegExp {
+/** The flags a spec may give a pattern, with RE2's equivalent of each; `u` is always on. */
+export const REGEX_FLAGS: Readonly<Record<string, number>> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL };
+
+/**
+ * Compiles `pattern` (JavaScript syntax, unicode mode) for RE2 with JavaScript's `flags`
+ * (some of `i`, `m`, `s`); throws an Error that says what is wrong.
+ */
+export function linearRegExp(pattern: string, flags = ''): LinearRegExp {
+    const unknown = [...flags].filter((flag) => !(flag in REGEX_FLAGS));
+    if (unknown.length > 0) throw new Error(`unsupported flag ${unknown.map((f) => `"${f}"`).join(', ')} (use i, m or s)`);
+    if (new Set(flags).size < flags.length) throw new Error(`flags "${flags}" repeat a flag`);
     // Checked by V8 first, so a pattern invalid in JavaScript gets V8's own explanation.
-    new RegExp(pattern, 'u');
+    new RegExp(pattern, `u${flags}`);
     try {
-        return RE2JS.compile(toRe2Syntax(pattern));
+        return RE2JS.compile(toRe2Syntax(pattern), [...flags].reduce((bits, flag) => bits | REGEX_FLAGS[flag]!, 0));
     } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new Error(`mcp-check runs regular expressions in linear time (RE2), which has no lookaround or backreferences: ${reason}`);

@@ -1,7 +1,7 @@
 /** Runs a call's expectations against its result; every failed assertion is one problem. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Problem } from '../run/result.js';
-import type { Expectations } from '../load/types.js';
+import type { Expectations, ResultExpectations } from '../load/types.js';
 import { checkContent } from './content.js';
 import type { AssertContext } from './context.js';
 import { checkIsError } from './is-error.js';
@@ -15,6 +15,7 @@ import { checkText } from './text.js';
 export type { AssertContext } from './context.js';
 export { compileSchema, formatAjvErrors, warmUpSchemaEngine, type CompiledSchema } from './json-schema.js';
 export { checkBudget } from './budget.js';
+export { decodedSize } from './content.js';
 export { checkJson, parseJsonText, type JsonRoot } from './json.js';
 export { matchSubject, present } from './match.js';
 export { queryJson } from './json-path.js';
@@ -28,16 +29,27 @@ export function assertCallResult(
     ctx: AssertContext,
     outputSchema?: CompiledSchema,
 ): Problem[] {
-    const root = expect.json || expect.schema ? jsonRootOfCall(result) : undefined;
     return [
         // A tool error nobody asked for is a failure, so `isError` defaults to false.
         ...checkIsError(result, expect.isError ?? false, ctx),
         ...(expect.text !== undefined ? checkText(result, expect.text, ctx) : []),
         ...(expect.structuredContent !== undefined ? checkStructuredContent(result, expect.structuredContent, ctx) : []),
-        ...(expect.json ? checkJson(root!, expect.json, ctx) : []),
-        ...(expect.schema ? checkSchemaAssertion(root!, expect.schema, ctx) : []),
+        ...checkJsonExpectations(() => jsonRootOfCall(result), result, expect, ctx),
         ...(expect.content ? checkContent(result, expect.content, ctx) : []),
         ...(outputSchema ? checkOutputSchema(result, outputSchema) : []),
+    ];
+}
+
+/**
+ * `json:` and `schema:` on `root` (what each kind of check calls its JSON: made only when
+ * asked for), and `result:` on the whole result, the root `capture:` uses too.
+ */
+export function checkJsonExpectations(root: () => JsonRoot, result: unknown, expect: ResultExpectations, ctx: AssertContext): Problem[] {
+    const json = expect.json || expect.schema ? root() : undefined;
+    return [
+        ...(expect.json ? checkJson(json!, expect.json, ctx) : []),
+        ...(expect.result ? checkJson({ ok: true, value: result }, expect.result, ctx) : []),
+        ...(expect.schema ? checkSchemaAssertion(json!, expect.schema, ctx) : []),
     ];
 }
 

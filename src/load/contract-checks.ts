@@ -4,13 +4,13 @@
  * forbidden. Defensive like the rest of `semantic.ts`: the data may have failed the schema.
  */
 import { checkDuration, type Report } from './checks.js';
-import { parseMatcher } from './matcher.js';
+import { parseMatcher, partialMatchProblems } from './matcher.js';
 import { quote } from './messages.js';
 import { isRecord } from './paths.js';
 import type { SpecPath } from './types.js';
 
-// Checks on a call's result, which a call that must be rejected does not have.
-const RESULT_KEYS = ['isError', 'text', 'structuredContent', 'json', 'schema', 'content'];
+// Checks on a result, which a check that must be rejected does not have.
+const RESULT_KEYS = ['isError', 'text', 'structuredContent', 'json', 'result', 'schema', 'content', 'mimeType', 'blobSize', 'messages'];
 
 /** Checks everything below one `tests[i]` entry except its `server`. */
 export function checkTestContract(path: SpecPath, test: Record<string, unknown>, report: Report): void {
@@ -23,11 +23,13 @@ export function checkTestContract(path: SpecPath, test: Record<string, unknown>,
         for (const [tool, expect] of Object.entries(tools['expect'])) {
             if (!isRecord(expect)) continue;
             for (const key of ['title', 'description']) checkMatcher([...path, 'tools', 'expect', tool, key], expect[key], report);
+            checkPartialMatch([...path, 'tools', 'expect', tool, 'annotations'], expect['annotations'], report);
         }
     }
     const serverInfo = test['serverInfo'];
     if (isRecord(serverInfo)) {
         for (const key of ['name', 'version', 'instructions', 'protocolVersion']) checkMatcher([...path, 'serverInfo', key], serverInfo[key], report);
+        checkPartialMatch([...path, 'serverInfo', 'capabilities'], serverInfo['capabilities'], report);
     }
     each([...path, 'calls'], test['calls'], (callPath, call) => checkCall(callPath, call, report));
 
@@ -35,13 +37,8 @@ export function checkTestContract(path: SpecPath, test: Record<string, unknown>,
     checkOverlap([...path, 'resources'], resources, 'resource', report);
     if (isRecord(resources)) {
         each([...path, 'resources', 'read'], resources['read'], (readPath, read) => {
-            checkSelection(readPath, read, report);
-            const expect = read['expect'];
-            if (!isRecord(expect)) return;
-            const at = [...readPath, 'expect'];
-            checkDuration([...at, 'maxDuration'], expect['maxDuration'], report);
-            for (const key of ['mimeType', 'text', 'blobSize']) checkMatcher([...at, key], expect[key], report);
-            checkJson([...at, 'json'], expect['json'], report);
+            const expect = checkRequest(readPath, read, 'read', report);
+            for (const key of ['mimeType', 'text', 'blobSize']) checkMatcher([...readPath, 'expect', key], expect[key], report);
         });
     }
 
@@ -49,36 +46,43 @@ export function checkTestContract(path: SpecPath, test: Record<string, unknown>,
     checkOverlap([...path, 'prompts'], prompts, 'prompt', report);
     if (isRecord(prompts)) {
         each([...path, 'prompts', 'get'], prompts['get'], (getPath, get) => {
-            checkSelection(getPath, get, report);
-            const expect = get['expect'];
-            if (!isRecord(expect)) return;
-            const at = [...getPath, 'expect'];
-            checkDuration([...at, 'maxDuration'], expect['maxDuration'], report);
-            for (const key of ['messages', 'text']) checkMatcher([...at, key], expect[key], report);
-            checkJson([...at, 'json'], expect['json'], report);
+            const expect = checkRequest(getPath, get, 'get', report);
+            for (const key of ['messages', 'text']) checkMatcher([...getPath, 'expect', key], expect[key], report);
         });
     }
 }
 
 function checkCall(path: SpecPath, call: Record<string, unknown>, report: Report): void {
-    checkSelection(path, call, report);
     checkDuration([...path, 'timeout'], call['timeout'], report);
-    if (isRecord(call['retry'])) checkDuration([...path, 'retry', 'interval'], call['retry']['interval'], report);
-    const expect = call['expect'];
-    if (!isRecord(expect)) return;
+    const expect = checkRequest(path, call, 'call', report);
+    const at = [...path, 'expect'];
+    checkMatcher([...at, 'text'], expect['text'], report);
+    checkPartialMatch([...at, 'structuredContent'], expect['structuredContent'], report);
+    const content = expect['content'];
+    const items = isRecord(content) ? content['items'] : content;
+    each(isRecord(content) ? [...at, 'content', 'items'] : [...at, 'content'], items, (itemPath, item) => {
+        for (const key of ['text', 'mimeType', 'uri', 'name', 'dataSize']) checkMatcher([...itemPath, key], item[key], report);
+        for (const key of ['resource', 'annotations']) checkPartialMatch([...itemPath, key], item[key], report);
+    });
+}
+
+// What calls, reads and gets share: selection, retry, budget, `json`/`result`, and `rejects`
+// against checks on a result. Returns the `expect:` mapping (empty when there is none).
+function checkRequest(path: SpecPath, check: Record<string, unknown>, noun: string, report: Report): Record<string, unknown> {
+    checkSelection(path, check, report);
+    if (isRecord(check['retry'])) checkDuration([...path, 'retry', 'interval'], check['retry']['interval'], report);
+    const expect = check['expect'];
+    if (!isRecord(expect)) return {};
     const at = [...path, 'expect'];
     checkDuration([...at, 'maxDuration'], expect['maxDuration'], report);
-    checkMatcher([...at, 'text'], expect['text'], report);
     checkJson([...at, 'json'], expect['json'], report);
-    each([...at, 'content'], expect['content'], (itemPath, item) => {
-        checkMatcher([...itemPath, 'text'], item['text'], report);
-        checkMatcher([...itemPath, 'mimeType'], item['mimeType'], report);
-    });
+    checkJson([...at, 'result'], expect['result'], report);
     if (expect['rejects'] === true) {
         for (const key of RESULT_KEYS.filter((k) => expect[k] !== undefined)) {
-            report(at, `"${key}" cannot be combined with "rejects: true" (a rejected call has no result to check)`, [...at, key]);
+            report(at, `"${key}" cannot be combined with "rejects: true" (a rejected ${noun} has no result to check)`, [...at, key]);
         }
     }
+    return expect;
 }
 
 // Focusing on an item and skipping it contradict each other; usually one is a leftover.
@@ -98,6 +102,10 @@ function checkMatcher(path: SpecPath, raw: unknown, report: Report): void {
     if (raw === undefined) return;
     const parsed = parseMatcher(raw, path);
     if ('errors' in parsed) for (const problem of parsed.errors) report(problem.path, problem.message);
+}
+
+function checkPartialMatch(path: SpecPath, raw: unknown, report: Report): void {
+    for (const problem of partialMatchProblems(raw, path)) report(problem.path, problem.message);
 }
 
 // A name both required and forbidden is a contradiction no server can satisfy.

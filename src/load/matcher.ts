@@ -11,7 +11,7 @@
 import { linearRegExp } from '../linear-regex.js';
 import { quote, typeName } from './messages.js';
 import { isRecord } from './paths.js';
-import type { JsonTypeName, Matcher, SpecPath } from './types.js';
+import type { JsonPathCheck, JsonTypeName, Matcher, SpecPath } from './types.js';
 
 /** Every matcher name, in the order the schema and messages list them. */
 export const MATCHER_NAMES = [
@@ -31,6 +31,7 @@ export const MATCHER_NAMES = [
     'not',
     'all',
     'any',
+    'parseJson',
 ] as const;
 
 export type MatcherName = (typeof MATCHER_NAMES)[number];
@@ -49,12 +50,38 @@ export type ParsedMatcher = { matcher: Matcher } | { errors: MatcherProblem[] };
 
 const NAMES: ReadonlySet<string> = new Set(MATCHER_NAMES);
 
+const INVALID_REGEX = 'invalid regular expression';
+
 // `${{ captures.X }}` is replaced at run time, so a pattern holding one cannot be judged yet.
 const CAPTURE_REFERENCE = '${{';
 
 /** True when `key` is a matcher name. */
 export function isMatcherName(key: string): key is MatcherName {
     return NAMES.has(key);
+}
+
+/**
+ * Whether an object inside a partial deep match (`structuredContent:`, `annotations:`, …) is
+ * a matcher: it has keys, and every one is a matcher name. Any other object is literal there.
+ */
+export function isMatcherObject(value: unknown): value is Record<string, unknown> {
+    if (!isRecord(value)) return false;
+    const keys = Object.keys(value);
+    return keys.length > 0 && keys.every(isMatcherName);
+}
+
+/** Every problem of the matchers inside a partial deep match written at `path`. */
+export function partialMatchProblems(raw: unknown, path: SpecPath): MatcherProblem[] {
+    if (isMatcherObject(raw)) {
+        const parsed = parseMatcher(raw, path);
+        if (!('errors' in parsed)) return [];
+        // Outside a pattern, the likeliest cause is a literal object that happens to use matcher names.
+        const hint = ' (an object whose keys are all matcher names is a matcher; to compare it literally write `equals: { … }`)';
+        return parsed.errors.map((e) => (e.message.startsWith(INVALID_REGEX) ? e : { ...e, message: `${e.message}${hint}` }));
+    }
+    if (Array.isArray(raw)) return raw.flatMap((item, i) => partialMatchProblems(item, [...path, i]));
+    if (isRecord(raw)) return Object.entries(raw).flatMap(([key, value]) => partialMatchProblems(value, [...path, key]));
+    return [];
 }
 
 /**
@@ -99,11 +126,8 @@ function parseNamed(name: MatcherName, value: unknown, path: SpecPath, errors: M
         case 'equals':
         case 'contains':
             return { op: name, value, path };
-        case 'matches': {
-            if (typeof value !== 'string') return problem(`expected string (a regular expression), got ${typeName(value)}`);
-            const invalid = value.includes(CAPTURE_REFERENCE) ? undefined : regexProblem(value);
-            return invalid ? problem(invalid) : { op: 'matches', pattern: value, path };
-        }
+        case 'matches':
+            return parseMatches(value, path, problem);
         case 'startsWith':
         case 'endsWith':
             if (typeof value !== 'string') return problem(`expected string, got ${typeName(value)}`);
@@ -144,18 +168,48 @@ function parseNamed(name: MatcherName, value: unknown, path: SpecPath, errors: M
             if (!Array.isArray(value)) return problem(`expected array (of matchers), got ${typeName(value)}`);
             if (value.length === 0) return problem('must not be empty');
             return { op: name, matchers: value.map((item, index) => parse(item, [...path, index], errors)), path };
+        case 'parseJson':
+            return { op: 'parseJson', checks: parseJsonChecks(value, path, errors), path };
     }
 }
 
-/** Why `pattern` does not compile the way the assertion will compile it (`u` flag); undefined if it does. */
-export function regexProblem(pattern: string): string | undefined {
+// `matches: "re"` or `matches: { pattern: "re", flags: "i" }`.
+function parseMatches(value: unknown, path: SpecPath, problem: (message: string) => Matcher): Matcher {
+    if (!isRecord(value)) return typeof value === 'string' ? regexMatcher(value, undefined, path, problem) : problem(`expected string (a regular expression) or { pattern, flags }, got ${typeName(value)}`);
+    const { pattern, flags, ...rest } = value;
+    const extra = Object.keys(rest);
+    if (extra.length > 0) return problem(`unknown key ${extra.map(quote).join(', ')} (a regular expression takes "pattern" and "flags")`);
+    if (typeof pattern !== 'string') return problem(`expected "pattern" (a regular expression), got ${typeName(pattern)}`);
+    if (flags !== undefined && typeof flags !== 'string') return problem(`expected "flags" as a string such as "i" or "ms", got ${typeName(flags)}`);
+    return regexMatcher(pattern, flags || undefined, path, problem);
+}
+
+function regexMatcher(pattern: string, flags: string | undefined, path: SpecPath, problem: (message: string) => Matcher): Matcher {
+    const invalid = pattern.includes(CAPTURE_REFERENCE) ? undefined : regexProblem(pattern, flags);
+    if (invalid) return problem(invalid);
+    return flags ? { op: 'matches', pattern, flags, path } : { op: 'matches', pattern, path };
+}
+
+/**
+ * `parseJson:` — JSONPath keys (`$.name: notes`) check values of the parsed JSON; anything
+ * else is one matcher on the whole of it, as the check at `$`.
+ */
+function parseJsonChecks(value: unknown, path: SpecPath, errors: MatcherProblem[]): JsonPathCheck[] {
+    if (isRecord(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => key.startsWith('$'))) {
+        return Object.entries(value).map(([jsonPath, raw]) => ({ jsonPath, matcher: parse(raw, [...path, jsonPath], errors) }));
+    }
+    return [{ jsonPath: '$', matcher: parse(value, path, errors) }];
+}
+
+/** Why `pattern` does not compile the way the assertion will compile it (`u` flag and `flags`); undefined if it does. */
+export function regexProblem(pattern: string, flags?: string): string | undefined {
     try {
-        linearRegExp(pattern);
+        linearRegExp(pattern, flags);
         return undefined;
     } catch (error) {
         // V8 says `Invalid regular expression: /(/u: Unterminated group`; keep only the reason.
         const message = error instanceof Error ? error.message : String(error);
         const reason = error instanceof SyntaxError ? message.slice(message.lastIndexOf(': ') + 2) : message;
-        return `invalid regular expression ${quote(pattern)}: ${reason}`;
+        return `${INVALID_REGEX} ${quote(pattern)}: ${reason}`;
     }
 }

@@ -10,11 +10,12 @@ import { parseMatcher } from './matcher.js';
 import { serverVariants, toServers, type ProtocolSetting } from './normalize-server.js';
 import { formatPath } from './paths.js';
 import type { Locator } from './positions.js';
-import type { RawCall, RawRuleSet, RawSelection, RawSpec, RawTest, RawToolExpect } from './raw.js';
+import type { RawCall, RawCheckExpect, RawExpect, RawRuleSet, RawSelection, RawSpec, RawTest, RawToolExpect } from './raw.js';
 import type { SchemaFile } from './schema-files.js';
 import { serverNames, serversNamed, type ServerNames } from './server-refs.js';
 import type {
     CallSpec,
+    ContentChecks,
     ContentItemCheck,
     ExactNames,
     Expectations,
@@ -28,6 +29,8 @@ import type {
     ResourceExpectations,
     ResourceReadSpec,
     ResourcesContract,
+    ResultExpectations,
+    RetryPolicy,
     LintConfig,
     RuleSetConfig,
     SchemaAssertion,
@@ -220,25 +223,50 @@ function toRuleSet(raw: RawRuleSet | undefined, key: 'protocol', testPath: SpecP
     return { enabled: true, rules: typeof raw === 'object' ? { ...raw.rules } : {}, loc };
 }
 
+// The keys calls, reads and gets share (`text` aside, which each reads its own way).
+function toResultExpectations(raw: RawCheckExpect, at: SpecPath, ctx: Context): ResultExpectations {
+    return {
+        rejects: raw.rejects,
+        result: raw.result && toJsonChecks(raw.result, [...at, 'result']),
+        json: raw.json && toJsonChecks(raw.json, [...at, 'json']),
+        schema: raw.schema === undefined ? undefined : toSchema(raw.schema, [...at, 'schema'], ctx),
+        maxDurationMs: ms(raw.maxDuration),
+    };
+}
+
+function toRetry(raw: RawCall['retry']): RetryPolicy | undefined {
+    return raw && { count: raw.count, intervalMs: ms(raw.interval) ?? DEFAULT_RETRY_INTERVAL_MS };
+}
+
+// A list is a prefix of the result's items; `{ items, exact: true }` is all of them.
+function toContent(raw: NonNullable<RawExpect['content']>, path: SpecPath): ContentChecks {
+    const list = Array.isArray(raw) ? raw : raw.items;
+    const itemsPath = Array.isArray(raw) ? path : [...path, 'items'];
+    const items = list.map((item, i) => {
+        const itemPath = [...itemsPath, i];
+        return compact<ContentItemCheck>({
+            type: item.type,
+            text: optionalMatcher(item.text, [...itemPath, 'text']),
+            mimeType: optionalMatcher(item.mimeType, [...itemPath, 'mimeType']),
+            uri: optionalMatcher(item.uri, [...itemPath, 'uri']),
+            name: optionalMatcher(item.name, [...itemPath, 'name']),
+            dataSize: optionalMatcher(item.dataSize, [...itemPath, 'dataSize']),
+            resource: item.resource,
+            annotations: item.annotations,
+            path: itemPath,
+        });
+    });
+    return { items, exact: !Array.isArray(raw) && raw.exact === true, path };
+}
+
 function toCall(call: RawCall, path: SpecPath, inherited: readonly string[], ctx: Context): CallSpec {
     const raw = call.expect ?? {};
     const at = [...path, 'expect'];
     const expect = compact<Expectations>({
+        ...toResultExpectations(raw, at, ctx),
         isError: raw.isError,
-        rejects: raw.rejects,
         text: optionalMatcher(raw.text, [...at, 'text']),
-        json: raw.json && toJsonChecks(raw.json, [...at, 'json']),
-        schema: raw.schema === undefined ? undefined : toSchema(raw.schema, [...at, 'schema'], ctx),
-        content: raw.content?.map((item, i) => {
-            const itemPath = [...at, 'content', i];
-            return compact<ContentItemCheck>({
-                type: item.type,
-                text: optionalMatcher(item.text, [...itemPath, 'text']),
-                mimeType: optionalMatcher(item.mimeType, [...itemPath, 'mimeType']),
-                path: itemPath,
-            });
-        }),
-        maxDurationMs: ms(raw.maxDuration),
+        content: raw.content && toContent(raw.content, [...at, 'content']),
     });
     // `structuredContent: null` is a real expectation, so copy by presence, not by value.
     if ('structuredContent' in raw) expect.structuredContent = raw.structuredContent;
@@ -251,7 +279,7 @@ function toCall(call: RawCall, path: SpecPath, inherited: readonly string[], ctx
         timeoutMs: ms(call.timeout),
         expect,
         capture: call.capture && { ...call.capture },
-        retry: call.retry && { count: call.retry.count, intervalMs: ms(call.retry.interval) ?? DEFAULT_RETRY_INTERVAL_MS },
+        retry: toRetry(call.retry),
         path,
         loc: ctx.positions.locate(path),
     });
@@ -278,13 +306,13 @@ function toResources(raw: NonNullable<RawTest['resources']>, path: SpecPath, inh
                 uri: read.uri,
                 ...selection(read, toTags(inherited, read.tags)),
                 expect: compact<ResourceExpectations>({
+                    ...toResultExpectations(expect, at, ctx),
                     mimeType: optionalMatcher(expect.mimeType, [...at, 'mimeType']),
                     text: optionalMatcher(expect.text, [...at, 'text']),
-                    json: expect.json && toJsonChecks(expect.json, [...at, 'json']),
                     blobSize: optionalMatcher(expect.blobSize, [...at, 'blobSize']),
-                    maxDurationMs: ms(expect.maxDuration),
                 }),
                 capture: read.capture && { ...read.capture },
+                retry: toRetry(read.retry),
                 path: readPath,
                 loc: ctx.positions.locate(readPath),
             });
@@ -309,11 +337,12 @@ function toPrompts(raw: NonNullable<RawTest['prompts']>, path: SpecPath, inherit
                 // Prompt arguments are strings; YAML reads `count: 3` as a number.
                 args: stringMap(get.args) ?? {},
                 expect: compact<PromptExpectations>({
+                    ...toResultExpectations(expect, at, ctx),
                     messages: optionalMatcher(expect.messages, [...at, 'messages']),
                     text: optionalMatcher(expect.text, [...at, 'text']),
-                    json: expect.json && toJsonChecks(expect.json, [...at, 'json']),
-                    maxDurationMs: ms(expect.maxDuration),
                 }),
+                capture: get.capture && { ...get.capture },
+                retry: toRetry(get.retry),
                 path: getPath,
                 loc: ctx.positions.locate(getPath),
             });

@@ -61,8 +61,31 @@ export interface RawExpect {
     text?: unknown;
     json?: Record<string, unknown>;
     schema?: unknown;
-    content?: { type?: string; text?: unknown; mimeType?: unknown }[];
+    result?: Record<string, unknown>;
+    content?: RawContentItem[] | { items: RawContentItem[]; exact?: boolean };
     structuredContent?: unknown;
+}
+
+/** One entry of `expect.content`. */
+export interface RawContentItem {
+    type?: string;
+    text?: unknown;
+    mimeType?: unknown;
+    uri?: unknown;
+    name?: unknown;
+    dataSize?: unknown;
+    resource?: unknown;
+    annotations?: unknown;
+}
+
+/** What reads and gets share with calls: a negative check, a schema and checks over the whole result. */
+export interface RawCheckExpect {
+    rejects?: boolean;
+    schema?: unknown;
+    result?: Record<string, unknown>;
+    json?: Record<string, unknown>;
+    text?: unknown;
+    maxDuration?: Duration;
 }
 
 /** `tags`, `only` and `skip` as the schema allows them. */
@@ -87,14 +110,17 @@ export interface RawRead extends RawSelection {
     name?: string;
     uri: string;
     capture?: Record<string, string>;
-    expect?: { mimeType?: unknown; text?: unknown; json?: Record<string, unknown>; blobSize?: unknown; maxDuration?: Duration };
+    retry?: RawCall['retry'];
+    expect?: RawCheckExpect & { mimeType?: unknown; blobSize?: unknown };
 }
 
 export interface RawGet extends RawSelection {
     name?: string;
     prompt: string;
     args?: Record<string, Scalar>;
-    expect?: { messages?: unknown; text?: unknown; json?: Record<string, unknown>; maxDuration?: Duration };
+    capture?: Record<string, string>;
+    retry?: RawCall['retry'];
+    expect?: RawCheckExpect & { messages?: unknown };
 }
 
 export interface RawNames {

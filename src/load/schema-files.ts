@@ -26,7 +26,7 @@ export interface LoadedSchemaFiles {
 }
 
 /**
- * Reads every `tests[].calls[].expect.schema` that is a string, relative to the directory
+ * Reads every `expect.schema` of a call, read or get that is a string, relative to the directory
  * of the spec file (`positions.file`). Defensive: runs on data that may have failed the schema.
  */
 export function loadSchemaFiles(data: unknown, positions: Locator): LoadedSchemaFiles {
@@ -72,18 +72,24 @@ function readSchemaFile(file: string): SchemaFile | string {
     return { schema, file };
 }
 
+// The lists whose items may have `expect.schema`, below a test entry.
+const CHECK_LISTS: readonly SpecPath[] = [['calls'], ['resources', 'read'], ['prompts', 'get']];
+
 // Where the spec names a schema file: the path of each string `schema:` and the string.
 function schemaPaths(data: unknown): [SpecPath, string][] {
     const found: [SpecPath, string][] = [];
     const tests = isRecord(data) && Array.isArray(data['tests']) ? data['tests'] : [];
     tests.forEach((test, t) => {
-        const calls = isRecord(test) && Array.isArray(test['calls']) ? test['calls'] : [];
-        calls.forEach((call, c) => {
-            const expect = isRecord(call) ? call['expect'] : undefined;
-            const schema = isRecord(expect) ? expect['schema'] : undefined;
-            // An empty string is the schema's to report.
-            if (typeof schema === 'string' && schema !== '') found.push([['tests', t, 'calls', c, 'expect', 'schema'], schema]);
-        });
+        for (const listPath of CHECK_LISTS) {
+            const list = listPath.reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), test);
+            if (!Array.isArray(list)) continue;
+            list.forEach((item, i) => {
+                const expect = isRecord(item) ? item['expect'] : undefined;
+                const schema = isRecord(expect) ? expect['schema'] : undefined;
+                // An empty string is the schema's to report.
+                if (typeof schema === 'string' && schema !== '') found.push([['tests', t, ...listPath, i, 'expect', 'schema'], schema]);
+            });
+        }
     });
     return found;
 }

@@ -150,7 +150,8 @@ export type JsonTypeName = 'string' | 'number' | 'integer' | 'boolean' | 'object
 export type Matcher = (
     | { op: 'equals'; value: unknown }
     | { op: 'contains'; value: unknown }
-    | { op: 'matches'; pattern: string }
+    /** `flags`: some of `i`, `m`, `s` (JavaScript's meaning), absent when none were given. */
+    | { op: 'matches'; pattern: string; flags?: string }
     | { op: 'startsWith' | 'endsWith'; value: string }
     | { op: 'gt' | 'gte' | 'lt' | 'lte'; value: number | string }
     | { op: 'type'; value: JsonTypeName }
@@ -159,6 +160,8 @@ export type Matcher = (
     | { op: 'oneOf'; values: unknown[] }
     | { op: 'not'; matcher: Matcher }
     | { op: 'all' | 'any'; matchers: Matcher[] }
+    /** A string holding JSON, parsed, then each check run on it (`$` for a matcher on the whole value). */
+    | { op: 'parseJson'; checks: JsonPathCheck[] }
 ) & { path: SpecPath };
 
 /** `json:` entries: a JSONPath and the matcher its value(s) must satisfy. */
@@ -180,23 +183,47 @@ export interface ContentItemCheck {
     type?: string;
     text?: Matcher;
     mimeType?: Matcher;
+    /** A resource link's `uri` and `name`. */
+    uri?: Matcher;
+    name?: Matcher;
+    /** On the decoded size in bytes of an image's or audio's `data`. */
+    dataSize?: Matcher;
+    /** Partial deep matches on an embedded resource and on the item's annotations. */
+    resource?: unknown;
+    annotations?: unknown;
     path: SpecPath;
 }
 
-/** Assertions on a tool call's result. Absent keys are not checked. */
-export interface Expectations {
+/** `content:` — its items are checked in order; a shorter list is a prefix unless `exact`. */
+export interface ContentChecks {
+    items: ContentItemCheck[];
+    /** The result must have exactly as many items as listed. */
+    exact: boolean;
+    path: SpecPath;
+}
+
+/** Expectations every check with a result shares: calls, reads and gets. */
+export interface ResultExpectations {
+    /** Over the whole result, the same root as `capture:` (e.g. `$.content[1].uri`). */
+    result?: JsonPathCheck[];
+    /** A negative check: the server must reject it. */
+    rejects?: boolean;
+    schema?: SchemaAssertion;
+    json?: JsonPathCheck[];
+    maxDurationMs?: number;
+}
+
+/**
+ * Assertions on a tool call's result. Absent keys are not checked. `json` and `schema` look
+ * at `structuredContent`, else at the first text item parsed as JSON; `rejects` (a negative
+ * call, no Ajv pre-check) passes on a JSON-RPC error or `isError`.
+ */
+export interface Expectations extends ResultExpectations {
     isError?: boolean;
     text?: Matcher;
-    /** Partial deep match: every key given must be present and equal; extra keys in the result are fine. */
+    /** Partial deep match (matchers inside); extra keys in the result are fine. */
     structuredContent?: unknown;
-    /** Over `structuredContent`, else over the first text item parsed as JSON. */
-    json?: JsonPathCheck[];
-    schema?: SchemaAssertion;
-    content?: ContentItemCheck[];
-    /** Latency budget in ms; exceeding it is a failure. */
-    maxDurationMs?: number;
-    /** A negative call: the server must reject it (JSON-RPC error or `isError`). No Ajv pre-check. */
-    rejects?: boolean;
+    content?: ContentChecks;
 }
 
 /** `retry:` — re-run the call until its assertions hold. */
@@ -225,14 +252,12 @@ export interface CallSpec extends Selection {
     loc: SourceLocation;
 }
 
-/** Expectations on a `resources/read` result. */
-export interface ResourceExpectations {
+/** Expectations on a `resources/read` result; `json` and `schema` look at the text contents parsed as JSON. */
+export interface ResourceExpectations extends ResultExpectations {
     mimeType?: Matcher;
     text?: Matcher;
-    json?: JsonPathCheck[];
     /** On the decoded size in bytes of blob contents. */
     blobSize?: Matcher;
-    maxDurationMs?: number;
 }
 
 export interface ResourceReadSpec extends Selection {
@@ -241,6 +266,7 @@ export interface ResourceReadSpec extends Selection {
     uri: string;
     expect: ResourceExpectations;
     capture?: Record<string, string>;
+    retry?: RetryPolicy;
     path: SpecPath;
     loc: SourceLocation;
 }
@@ -253,14 +279,12 @@ export interface ResourcesContract {
     path: SpecPath;
 }
 
-/** Expectations on a `prompts/get` result. */
-export interface PromptExpectations {
+/** Expectations on a `prompts/get` result; `json` and `schema` look at the messages' text parsed as JSON. */
+export interface PromptExpectations extends ResultExpectations {
     /** On the `messages` array (e.g. `{ length: { gte: 1 } }`). */
     messages?: Matcher;
     /** On all text content of all messages, joined with newlines. */
     text?: Matcher;
-    json?: JsonPathCheck[];
-    maxDurationMs?: number;
 }
 
 export interface PromptGetSpec extends Selection {
@@ -269,6 +293,8 @@ export interface PromptGetSpec extends Selection {
     /** Prompt arguments are strings; may contain `${{ captures.NAME }}`. */
     args: Record<string, string>;
     expect: PromptExpectations;
+    capture?: Record<string, string>;
+    retry?: RetryPolicy;
     path: SpecPath;
     loc: SourceLocation;
 }

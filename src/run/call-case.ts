@@ -1,23 +1,20 @@
 /** Runs one `calls:` entry: captures, argument pre-check, the call (with retries), assertions, budget. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { assertCallResult, checkBudget, formatAjvErrors, textOf, type AssertContext } from '../assert/index.js';
-import type { SourceLocation } from '../errors.js';
-import type { CallSpec, SpecPath, TestSpec } from '../load/types.js';
-import { classifyRequestError } from './classify.js';
-import { summarizeNames } from './listing-cases.js';
-import type { CaseOutcome, CaseRun, Problem } from './result.js';
-import { withRetry } from './retry.js';
-import type { CaseContext } from './session.js';
+import { assertCallResult, formatAjvErrors, textOf } from '../assert/index.js';
+import type { CallSpec, TestSpec } from '../load/types.js';
 import { excerpt } from '../excerpt.js';
+import { summarizeNames } from './listing-cases.js';
+import { exchange, expectContext, runWithRetries } from './request-check.js';
+import type { CaseOutcome, CaseRun, Problem } from './result.js';
+import type { CaseContext } from './session.js';
 
 /** Runs a call and judges its result. Never throws. */
 export async function runCall(call: CallSpec, test: TestSpec, ctx: CaseContext): Promise<CaseRun> {
     const last: { result?: CallToolResult } = {};
-    const { outcome, attempts } = await withRetry(call.retry, ctx.session.signal, () => attemptCall(call, test, ctx, last));
-    if (outcome.status !== 'passed') ctx.session.captures.fail(call.capture, call.name ?? call.tool);
+    const run = await runWithRetries(call, call.name ?? call.tool, ctx, () => attemptCall(call, test, ctx, last));
     // Only matrix tests compare answers across servers; others need not keep them.
     const observed = test.matrix && last.result ? observedValue(last.result) : undefined;
-    return { outcome, attempts, ...(observed !== undefined ? { observed } : {}) };
+    return { ...run, ...(observed !== undefined ? { observed } : {}) };
 }
 
 /** What a server answered, for comparing servers: the structured content, else the text. */
@@ -35,40 +32,28 @@ async function attemptCall(call: CallSpec, test: TestSpec, ctx: CaseContext, las
     }
     const args = session.captures.resolve(call.args);
     if (!args.ok) return { status: 'errored', error: { kind: 'runtime.capture', message: args.message, loc: suite.locate([...call.path, 'args']) } };
-    // Expectations may use captures too (e.g. `$.id: "${{ captures.noteId }}"`).
-    const expect = session.captures.resolve(call.expect);
-    if (!expect.ok) return { status: 'errored', error: { kind: 'runtime.capture', message: expect.message, loc: suite.locate([...call.path, 'expect']) } };
     // A negative call exists to send what the schema forbids, so only it skips the pre-check.
     if (!call.expect.rejects) {
         const problem = checkArguments(call, args.value, ctx);
         if (problem) return failed(problem);
     }
     const timeoutMs = call.timeoutMs ?? session.timeoutMs;
-    const began = performance.now();
-    let result: CallToolResult | undefined;
-    let error: unknown;
-    try {
-        result = await session.mcp.callTool(session.connectionId, call.tool, args.value, { timeoutMs, signal: session.signal, inputs: call.inputs });
-    } catch (e) {
-        error = e;
-    }
-    const durationMs = Math.round(performance.now() - began);
+    const { outcome, result } = await exchange(
+        {
+            what: `tools/call ${call.tool}`,
+            timeoutMs,
+            send: () => session.mcp.callTool(session.connectionId, call.tool, args.value, { timeoutMs, signal: session.signal, inputs: call.inputs }),
+            judge: (answer, expect) => assertCallResult(answer, expect, expectContext(call, ctx), tool.outputSchema()),
+            refusal: (answer) => (answer.isError ? `tools/call ${call.tool} was answered with an isError result: ${excerpt(textOf(answer), 200)}` : undefined),
+            accepted: 'expected the server to reject the arguments, but it accepted them',
+        },
+        call,
+        call.name ?? call.tool,
+        test,
+        ctx,
+    );
     last.result = result;
-    const budget = checkBudget(durationMs, ...budgetOf(call.expect.maxDurationMs, call.path, test, ctx));
-    const what = `tools/call ${call.tool}`;
-    if (call.expect.rejects) return judgeRejection(result, error, what, timeoutMs, budget, ctx, call);
-    if (!result) return classifyRequestError(error, what, timeoutMs, session.signal);
-    const expectPath = [...call.path, 'expect'];
-    const assertCtx: AssertContext = { locate: (p) => suite.locate([...expectPath, ...p]), locateSpec: (p) => suite.locate(p) };
-    const problems = [...assertCallResult(result, expect.value, assertCtx, tool.outputSchema()), ...budget];
-    if (problems.length === 0) problems.push(...session.captures.capture(call.capture, result, call.name ?? call.tool));
-    return problems.length ? { status: 'failed', problems } : { status: 'passed' };
-}
-
-/** The latency budget that applies (the check's own, else its test's default) and where it was written. */
-export function budgetOf(own: number | undefined, path: SpecPath, test: TestSpec, ctx: CaseContext): [number | undefined, () => SourceLocation] {
-    if (own !== undefined) return [own, () => ctx.suite.locate([...path, 'expect', 'maxDuration'])];
-    return [test.defaults.maxDurationMs, () => ctx.suite.locate([...test.path, 'defaults', 'maxDuration'])];
+    return outcome;
 }
 
 function checkArguments(call: CallSpec, args: Record<string, unknown>, ctx: CaseContext): Problem | undefined {
@@ -84,33 +69,6 @@ function checkArguments(call: CallSpec, args: Record<string, unknown>, ctx: Case
         loc: ctx.suite.locate([...call.path, 'args']),
         actual: args,
     };
-}
-
-/** `rejects: true` passes on a JSON-RPC error or an `isError` result, and fails when the server accepts. */
-function judgeRejection(
-    result: CallToolResult | undefined,
-    error: unknown,
-    what: string,
-    timeoutMs: number,
-    budget: Problem[],
-    ctx: CaseContext,
-    call: CallSpec,
-): CaseOutcome {
-    if (result) {
-        if (result.isError) return budget.length ? { status: 'failed', problems: budget } : { status: 'passed', notes: [`${what} was answered with an isError result: ${excerpt(textOf(result), 200)}`] };
-        return failed({
-            kind: 'assert.rejects',
-            message: 'expected the server to reject the arguments, but it accepted them',
-            loc: ctx.suite.locate([...call.path, 'expect', 'rejects']),
-            actual: result,
-        });
-    }
-    const classified = classifyRequestError(error, what, timeoutMs, ctx.session.signal);
-    // A JSON-RPC error answer is exactly what a negative call expects.
-    if (classified.status === 'failed' && classified.problems[0]?.kind === 'call.rpcError') {
-        return budget.length ? { status: 'failed', problems: budget } : { status: 'passed', notes: [classified.problems[0].message] };
-    }
-    return classified;
 }
 
 function failed(problem: Problem): CaseOutcome {

@@ -99,6 +99,7 @@ class MissingCapture extends Error {}
 function captureSetter(action: CaseAction): { captures: Record<string, string> | undefined; source: string } | undefined {
     if (action.kind === 'call') return { captures: action.call.capture, source: action.call.name ?? action.call.tool };
     if (action.kind === 'resources.read') return { captures: action.read.capture, source: action.read.name ?? action.read.uri };
+    if (action.kind === 'prompts.get') return { captures: action.get.capture, source: action.get.name ?? action.get.prompt };
     return undefined;
 }
 

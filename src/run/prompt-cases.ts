@@ -1,10 +1,9 @@
 /** Prompt checks: listed (include/exclude) and `get` with assertions on the messages. */
-import { checkBudget, checkJson, matchSubject, parseJsonText, present, textual, type AssertContext } from '../assert/index.js';
-import type { PromptGetSpec, TestSpec } from '../load/types.js';
-import { budgetOf } from './call-case.js';
-import { classifyRequestError } from './classify.js';
+import { checkJsonExpectations, matchSubject, parseJsonText, present, textual, type AssertContext } from '../assert/index.js';
+import type { PromptExpectations, PromptGetSpec, TestSpec } from '../load/types.js';
 import { classifyListError, exactly, listingCut, requireCapability, unlisted } from './listing-cases.js';
-import type { CaseOutcome, Problem } from './result.js';
+import { exchange, expectContext, runWithRetries } from './request-check.js';
+import type { CaseOutcome, CaseRun, Problem } from './result.js';
 import type { CaseContext } from './session.js';
 
 /** `prompts.include` / `exclude`. */
@@ -28,32 +27,42 @@ async function listedPrompts(ctx: CaseContext): Promise<string[] | CaseOutcome> 
     return prompts.items.map((p) => String(p.name));
 }
 
-/** `prompts.get`: gets the prompt (captures resolved in its arguments) and checks `messages`, `text`, `json`. */
-export async function runPromptGet(get: PromptGetSpec, test: TestSpec, ctx: CaseContext): Promise<CaseOutcome> {
+/** `prompts.get`: gets the prompt (captures resolved in its arguments), with its retries, and checks the answer. */
+export async function runPromptGet(get: PromptGetSpec, test: TestSpec, ctx: CaseContext): Promise<CaseRun> {
+    return runWithRetries(get, get.name ?? get.prompt, ctx, () => attemptGet(get, test, ctx));
+}
+
+async function attemptGet(get: PromptGetSpec, test: TestSpec, ctx: CaseContext): Promise<CaseOutcome> {
     const blocked = requireCapability('prompts', ctx);
     if (blocked) return blocked;
     const { session, suite } = ctx;
     const args = session.captures.resolve(get.args);
     if (!args.ok) return { status: 'errored', error: { kind: 'runtime.capture', message: args.message, loc: suite.locate([...get.path, 'args']) } };
-    const began = performance.now();
-    let result: Record<string, unknown>;
-    try {
-        result = await session.mcp.getPrompt(session.connectionId, get.prompt, stringValues(args.value), { signal: session.signal });
-    } catch (error) {
-        return classifyRequestError(error, `prompts/get ${get.prompt}`, session.timeoutMs, session.signal);
-    }
-    const durationMs = Math.round(performance.now() - began);
+    const { outcome } = await exchange(
+        {
+            what: `prompts/get ${get.prompt}`,
+            timeoutMs: session.timeoutMs,
+            send: () => session.mcp.getPrompt(session.connectionId, get.prompt, stringValues(args.value), { signal: session.signal }),
+            judge: (result, expect) => judgeGet(result, expect, expectContext(get, ctx)),
+            accepted: `expected the server to reject prompts/get ${get.prompt}, but it returned messages`,
+        },
+        get,
+        get.name ?? get.prompt,
+        test,
+        ctx,
+    );
+    return outcome;
+}
+
+/** `messages` and `text` on the messages; `json` and `schema` on their text parsed; `result` on the whole answer. */
+function judgeGet(result: Record<string, unknown>, expect: PromptExpectations, ctx: AssertContext): Problem[] {
     const messages = Array.isArray(result.messages) ? result.messages : [];
     const text = messages.map(messageText).filter((t) => t !== undefined).join('\n');
-    const assertCtx: AssertContext = { locate: (p) => suite.locate([...get.path, 'expect', ...p]), locateSpec: (p) => suite.locate(p) };
-    const { expect } = get;
-    const problems: Problem[] = [
-        ...(expect.messages ? matchSubject('messages', expect.messages, present(messages), 'assert.prompt', assertCtx) : []),
-        ...(expect.text ? matchSubject('text', textual(expect.text), present(text), 'assert.prompt', assertCtx) : []),
-        ...(expect.json ? checkJson(parseJsonText(text, 'prompt text'), expect.json, assertCtx) : []),
-        ...checkBudget(durationMs, ...budgetOf(expect.maxDurationMs, get.path, test, ctx)),
+    return [
+        ...(expect.messages ? matchSubject('messages', expect.messages, present(messages), 'assert.prompt', ctx) : []),
+        ...(expect.text ? matchSubject('text', textual(expect.text), present(text), 'assert.prompt', ctx) : []),
+        ...checkJsonExpectations(() => parseJsonText(text, 'prompt text'), result, expect, ctx),
     ];
-    return problems.length ? { status: 'failed', problems } : { status: 'passed' };
 }
 
 function messageText(message: unknown): string | undefined {

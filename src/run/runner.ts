@@ -193,6 +193,10 @@ async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<CaseRun>
         switch (action.kind) {
             case 'call':
                 return await runCall(action.call, action.test, ctx);
+            case 'resources.read':
+                return await runResourceRead(action.read, action.test, ctx);
+            case 'prompts.get':
+                return await runPromptGet(action.get, action.test, ctx);
             default:
                 return { outcome: await runSimpleCase(action, ctx), attempts: 1 };
         }
@@ -202,7 +206,7 @@ async function runCase(planned: PlannedCase, ctx: CaseContext): Promise<CaseRun>
     }
 }
 
-async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx: CaseContext): Promise<CaseOutcome> {
+async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' | 'resources.read' | 'prompts.get' }>, ctx: CaseContext): Promise<CaseOutcome> {
     const { tools } = ctx.session;
     switch (action.kind) {
         case 'server.requires':
@@ -227,13 +231,9 @@ async function runSimpleCase(action: Exclude<CaseAction, { kind: 'call' }>, ctx:
         case 'resources.include':
         case 'resources.exclude':
             return checkResourceListed(action.uri, action.kind === 'resources.include', ctx);
-        case 'resources.read':
-            return runResourceRead(action.read, action.test, ctx);
         case 'prompts.include':
         case 'prompts.exclude':
             return checkPromptListed(action.prompt, action.kind === 'prompts.include', ctx);
-        case 'prompts.get':
-            return runPromptGet(action.get, action.test, ctx);
         case 'snapshot':
             return runSnapshotCase(action.file, action.key, action.clients, ctx);
         case 'probe':

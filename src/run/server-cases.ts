@@ -38,8 +38,9 @@ export function checkToolMetadata(expect: ToolExpectations, ctx: CaseContext): C
     const { suite } = ctx;
     const assertCtx: AssertContext = { locate: (p) => suite.locate([...expect.path, ...p]), locateSpec: (p) => suite.locate(p) };
     const text = (value: unknown) => (typeof value === 'string' ? present(value) : { present: false as const });
+    // Schemas are compared literally: `type`, `not` and `oneOf` are JSON Schema's own keywords there.
     const partial = (key: 'annotations' | 'inputSchema' | 'outputSchema') =>
-        expect[key] ? partialMatch(key, expect[key], tool[key], 'contract.toolMetadata', (p) => assertCtx.locate([key, ...p])) : [];
+        expect[key] ? partialMatch(key, expect[key], tool[key], 'contract.toolMetadata', (p) => assertCtx.locate([key, ...p]), { literal: key !== 'annotations' }) : [];
     const problems = [
         ...(expect.title ? matchSubject('title', expect.title, text(tool.title), 'contract.toolMetadata', assertCtx) : []),
         ...(expect.description ? matchSubject('description', expect.description, text(tool.description), 'contract.toolMetadata', assertCtx) : []),

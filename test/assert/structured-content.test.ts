@@ -150,4 +150,46 @@ describe('structuredContent: (partial deep match)', () => {
             assert.deepEqual(check(result, 'structuredContent: { temperature: 0 }'), []);
         },
     );
+
+    describe('matchers inside', () => {
+        it('an object whose keys are all matcher names is a matcher on that value', () => {
+            assert.deepEqual(check(structured(FORECAST), 'structuredContent: { unit: { startsWith: cel }, temperature: { gte: 20, lt: 40 }, hourly: { length: 3 } }'), []);
+        });
+
+        it('a failing matcher names the path, what it expected, and points at the matcher key', () => {
+            assert.deepEqual(check(structured(FORECAST), 'structuredContent:', '  station:', '    id: { startsWith: L }'), [
+                {
+                    kind: 'assert.structuredContent',
+                    message: 'structuredContent.station.id: expected to start with "L"',
+                    loc: at(10, 33),
+                    expected: 'L',
+                    actual: 'KSFO',
+                },
+            ]);
+        });
+
+        it('a missing key is for the matcher to judge: `exists: false` wants it missing', () => {
+            assert.deepEqual(check(structured(FORECAST), 'structuredContent: { humidity: { exists: false } }'), []);
+            assert.deepEqual(messages(check(structured(FORECAST), 'structuredContent: { humidity: { type: number } }')), [
+                'structuredContent.humidity: expected to be of type number, but there is no value',
+            ]);
+        });
+
+        it('work inside arrays', () => {
+            assert.deepEqual(check(structured(FORECAST), 'structuredContent: { hourly: [{ gt: 20 }, 30, { oneOf: [29, 31] }] }'), []);
+        });
+
+        it('an object mixing matcher names with other keys is a literal object, its values checked each', () => {
+            const result = structured({ kind: 'note', type: 'text', length: 5 });
+            assert.deepEqual(check(result, 'structuredContent: { type: text, length: { gte: 1 }, kind: note }'), []);
+        });
+
+        it('`equals:` compares an object that uses matcher names literally', () => {
+            const result = structured({ filter: { type: 'string' } });
+            assert.deepEqual(check(result, 'structuredContent: { filter: { equals: { type: string } } }'), []);
+            assert.deepEqual(messages(check(result, 'structuredContent: { filter: { type: string } }')), [
+                'structuredContent.filter: expected to be of type string, got object',
+            ]);
+        });
+    });
 });

@@ -180,18 +180,22 @@ test('`expect` parses every key of a call', async () => {
             { jsonPath: '$.deleted', matcher: { op: 'exists', value: false, path: [...EXPECT, 'json', '$.deleted', 'exists'] } },
         ],
         schema: { schema: { type: 'object', required: ['id', 'title'] }, path: [...EXPECT, 'schema'] },
-        content: [
-            {
-                type: 'text',
-                text: { op: 'startsWith', value: 'Created', path: [...EXPECT, 'content', 0, 'text', 'startsWith'] },
-                path: [...EXPECT, 'content', 0],
-            },
-            {
-                type: 'image',
-                mimeType: { op: 'oneOf', values: ['image/png', 'image/jpeg'], path: [...EXPECT, 'content', 1, 'mimeType', 'oneOf'] },
-                path: [...EXPECT, 'content', 1],
-            },
-        ],
+        content: {
+            items: [
+                {
+                    type: 'text',
+                    text: { op: 'startsWith', value: 'Created', path: [...EXPECT, 'content', 0, 'text', 'startsWith'] },
+                    path: [...EXPECT, 'content', 0],
+                },
+                {
+                    type: 'image',
+                    mimeType: { op: 'oneOf', values: ['image/png', 'image/jpeg'], path: [...EXPECT, 'content', 1, 'mimeType', 'oneOf'] },
+                    path: [...EXPECT, 'content', 1],
+                },
+            ],
+            exact: false,
+            path: [...EXPECT, 'content'],
+        },
         structuredContent: { id: 'x' },
     });
 });
@@ -363,6 +367,35 @@ test('a `json:` key that is not a JSONPath is reported at the key', async () => 
     ]);
 });
 
+test('a matcher inside `structuredContent` is checked when the spec loads, with a hint about `equals:`', async () => {
+    const file = await contractSpec('    calls:', '      - tool: t', '        expect:', '          structuredContent:', '            kind: { type: note }');
+    assert.deepEqual(await specErrors(loadSpec(file, {})), [
+        `${file}:10:27: tests[0].calls[0].expect.structuredContent.kind.type: expected one of "string", "number", "integer", "boolean", "object", "array", "null", got "note" (an object whose keys are all matcher names is a matcher; to compare it literally write \`equals: { … }\`)`,
+    ]);
+});
+
+test('matchers in content items and in reads are checked when the spec loads, each where it is written', async () => {
+    const file = await contractSpec(
+        '    calls:',
+        '      - tool: t',
+        '        expect:',
+        '          content:',
+        '            exact: true',
+        '            items:',
+        '              - { uri: { startsWith: 1 }, dataSize: { type: big }, resource: { text: { matches: { pattern: a, flags: x } } } }',
+        '    resources:',
+        '      read:',
+        '        - uri: x://y',
+        '          expect: { rejects: true, result: { $.a: 1 } }',
+    );
+    assert.deepEqual(await specErrors(loadSpec(file, {})), [
+        `${file}:12:38: tests[0].calls[0].expect.content.items[0].uri.startsWith: expected string, got number`,
+        `${file}:12:61: tests[0].calls[0].expect.content.items[0].dataSize.type: expected one of "string", "number", "integer", "boolean", "object", "array", "null", got "big"`,
+        `${file}:12:97: tests[0].calls[0].expect.content.items[0].resource.text.matches: invalid regular expression "a": unsupported flag "x" (use i, m or s)`,
+        `${file}:16:36: tests[0].resources.read[0].expect: "result" cannot be combined with "rejects: true" (a rejected read has no result to check)`,
+    ]);
+});
+
 test('a matcher mixing matcher keys with other keys is reported at the object', async () => {
     const file = await contractSpec('    calls:', '      - tool: t', '        expect:', '          json:', '            $.item: { type: text, text: hi }');
     assert.deepEqual(await specErrors(loadSpec(file, {})), [
@@ -499,7 +532,7 @@ test('unknown and missing keys in reads and gets are reported', async () => {
     );
     assert.deepEqual(await specErrors(loadSpec(file, {})), [
         `${file}:8:11: tests[0].resources.read[0]: missing required key "uri"`,
-        `${file}:9:21: tests[0].resources.read[0].expect: unknown key "mime" (allowed: mimeType, text, json, blobSize, maxDuration)`,
+        `${file}:9:21: tests[0].resources.read[0].expect: unknown key "mime" (allowed: mimeType, text, json, rejects, schema, result, blobSize, maxDuration)`,
         `${file}:12:11: tests[0].prompts.get[0]: missing required key "prompt"`,
     ]);
 });

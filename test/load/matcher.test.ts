@@ -131,7 +131,7 @@ test('an object mixing matcher keys and other keys is an error', () => {
 });
 
 test('matcher values of the wrong type are errors at the value', () => {
-    assert.deepEqual(problems({ matches: 5 }), ['matches: expected string (a regular expression), got number']);
+    assert.deepEqual(problems({ matches: 5 }), ['matches: expected string (a regular expression) or { pattern, flags }, got number']);
     assert.deepEqual(problems({ startsWith: ['a'] }), ['startsWith: expected string, got array']);
     assert.deepEqual(problems({ gt: true }), ['gt: expected number or string, got boolean']);
     assert.deepEqual(problems({ type: 'str' }), [
@@ -166,4 +166,27 @@ test('problems in nested matchers are all reported, each at its own path', () =>
         'all.1.not: mixes matcher keys (type) with other keys (x); to compare an object literally use `equals:`',
         'length.exists: expected boolean, got number',
     ]);
+});
+
+test('`matches` takes `{ pattern, flags }`; flags other than i, m and s, or repeated, are errors', () => {
+    assert.deepEqual(matcher({ matches: { pattern: '^n-', flags: 'is' } }), { op: 'matches', pattern: '^n-', flags: 'is', path: [...AT, 'matches'] });
+    assert.deepEqual(matcher({ matches: { pattern: '^n-', flags: '' } }), { op: 'matches', pattern: '^n-', path: [...AT, 'matches'] });
+    assert.deepEqual(problems({ matches: { pattern: 'a', flags: 'g' } }), ['matches: invalid regular expression "a": unsupported flag "g" (use i, m or s)']);
+    assert.deepEqual(problems({ matches: { pattern: 'a', flags: 'ii' } }), ['matches: invalid regular expression "a": flags "ii" repeat a flag']);
+    assert.deepEqual(problems({ matches: { flags: 'i' } }), ['matches: expected "pattern" (a regular expression), got undefined']);
+    assert.deepEqual(problems({ matches: { pattern: 'a', flag: 'i' } }), ['matches: unknown key "flag" (a regular expression takes "pattern" and "flags")']);
+});
+
+test('`parseJson` takes JSONPath keys, or else one matcher on the whole parsed value', () => {
+    assert.deepEqual(matcher({ parseJson: { '$.name': 'notes' } }), {
+        op: 'parseJson',
+        checks: [{ jsonPath: '$.name', matcher: { op: 'equals', value: 'notes', path: [...AT, 'parseJson', '$.name'] } }],
+        path: [...AT, 'parseJson'],
+    });
+    assert.deepEqual(matcher({ parseJson: { type: 'object' } }), {
+        op: 'parseJson',
+        checks: [{ jsonPath: '$', matcher: { op: 'type', value: 'object', path: [...AT, 'parseJson', 'type'] } }],
+        path: [...AT, 'parseJson'],
+    });
+    assert.deepEqual(problems({ parseJson: { '$.n': { gte: 'x', lt: [] } } }), ['parseJson.$.n.lt: expected number or string, got array']);
 });

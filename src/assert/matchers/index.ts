@@ -7,6 +7,7 @@ import { contains } from './contains.js';
 import { compare } from './compare.js';
 import { equals, oneOf } from './equals.js';
 import { all, not } from './logic.js';
+import { parseJson } from './parse-json.js';
 import { affix, matches } from './strings.js';
 import { exists, length, type } from './structure.js';
 import type { Evaluate, MatcherImpl, MatchFailure, Subject } from './types.js';
@@ -30,6 +31,7 @@ const MATCHERS: { [Op in Matcher['op']]: MatcherImpl<Op> } = {
     not,
     all,
     any: all,
+    parseJson,
 };
 
 /** Checks a subject against a matcher; returns every failure (empty when it holds). */

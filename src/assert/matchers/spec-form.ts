@@ -7,7 +7,9 @@ export function specForm(matcher: Matcher): unknown {
         case 'equals':
             return matcher.value;
         case 'matches':
-            return { matches: matcher.pattern };
+            return { matches: regexAsWritten(matcher) };
+        case 'parseJson':
+            return { parseJson: parseJsonAsWritten(matcher) };
         case 'oneOf':
             return { oneOf: matcher.values };
         case 'length':
@@ -19,6 +21,18 @@ export function specForm(matcher: Matcher): unknown {
         default:
             return { [matcher.op]: matcher.value };
     }
+}
+
+/** `matches:` as written: the pattern, or `{ pattern, flags }`. */
+export function regexAsWritten(matcher: Matcher & { op: 'matches' }): unknown {
+    return matcher.flags ? { pattern: matcher.pattern, flags: matcher.flags } : matcher.pattern;
+}
+
+// A single check at `$` was written as a plain matcher.
+function parseJsonAsWritten(matcher: Matcher & { op: 'parseJson' }): unknown {
+    const [only] = matcher.checks;
+    if (matcher.checks.length === 1 && only!.jsonPath === '$') return specForm(only!.matcher);
+    return Object.fromEntries(matcher.checks.map((check) => [check.jsonPath, specForm(check.matcher)]));
 }
 
 /** Whether the matcher is about presence itself, so a missing value is for it to judge. */

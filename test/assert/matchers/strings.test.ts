@@ -35,6 +35,31 @@ describe('matches', () => {
     });
 });
 
+describe('matches with flags', () => {
+    it('`i` ignores case', () => {
+        holds({ matches: { pattern: 'advisory', flags: 'i' } }, 'Heat ADVISORY');
+    });
+
+    it('`m` lets ^ and $ match at line ends', () => {
+        failsOnce({ matches: '^error$' }, 'ok\nerror\nok');
+        holds({ matches: { pattern: '^error$', flags: 'm' } }, 'ok\nerror\nok');
+    });
+
+    it('`s` lets . match a newline', () => {
+        failsOnce({ matches: 'begin.end' }, 'begin\nend');
+        holds({ matches: { pattern: 'begin.end', flags: 's' } }, 'begin\nend');
+    });
+
+    it('names the flags in a failure, and reports the matcher as written', () => {
+        assert.deepEqual(failsOnce({ matches: { pattern: '^n-', flags: 'im' } }, 'note-1'), {
+            path: at('matches'),
+            expectation: 'to match /^n-/im',
+            expected: { pattern: '^n-', flags: 'im' },
+            actual: 'note-1',
+        });
+    });
+});
+
 describe('startsWith', () => {
     it('holds for a string with that prefix', () => {
         holds({ startsWith: 'Created' }, 'Created note n-1: hello');
