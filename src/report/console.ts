@@ -12,6 +12,7 @@
  * An error shared by several checks of a server (it could not be reached, it died) is a server
  * error: printed once, before the first check it stopped, and each such check refers to it.
  */
+import { basename } from 'node:path';
 import pc from 'picocolors';
 import type { CaseResult, Problem, RunResult, SuiteResult } from '../run/result.js';
 import { matrixLines } from './console-matrix.js';
@@ -30,6 +31,11 @@ export interface ConsoleReporterOptions {
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
+
+// A spec without `name:` is named after its file, which the header already shows.
+function suiteTitle(suite: SuiteResult): string[] {
+    return suite.name === basename(suite.file) ? [] : [visibleText(suite.name)];
+}
 
 /** Decides colour the way CLI users expect: NO_COLOR wins, FORCE_COLOR forces, else TTY only. */
 export function shouldColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -53,7 +59,7 @@ export class ConsoleReporter implements Reporter {
 
     onSuiteEnd(suite: SuiteResult): void {
         const { c } = this;
-        const out: string[] = [c.bold(`${suite.file} › ${visibleText(suite.name)} › ${visibleText(describeServer(suite))}`)];
+        const out: string[] = [c.bold([suite.file, ...suiteTitle(suite), visibleText(describeServer(suite))].join(' › '))];
         const printed = this.casesWithServerErrors(suite, out);
         for (const note of suite.diagnostics) out.push(c.yellow(`  note: ${visibleText(note)}`));
         const troubled = suite.cases.some((r) => r.status === 'failed' || r.status === 'errored');

@@ -79,6 +79,11 @@ describe('console report', () => {
         return found[0]!;
     }
 
+    it('heads a spec without `name:` with its file once, then the server', () => {
+        assert.match(run.stdout, /^console\.yaml › weather \(stdio: /m);
+        assert.doesNotMatch(run.stdout, /console\.yaml › console\.yaml/);
+    });
+
     it('prints one line per check: ✓ passed, ✗ failed, ! errored', () => {
         assert.equal(line('alerts for California').mark, '✓');
         assert.equal(line('alerts for New York').mark, '✗');
