@@ -32,6 +32,13 @@ export interface ConsoleReporterOptions {
 
 type Colors = ReturnType<typeof pc.createColors>;
 
+// A server's multi-line message stays under its check instead of starting at the margin.
+function indented(text: string): string[] {
+    return visibleText(text)
+        .split('\n')
+        .map((line) => `      ${line}`);
+}
+
 // A spec without `name:` is named after its file, which the header already shows.
 function suiteTitle(suite: SuiteResult): string[] {
     return suite.name === basename(suite.file) ? [] : [visibleText(suite.name)];
@@ -169,8 +176,8 @@ export class ConsoleReporter implements Reporter {
             case 'passed':
                 return [
                     `  ${c.green('✓')} ${name} ${time}`,
-                    ...(result.warnings ?? []).map((w) => c.yellow(`      warning: ${visibleText(w)}`)),
-                    ...(result.notes ?? []).map((n) => c.dim(`      ${visibleText(n)}`)),
+                    ...(result.warnings ?? []).flatMap((w) => indented(`warning: ${w}`).map(c.yellow)),
+                    ...(result.notes ?? []).flatMap((n) => indented(n).map(c.dim)),
                 ];
             case 'skipped':
                 return [`  ${c.yellow('-')} ${name} ${c.dim(`skipped: ${visibleText(result.reason)}`)}`];
@@ -178,7 +185,7 @@ export class ConsoleReporter implements Reporter {
             case 'errored': {
                 const mark = result.status === 'failed' ? c.red('✗') : c.red('!');
                 const label = result.status === 'errored' ? ` ${c.red('[error]')}` : '';
-                const details = problemsOf(result).flatMap((p) => problemLines(p, result.loc)).flatMap((l) => visibleText(l).split('\n')).map((l) => `      ${l}`);
+                const details = problemsOf(result).flatMap((p) => problemLines(p, result.loc)).flatMap(indented);
                 return [`  ${mark} ${name}${label} ${time}`, ...details];
             }
         }

@@ -8,7 +8,7 @@ import { summarizeNames } from './listing-cases.js';
 import type { CaseOutcome, CaseRun, Problem } from './result.js';
 import { withRetry } from './retry.js';
 import type { CaseContext } from './session.js';
-import { excerpt } from '../excerpt.js';
+import { excerptWords } from '../excerpt.js';
 
 /** Runs a call and judges its result. Never throws. */
 export async function runCall(call: CallSpec, test: TestSpec, ctx: CaseContext): Promise<CaseRun> {
@@ -97,7 +97,7 @@ function judgeRejection(
     call: CallSpec,
 ): CaseOutcome {
     if (result) {
-        if (result.isError) return budget.length ? { status: 'failed', problems: budget } : { status: 'passed', notes: [`${what} was answered with an isError result: ${excerpt(textOf(result), 200)}`] };
+        if (result.isError) return budget.length ? { status: 'failed', problems: budget } : { status: 'passed', notes: [`${what} was answered with an isError result: ${excerptWords(textOf(result), 200)}`] };
         return failed({
             kind: 'assert.rejects',
             message: 'expected the server to reject the arguments, but it accepted them',
