@@ -174,12 +174,19 @@ function toSnapshot(file: string, testPath: SpecPath, positions: Locator): NonNu
     return { file: isAbsolute(file) ? file : join(dirname(positions.file), file), loc: positions.locateKey(testPath, 'snapshot') };
 }
 
-// `true` probes the read-only tools; an object may add tools and fix runs and seed.
+// `true` probes the read-only tools; an object may add or exclude tools, accept coercion, fix runs and seed.
 function toProbe(probe: RawTest['probe'], testPath: SpecPath, positions: Locator): ProbeSpec | undefined {
     if (probe === undefined || probe === false) return undefined;
     const loc = positions.locateKey(testPath, 'probe');
     if (probe === true) return { tools: [], loc };
-    return compact<ProbeSpec>({ tools: [...new Set(probe.tools ?? [])], runs: probe.runs, seed: probe.seed, loc });
+    return compact<ProbeSpec>({
+        tools: [...new Set(probe.tools ?? [])],
+        ...(probe.exclude?.length ? { exclude: [...new Set(probe.exclude)] } : {}),
+        ...(probe.acceptCoercion ? { acceptCoercion: true } : {}),
+        runs: probe.runs,
+        seed: probe.seed,
+        loc,
+    });
 }
 
 // Inherited tags first, then the item's own; each once.

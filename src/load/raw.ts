@@ -96,7 +96,7 @@ export interface RawTest extends RawSelection {
     /** A server, a group, or a list of servers and groups. */
     server: string | string[];
     snapshot?: string;
-    probe?: boolean | { tools?: string[]; runs?: number; seed?: number };
+    probe?: boolean | { tools?: string[]; exclude?: string[]; acceptCoercion?: boolean; runs?: number; seed?: number };
     defaults?: { maxDuration?: Duration };
     lint?: boolean | { rules?: Record<string, LintLevel>; clients?: 'all' | ClientId[]; budget?: LintBudget };
     protocol?: RawRuleSet;

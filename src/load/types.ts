@@ -108,6 +108,10 @@ export interface ExactNames {
 export interface ProbeSpec {
     /** Tools to probe besides those annotated `readOnlyHint: true`; never any other tool. */
     tools: string[];
+    /** Tools never to probe, read-only or not. */
+    exclude?: string[];
+    /** The server coerces types: wrong-type values it would convert are not sent as invalid. */
+    acceptCoercion?: boolean;
     runs?: number;
     seed?: number;
     loc: SourceLocation;
