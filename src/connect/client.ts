@@ -47,6 +47,17 @@ export interface CallOptions {
      * to a 2025-era server's `elicitation/create` requests.
      */
     inputs?: Record<string, unknown>;
+    /**
+     * Sees each notification the server sends while the request runs: its progress (this
+     * request's only), and whatever else arrives meanwhile (log messages, list changes, …).
+     */
+    onNotification?: (notification: ServerNotice) => void;
+}
+
+/** A notification from the server, as it arrived. */
+export interface ServerNotice {
+    method: string;
+    params: Record<string, unknown>;
 }
 
 /** A request's answer exactly as the server gave it: a result, or a JSON-RPC error. */
@@ -76,6 +87,8 @@ interface Connection extends Link {
     started?: ServerProcess;
     /** Calls in flight that declared `inputs:`, oldest first (2025 era: answers to elicitations). */
     scopes: InputScope[];
+    /** Requests in flight that watch the server's notifications (`onNotification`). */
+    watchers: Set<(notice: ServerNotice) => void>;
 }
 
 interface Entry {
@@ -330,8 +343,13 @@ export class UniversalMCPClient implements AsyncDisposable {
             throw new ServerGoneError(name, entry.goneReason ?? 'not connected');
         }
         const timeoutMs = options.timeoutMs ?? entry.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const notice = options.onNotification;
+        // Progress is matched to its request by the channel; everything else arriving meanwhile counts.
+        const watch = notice && ((n: ServerNotice) => n.method !== 'notifications/progress' && notice(n));
+        const onProgress = notice && ((progress: Record<string, unknown>) => notice({ method: 'notifications/progress', params: progress }));
+        if (watch) conn.watchers.add(watch);
         try {
-            return await conn.channel.request(method, params, read, { timeoutMs, signal: options.signal, envelope: options.envelope });
+            return await conn.channel.request(method, params, read, { timeoutMs, signal: options.signal, envelope: options.envelope, ...(onProgress ? { onProgress } : {}) });
         } catch (error) {
             if (!renewed && sessionExpired(entry, error)) {
                 // The 2025 specification has the client start a new session when its session is not found.
@@ -347,6 +365,8 @@ export class UniversalMCPClient implements AsyncDisposable {
                 throw new ServerGoneError(name, gone);
             }
             throw error;
+        } finally {
+            if (watch) conn.watchers.delete(watch);
         }
     }
 
@@ -381,9 +401,13 @@ export class UniversalMCPClient implements AsyncDisposable {
             if (previous) await closeTransport(previous.transport);
             const transport = await createTransport(config, era, entry.launched);
             const channel = new RequestChannel(transport);
-            const connection: Connection = { transport, channel, started, scopes: [] };
+            const connection: Connection = { transport, channel, started, scopes: [], watchers: new Set() };
             entry.connection = connection;
             transport.onmessage = (message) => {
+                if ('method' in message && !('id' in message)) {
+                    const notice = { method: message.method, params: isJsonObject(message.params) ? message.params : {} };
+                    for (const watch of connection.watchers) watch(notice);
+                }
                 if (!channel.take(message)) answer(connection, message);
             };
             transport.onclose = () => {

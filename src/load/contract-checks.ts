@@ -74,6 +74,14 @@ function checkCall(path: SpecPath, call: Record<string, unknown>, report: Report
         checkMatcher([...itemPath, 'text'], item['text'], report);
         checkMatcher([...itemPath, 'mimeType'], item['mimeType'], report);
     });
+    const notifications = expect['notifications'];
+    if (isRecord(notifications)) {
+        const progress = notifications['progress'];
+        if (isRecord(progress)) checkMatcher([...at, 'notifications', 'progress', 'count'], progress['count'], report);
+        each([...at, 'notifications', 'logs'], notifications['logs'], (logPath, log) => {
+            for (const key of ['level', 'logger', 'text']) checkMatcher([...logPath, key], log[key], report);
+        });
+    }
     if (expect['rejects'] === true) {
         for (const key of RESULT_KEYS.filter((k) => expect[k] !== undefined)) {
             report(at, `"${key}" cannot be combined with "rejects: true" (a rejected call has no result to check)`, [...at, key]);

@@ -10,7 +10,7 @@ import { parseMatcher } from './matcher.js';
 import { serverVariants, toServers, type ProtocolSetting } from './normalize-server.js';
 import { formatPath } from './paths.js';
 import type { Locator } from './positions.js';
-import type { RawCall, RawRuleSet, RawSelection, RawSpec, RawTest, RawToolExpect } from './raw.js';
+import type { RawCall, RawExpect, RawRuleSet, RawSelection, RawSpec, RawTest, RawToolExpect } from './raw.js';
 import type { SchemaFile } from './schema-files.js';
 import { serverNames, serversNamed, type ServerNames } from './server-refs.js';
 import type {
@@ -29,6 +29,8 @@ import type {
     ResourceReadSpec,
     ResourcesContract,
     LintConfig,
+    LogExpectation,
+    NotificationExpectations,
     RuleSetConfig,
     SchemaAssertion,
     ServerInfoExpectations,
@@ -246,6 +248,7 @@ function toCall(call: RawCall, path: SpecPath, inherited: readonly string[], ctx
             });
         }),
         maxDurationMs: ms(raw.maxDuration),
+        notifications: raw.notifications && toNotifications(raw.notifications, [...at, 'notifications']),
     });
     // `structuredContent: null` is a real expectation, so copy by presence, not by value.
     if ('structuredContent' in raw) expect.structuredContent = raw.structuredContent;
@@ -261,6 +264,24 @@ function toCall(call: RawCall, path: SpecPath, inherited: readonly string[], ctx
         retry: call.retry && { count: call.retry.count, intervalMs: ms(call.retry.interval) ?? DEFAULT_RETRY_INTERVAL_MS },
         path,
         loc: ctx.positions.locate(path),
+    });
+}
+
+function toNotifications(raw: NonNullable<RawExpect['notifications']>, path: SpecPath): NotificationExpectations {
+    const { progress, logs, listChanged } = raw;
+    return compact<NotificationExpectations>({
+        progress: progress && compact({ count: optionalMatcher(progress.count, [...path, 'progress', 'count']), complete: progress.complete, path: [...path, 'progress'] }),
+        logs: logs?.map((log, i) => {
+            const logPath = [...path, 'logs', i];
+            return compact<LogExpectation>({
+                level: optionalMatcher(log.level, [...logPath, 'level']),
+                logger: optionalMatcher(log.logger, [...logPath, 'logger']),
+                text: optionalMatcher(log.text, [...logPath, 'text']),
+                path: logPath,
+            });
+        }),
+        listChanged: listChanged && { lists: [...listChanged], path: [...path, 'listChanged'] },
+        path,
     });
 }
 

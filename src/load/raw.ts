@@ -40,7 +40,15 @@ export interface RawExpect {
     schema?: unknown;
     content?: { type?: string; text?: unknown; mimeType?: unknown }[];
     structuredContent?: unknown;
+    notifications?: {
+        progress?: { count?: unknown; complete?: boolean };
+        logs?: { level?: unknown; logger?: unknown; text?: unknown }[];
+        listChanged?: ListName[];
+    };
 }
+
+/** The lists a server can announce changes of. */
+export type ListName = 'tools' | 'resources' | 'prompts';
 
 /** `tags`, `only` and `skip` as the schema allows them. */
 export interface RawSelection {

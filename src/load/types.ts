@@ -201,6 +201,26 @@ export interface Expectations {
     maxDurationMs?: number;
     /** A negative call: the server must reject it (JSON-RPC error or `isError`). No Ajv pre-check. */
     rejects?: boolean;
+    /** What the server must have sent while the call ran. */
+    notifications?: NotificationExpectations;
+}
+
+/** `expect.notifications`: progress on the call, log messages and list changes that arrived while it ran. */
+export interface NotificationExpectations {
+    progress?: { count?: Matcher; complete?: boolean; path: SpecPath };
+    /** Each must match at least one log message; an empty list means none may arrive. */
+    logs?: LogExpectation[];
+    /** Lists whose change must have been announced; an empty list means none may be. */
+    listChanged?: { lists: ('tools' | 'resources' | 'prompts')[]; path: SpecPath };
+    path: SpecPath;
+}
+
+export interface LogExpectation {
+    level?: Matcher;
+    logger?: Matcher;
+    /** On `data`: a string as it is, anything else as JSON text. */
+    text?: Matcher;
+    path: SpecPath;
 }
 
 /** `retry:` — re-run the call until its assertions hold. */

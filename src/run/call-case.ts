@@ -1,6 +1,6 @@
 /** Runs one `calls:` entry: captures, argument pre-check, the call (with retries), assertions, budget. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { assertCallResult, checkBudget, formatAjvErrors, textOf, type AssertContext } from '../assert/index.js';
+import { assertCallResult, checkBudget, checkNotifications, formatAjvErrors, textOf, type AssertContext, type ReceivedNotification } from '../assert/index.js';
 import type { SourceLocation } from '../errors.js';
 import type { CallSpec, SpecPath, TestSpec } from '../load/types.js';
 import { classifyRequestError } from './classify.js';
@@ -47,20 +47,27 @@ async function attemptCall(call: CallSpec, test: TestSpec, ctx: CaseContext, las
     const began = performance.now();
     let result: CallToolResult | undefined;
     let error: unknown;
+    // Kept only when the spec looks at them: a chatty server's notifications cost nothing otherwise.
+    const notifications: ReceivedNotification[] = [];
+    const onNotification = call.expect.notifications ? (n: ReceivedNotification) => void notifications.push(n) : undefined;
     try {
-        result = await session.mcp.callTool(session.connectionId, call.tool, args.value, { timeoutMs, signal: session.signal, inputs: call.inputs });
+        result = await session.mcp.callTool(session.connectionId, call.tool, args.value, { timeoutMs, signal: session.signal, inputs: call.inputs, ...(onNotification ? { onNotification } : {}) });
     } catch (e) {
         error = e;
     }
     const durationMs = Math.round(performance.now() - began);
     last.result = result;
-    const budget = checkBudget(durationMs, ...budgetOf(call.expect.maxDurationMs, call.path, test, ctx));
-    const what = `tools/call ${call.tool}`;
-    if (call.expect.rejects) return judgeRejection(result, error, what, timeoutMs, budget, ctx, call);
-    if (!result) return classifyRequestError(error, what, timeoutMs, session.signal);
     const expectPath = [...call.path, 'expect'];
     const assertCtx: AssertContext = { locate: (p) => suite.locate([...expectPath, ...p]), locateSpec: (p) => suite.locate(p) };
-    const problems = [...assertCallResult(result, expect.value, assertCtx, tool.outputSchema()), ...budget];
+    // What the server sent during the call is judged like its latency: whatever the answer was.
+    const during = [
+        ...checkBudget(durationMs, ...budgetOf(call.expect.maxDurationMs, call.path, test, ctx)),
+        ...(call.expect.notifications ? checkNotifications(notifications, call.expect.notifications, assertCtx) : []),
+    ];
+    const what = `tools/call ${call.tool}`;
+    if (call.expect.rejects) return judgeRejection(result, error, what, timeoutMs, during, ctx, call);
+    if (!result) return classifyRequestError(error, what, timeoutMs, session.signal);
+    const problems = [...assertCallResult(result, expect.value, assertCtx, tool.outputSchema()), ...during];
     if (problems.length === 0) problems.push(...session.captures.capture(call.capture, result, call.name ?? call.tool));
     return problems.length ? { status: 'failed', problems } : { status: 'passed' };
 }
@@ -86,18 +93,18 @@ function checkArguments(call: CallSpec, args: Record<string, unknown>, ctx: Case
     };
 }
 
-/** `rejects: true` passes on a JSON-RPC error or an `isError` result, and fails when the server accepts. */
+/** `rejects: true` passes on a JSON-RPC error or an `isError` result, and fails when the server accepts; `during` holds the budget and notification problems. */
 function judgeRejection(
     result: CallToolResult | undefined,
     error: unknown,
     what: string,
     timeoutMs: number,
-    budget: Problem[],
+    during: Problem[],
     ctx: CaseContext,
     call: CallSpec,
 ): CaseOutcome {
     if (result) {
-        if (result.isError) return budget.length ? { status: 'failed', problems: budget } : { status: 'passed', notes: [`${what} was answered with an isError result: ${excerptWords(textOf(result), 200)}`] };
+        if (result.isError) return during.length ? { status: 'failed', problems: during } : { status: 'passed', notes: [`${what} was answered with an isError result: ${excerptWords(textOf(result), 200)}`] };
         return failed({
             kind: 'assert.rejects',
             message: 'expected the server to reject the arguments, but it accepted them',
@@ -108,7 +115,7 @@ function judgeRejection(
     const classified = classifyRequestError(error, what, timeoutMs, ctx.session.signal);
     // A JSON-RPC error answer is exactly what a negative call expects.
     if (classified.status === 'failed' && classified.problems[0]?.kind === 'call.rpcError') {
-        return budget.length ? { status: 'failed', problems: budget } : { status: 'passed', notes: [classified.problems[0].message] };
+        return during.length ? { status: 'failed', problems: during } : { status: 'passed', notes: [classified.problems[0].message] };
     }
     return classified;
 }
