@@ -16,6 +16,8 @@ export interface CommonServerConfig {
     protocol?: ProtocolChoice;
     /** What the client declares it can do, e.g. `{ elicitation: { form: {} } }` when calls answer questions. @default {} */
     clientCapabilities?: Record<string, unknown>;
+    /** What `roots/list` answers (declare `roots` in `clientCapabilities` too), e.g. `[{ uri: 'file:///work', name: 'work' }]`. */
+    roots?: { uri: string; name?: string }[];
 }
 
 /** A server started as a child process and spoken to over stdin/stdout. */

@@ -18,6 +18,7 @@ export function checkTestContract(path: SpecPath, test: Record<string, unknown>,
     if (isRecord(test['defaults'])) checkDuration([...path, 'defaults', 'maxDuration'], test['defaults']['maxDuration'], report);
 
     checkOverlap([...path, 'tools'], test['tools'], 'tool', report);
+    checkClient([...path, 'client'], test['client'], report);
     const tools = test['tools'];
     if (isRecord(tools) && isRecord(tools['expect'])) {
         for (const [tool, expect] of Object.entries(tools['expect'])) {
@@ -58,6 +59,12 @@ export function checkTestContract(path: SpecPath, test: Record<string, unknown>,
             checkJson([...at, 'json'], expect['json'], report);
         });
     }
+}
+
+/** `client.sampling[].when` are matchers (on a server or a test entry). */
+export function checkClient(path: SpecPath, client: unknown, report: Report): void {
+    if (!isRecord(client)) return;
+    each([...path, 'sampling'], client['sampling'], (rulePath, rule) => checkMatcher([...rulePath, 'when'], rule['when'], report));
 }
 
 function checkCall(path: SpecPath, call: Record<string, unknown>, report: Report): void {

@@ -7,10 +7,11 @@
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { CLIENT_IDS, orderClients } from '../assert/lint/portability/clients.js';
 import { parseMatcher } from './matcher.js';
-import { serverVariants, toServers, type ProtocolSetting } from './normalize-server.js';
+import { clientConfig, serverVariants, toServers, type ProtocolSetting } from './normalize-server.js';
+import type { ServerConfig } from '../connect/types.js';
 import { formatPath } from './paths.js';
 import type { Locator } from './positions.js';
-import type { RawCall, RawExpect, RawRuleSet, RawSelection, RawSpec, RawTest, RawToolExpect } from './raw.js';
+import type { RawCall, RawClient, RawExpect, RawRuleSet, RawSelection, RawSpec, RawTest, RawToolExpect } from './raw.js';
 import type { SchemaFile } from './schema-files.js';
 import { serverNames, serversNamed, type ServerNames } from './server-refs.js';
 import type {
@@ -32,6 +33,7 @@ import type {
     LogExpectation,
     NotificationExpectations,
     RuleSetConfig,
+    SamplingRule,
     SchemaAssertion,
     ServerInfoExpectations,
     ToolExpectations,
@@ -79,7 +81,18 @@ export function toSuite(
     const ctx: Context = { positions, schemaFiles, names: serverNames(raw.servers), variants: serverVariants(servers) };
     const tests = raw.tests.flatMap((test, index) => toTests(test, index, ctx));
     for (const test of tests) {
-        if (test.calls.some((call) => call.inputs)) servers[test.server]!.config.clientCapabilities = ANSWERS_QUESTIONS;
+        const server = servers[test.server]!;
+        const fromTest = clientConfig(raw.tests[Number(test.path[1])]!.client);
+        const answers = test.calls.some((call) => call.inputs) ? ANSWERS_QUESTIONS : {};
+        // A fresh object each time: a server's protocol variants started from one config.
+        server.config = {
+            ...server.config,
+            ...mergedRoots(server.config.roots, fromTest.roots),
+            clientCapabilities: { ...server.config.clientCapabilities, ...fromTest.clientCapabilities, ...answers },
+        };
+        if (Object.keys(server.config.clientCapabilities!).length === 0) delete server.config.clientCapabilities;
+        const declared = raw.servers[server.declaredAs ?? test.server]?.client?.sampling;
+        if (declared) test.sampling = [...(test.sampling ?? []), ...toSampling(declared, ['servers', server.declaredAs ?? test.server, 'client', 'sampling'])];
     }
     return {
         file,
@@ -134,7 +147,27 @@ function toTest(test: RawTest, path: SpecPath, server: string, matrix: TestSpec[
         matrix,
         snapshot: test.snapshot === undefined ? undefined : toSnapshot(test.snapshot, path, positions),
         probe: toProbe(test.probe, path, positions),
+        sampling: test.client?.sampling && toSampling(test.client.sampling, [...path, 'client', 'sampling']),
     });
+}
+
+// A reply given as text is the assistant saying it.
+function toSampling(rules: NonNullable<RawClient['sampling']>, path: SpecPath): SamplingRule[] {
+    return rules.map((rule, i) => {
+        const reply = typeof rule.reply === 'string' ? { content: { type: 'text', text: rule.reply } } : rule.reply;
+        return compact<SamplingRule>({
+            when: optionalMatcher(rule.when, [...path, i, 'when']),
+            reply: { role: 'assistant', model: 'mcp-check', stopReason: 'endTurn', ...reply },
+        });
+    });
+}
+
+// Each root once, by URI: several entries may offer the same folder.
+function mergedRoots(own: ServerConfig['roots'], more: ServerConfig['roots']): Pick<ServerConfig, 'roots'> {
+    if (!more) return own ? { roots: own } : {};
+    const roots = [...(own ?? [])];
+    for (const root of more) if (!roots.some((r) => r.uri === root.uri)) roots.push(root);
+    return { roots };
 }
 
 // `exact:` as written, located at its key; nothing when it is not written.

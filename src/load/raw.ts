@@ -29,6 +29,13 @@ export interface RawServer extends Omit<RawStart, 'command' | 'ready'> {
     sse_read_timeout?: Duration;
     start?: RawStart;
     protocol?: ProtocolChoice | Revision[];
+    client?: RawClient;
+}
+
+/** `client:` — what mcp-check, as the client, offers the server and answers it. */
+export interface RawClient {
+    roots?: (string | { uri: string; name?: string })[];
+    sampling?: { when?: unknown; reply: string | Record<string, unknown> }[];
 }
 
 export interface RawExpect {
@@ -109,6 +116,7 @@ export interface RawTest extends RawSelection {
     lint?: boolean | { rules?: Record<string, LintLevel>; clients?: 'all' | ClientId[]; budget?: LintBudget };
     protocol?: RawRuleSet;
     requires?: string[];
+    client?: RawClient;
     serverInfo?: { name?: unknown; version?: unknown; instructions?: unknown; protocolVersion?: unknown; capabilities?: Record<string, unknown> };
     tools?: RawNames & { expect?: Record<string, RawToolExpect> };
     calls?: RawCall[];

@@ -6,7 +6,7 @@
  */
 import { SpecError } from '../errors.js';
 import { checkDuration, type Report } from './checks.js';
-import { checkTestContract } from './contract-checks.js';
+import { checkClient, checkTestContract } from './contract-checks.js';
 import { regexProblem } from './matcher.js';
 import { invalidUrl, quote } from './messages.js';
 import { formatPath, isRecord } from './paths.js';
@@ -51,6 +51,7 @@ function checkServer(path: SpecPath, server: Record<string, unknown>, servers: R
     checkDuration([...path, 'timeout'], server['timeout'], report);
     checkDuration([...path, 'sse_read_timeout'], server['sse_read_timeout'], report);
     if (isRecord(server['start'])) checkStart([...path, 'start'], server['start'], report);
+    checkClient([...path, 'client'], server['client'], report);
     if (typeof server['url'] === 'string') checkUrl([...path, 'url'], server['url'], report);
 
     const transport = resolveTransport(path, server, report);

@@ -86,6 +86,16 @@ export interface TestSpec extends Selection {
     requires?: NameRef[];
     /** `serverInfo:` what the server must say about itself. */
     serverInfo?: ServerInfoExpectations;
+    /** `client.sampling` of the entry, then of its server: the first whose `when` holds answers. */
+    sampling?: SamplingRule[];
+}
+
+/** One `client.sampling` entry: the reply to a `sampling/createMessage` request that `when` matches. */
+export interface SamplingRule {
+    /** On the text of the request's messages (text items joined with newlines); absent: any request. */
+    when?: Matcher;
+    /** A `CreateMessageResult`: `role`, `content`, `model` and `stopReason` filled in when not given. */
+    reply: Record<string, unknown>;
 }
 
 /** `serverInfo:` matchers on the handshake's answer; `capabilities` is a partial match. */

@@ -7,6 +7,7 @@ import { classifyRequestError } from './classify.js';
 import { summarizeNames } from './listing-cases.js';
 import type { CaseOutcome, CaseRun, Problem } from './result.js';
 import { withRetry } from './retry.js';
+import { samplingAnswerer } from './sampling.js';
 import type { CaseContext } from './session.js';
 import { excerptWords } from '../excerpt.js';
 
@@ -51,7 +52,13 @@ async function attemptCall(call: CallSpec, test: TestSpec, ctx: CaseContext, las
     const notifications: ReceivedNotification[] = [];
     const onNotification = call.expect.notifications ? (n: ReceivedNotification) => void notifications.push(n) : undefined;
     try {
-        result = await session.mcp.callTool(session.connectionId, call.tool, args.value, { timeoutMs, signal: session.signal, inputs: call.inputs, ...(onNotification ? { onNotification } : {}) });
+        result = await session.mcp.callTool(session.connectionId, call.tool, args.value, {
+            timeoutMs,
+            signal: session.signal,
+            inputs: call.inputs,
+            ...(onNotification ? { onNotification } : {}),
+            ...(test.sampling ? { answer: samplingAnswerer(test.sampling) } : {}),
+        });
     } catch (e) {
         error = e;
     }
