@@ -353,13 +353,10 @@ export class UniversalMCPClient implements AsyncDisposable {
             throw new ServerGoneError(name, entry.goneReason ?? 'not connected');
         }
         const timeoutMs = options.timeoutMs ?? entry.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        const notice = options.onNotification;
-        // Progress is matched to its request by the channel; everything else arriving meanwhile counts.
-        const watch = notice && ((n: ServerNotice) => n.method !== 'notifications/progress' && notice(n));
-        const onProgress = notice && ((progress: Record<string, unknown>) => notice({ method: 'notifications/progress', params: progress }));
+        const watch = options.onNotification && watcher(options.onNotification, conn.channel.nextRequestId());
         if (watch) conn.watchers.add(watch);
         try {
-            return await conn.channel.request(method, params, read, { timeoutMs, signal: options.signal, envelope: options.envelope, ...(onProgress ? { onProgress } : {}) });
+            return await conn.channel.request(method, params, read, { timeoutMs, signal: options.signal, envelope: options.envelope });
         } catch (error) {
             if (!renewed && sessionExpired(entry, error)) {
                 // The 2025 specification has the client start a new session when its session is not found.
@@ -414,15 +411,20 @@ export class UniversalMCPClient implements AsyncDisposable {
             const connection: Connection = { transport, channel, started, scopes: [], watchers: new Set(), ...(config.roots ? { roots: config.roots } : {}) };
             entry.connection = connection;
             transport.onmessage = (message) => {
-                if ('method' in message && !('id' in message)) {
-                    const notice = { method: message.method, params: isJsonObject(message.params) ? message.params : {} };
-                    for (const watch of connection.watchers) watch(notice);
-                }
                 if (!channel.take(message)) answer(connection, message);
             };
             transport.onclose = () => {
                 if (entry.connection === connection) entry.goneReason ??= goneReason(transport);
                 channel.close();
+            };
+            // Requests that watch the server's notifications (`onNotification`) see each one first.
+            const deliver = transport.onmessage;
+            transport.onmessage = (message) => {
+                if ('method' in message && !('id' in message)) {
+                    const notice = { method: message.method, params: isJsonObject(message.params) ? message.params : {} };
+                    for (const watch of connection.watchers) watch(notice);
+                }
+                deliver(message);
             };
             // An SSE stream that never opens would hang `start()` forever.
             await withDeadline(transport.start(), timeout, signal);
@@ -494,6 +496,16 @@ async function closeTransport(transport: Transport): Promise<void> {
     if (transport instanceof ProcessStdioTransport) return transport.close();
     const { closeHttpTransport } = await import('./http-transport.js');
     await closeHttpTransport(transport).catch(() => undefined);
+}
+
+/**
+ * What a request that watches notifications sees: its own progress (its id is the progress
+ * token), and every other notification that arrives while it runs.
+ */
+function watcher(onNotification: (notice: ServerNotice) => void, requestId: number): (notice: ServerNotice) => void {
+    return (notice) => {
+        if (notice.method !== 'notifications/progress' || notice.params.progressToken === requestId) onNotification(notice);
+    };
 }
 
 /** Requests from the server are answered at once; its notifications need no answer. */

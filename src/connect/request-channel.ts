@@ -20,8 +20,6 @@ export interface ChannelRequestOptions {
     signal?: AbortSignal;
     /** Replaces the channel's `envelope` for this request only (protocol checks send malformed ones on purpose). */
     envelope?: Record<string, unknown>;
-    /** Sees the `params` of each progress notification for this request. */
-    onProgress?: (params: Record<string, unknown>) => void;
 }
 
 /** Turns a response's `result` into the caller's type; throws (an `InvalidResultError`) when it is not one. */
@@ -29,8 +27,8 @@ export type ResultReader<T> = (result: unknown) => T;
 
 interface Pending {
     settle(outcome: { result: unknown } | { error: unknown }): void;
-    /** Starts the deadline again: a progress notification (these `params`) arrived. */
-    extend(params: Record<string, unknown>): void;
+    /** Starts the deadline again (a progress notification arrived). */
+    extend(): void;
 }
 
 export class RequestChannel {
@@ -78,10 +76,9 @@ export class RequestChannel {
                         reject(error);
                     }
                 },
-                extend: (params) => {
+                extend: () => {
                     clearTimeout(timer);
                     timer = setTimeout(timedOut, timeoutMs);
-                    options.onProgress?.(params);
                 },
             });
             timer = setTimeout(timedOut, timeoutMs);
@@ -121,12 +118,11 @@ export class RequestChannel {
             return true;
         }
         if ('method' in message && message.method === 'notifications/progress' && !('id' in message)) {
-            const params = message.params ?? {};
-            const { progressToken: token, progress } = params as { progressToken?: unknown; progress?: unknown };
+            const { progressToken: token, progress } = (message.params ?? {}) as { progressToken?: unknown; progress?: unknown };
             // Only a well-formed notice proves progress, as the SDK's schema would have it.
             const wellFormed = typeof progress === 'number' && (typeof token === 'number' || typeof token === 'string');
             const pending = wellFormed ? this.pending.get(Number(token)) : undefined;
-            pending?.extend(params);
+            pending?.extend();
             return pending !== undefined;
         }
         return false;
@@ -137,5 +133,10 @@ export class RequestChannel {
         this.closed = true;
         const error = new McpError(ErrorCode.ConnectionClosed, 'Connection closed');
         for (const pending of [...this.pending.values()]) pending.settle({ error });
+    }
+
+    /** The id (and progress token) the next request will carry, for callers that match its notifications. */
+    nextRequestId(): number {
+        return this.nextId;
     }
 }

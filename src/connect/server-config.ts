@@ -70,9 +70,8 @@ function withoutName(entry: NamedServerEntry): ServerEntry {
 // `clientCapabilities` has no spec key (the runner derives it from `inputs:`), so it is checked here.
 function toSpecShape(input: unknown): { server: unknown; problems: { path: SpecPath; message: string }[]; clientCapabilities?: Record<string, unknown> } {
     if (!isRecord(input)) return { server: input, problems: [] };
-    const { timeoutMs, sseReadTimeoutMs, type, start, clientCapabilities, roots, ...rest } = input;
-    // The typed config's `roots` are the spec's `client.roots`.
-    const server: Record<string, unknown> = roots === undefined ? { ...rest } : { ...rest, client: { roots } };
+    const { timeoutMs, sseReadTimeoutMs, type, start, clientCapabilities, ...rest } = input;
+    const server: Record<string, unknown> = { ...rest };
     const problems: { path: SpecPath; message: string }[] = [];
     if (clientCapabilities !== undefined && !isRecord(clientCapabilities)) problems.push({ path: ['clientCapabilities'], message: 'must be an object' });
     if (timeoutMs !== undefined) server['timeout'] = milliseconds(timeoutMs);
@@ -87,6 +86,11 @@ function toSpecShape(input: unknown): { server: unknown; problems: { path: SpecP
         const transport = typeof type === 'string' ? transportOfType(type) : undefined;
         if (transport && server['transport'] === undefined) server['transport'] = transport;
         else if (!transport) problems.push({ path: ['type'], message: `unsupported server type ${quote(type)} (mcp-check supports stdio, http and sse)` });
+    }
+    // The typed config's `roots` are the spec's `client.roots`.
+    if (server['roots'] !== undefined) {
+        server['client'] = { roots: server['roots'] };
+        delete server['roots'];
     }
     return { server, problems, ...(isRecord(clientCapabilities) ? { clientCapabilities } : {}) };
 }

@@ -14,10 +14,10 @@ export interface CommonServerConfig {
     timeoutMs?: number;
     /** Which protocol revision to speak; `auto` discovers it. @default 'auto' */
     protocol?: ProtocolChoice;
+    /** What `roots/list` answers, e.g. `[{ uri: 'file:///work', name: 'work' }]`; `addServer` declares the `roots` capability for them. */
+    roots?: { uri: string; name?: string }[];
     /** What the client declares it can do, e.g. `{ elicitation: { form: {} } }` when calls answer questions. @default {} */
     clientCapabilities?: Record<string, unknown>;
-    /** What `roots/list` answers (declare `roots` in `clientCapabilities` too), e.g. `[{ uri: 'file:///work', name: 'work' }]`. */
-    roots?: { uri: string; name?: string }[];
 }
 
 /** A server started as a child process and spoken to over stdin/stdout. */

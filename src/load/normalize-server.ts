@@ -2,7 +2,7 @@
 import type { ProtocolChoice, Revision } from '../connect/protocol.js';
 import type { HttpServerConfig, Readiness, ServerConfig, StartCommand, StdioServerConfig } from '../connect/types.js';
 import type { Locator } from './positions.js';
-import type { RawClient, RawServer, RawStart } from './raw.js';
+import type { RawServer, RawStart } from './raw.js';
 import type { ServerSpec } from './types.js';
 import { compact, ms, stringMap } from './values.js';
 
@@ -43,26 +43,25 @@ export function serverVariants(servers: Record<string, ServerSpec>): Map<string,
 
 function toServerConfig(server: RawServer): ServerConfig {
     const transport = server.transport ?? (server.command !== undefined ? 'stdio' : 'streamable_http');
-    const client = clientConfig(server.client);
     if (transport === 'stdio') {
         return compact<StdioServerConfig>({
             transport,
+            ...clientConfig(server.client),
             command: server.command!,
             args: server.args?.map(String),
             env: stringMap(server.env),
             cwd: server.cwd,
             timeoutMs: ms(server.timeout),
-            ...client,
         });
     }
     return compact<HttpServerConfig>({
         transport,
+        ...clientConfig(server.client),
         url: server.url!,
         headers: stringMap(server.headers),
         timeoutMs: ms(server.timeout),
         sseReadTimeoutMs: ms(server.sse_read_timeout),
         start: server.start && toStart(server.start, server.url!),
-        ...client,
     });
 }
 
@@ -71,7 +70,7 @@ function toServerConfig(server: RawServer): ServerConfig {
  * server needs to see before it asks (`roots`, `sampling`). The sampling answers themselves
  * hold matchers, so they stay with the tests (see `normalize.ts`).
  */
-export function clientConfig(client: RawClient | undefined): Pick<ServerConfig, 'roots' | 'clientCapabilities'> {
+export function clientConfig(client: RawServer['client']): Pick<ServerConfig, 'roots' | 'clientCapabilities'> {
     const roots = client?.roots?.map((root) => (typeof root === 'string' ? { uri: root } : { ...root }));
     const capabilities = { ...(roots ? { roots: {} } : {}), ...(client?.sampling ? { sampling: {} } : {}) };
     return { ...(roots ? { roots } : {}), ...(Object.keys(capabilities).length ? { clientCapabilities: capabilities } : {}) };
