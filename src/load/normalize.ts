@@ -35,6 +35,7 @@ import type {
     RuleSetConfig,
     SamplingRule,
     SchemaAssertion,
+    ServerSpec,
     ServerInfoExpectations,
     ToolExpectations,
     SpecPath,
@@ -80,20 +81,7 @@ export function toSuite(
     const servers = toServers(raw.servers, positions, defaults.protocol);
     const ctx: Context = { positions, schemaFiles, names: serverNames(raw.servers), variants: serverVariants(servers) };
     const tests = raw.tests.flatMap((test, index) => toTests(test, index, ctx));
-    for (const test of tests) {
-        const server = servers[test.server]!;
-        const fromTest = clientConfig(raw.tests[Number(test.path[1])]!.client);
-        const answers = test.calls.some((call) => call.inputs) ? ANSWERS_QUESTIONS : {};
-        // A fresh object each time: a server's protocol variants started from one config.
-        server.config = {
-            ...server.config,
-            ...mergedRoots(server.config.roots, fromTest.roots),
-            clientCapabilities: { ...server.config.clientCapabilities, ...fromTest.clientCapabilities, ...answers },
-        };
-        if (Object.keys(server.config.clientCapabilities!).length === 0) delete server.config.clientCapabilities;
-        const declared = raw.servers[server.declaredAs ?? test.server]?.client?.sampling;
-        if (declared) test.sampling = [...(test.sampling ?? []), ...toSampling(declared, ['servers', server.declaredAs ?? test.server, 'client', 'sampling'])];
-    }
+    for (const test of tests) applyClient(servers[test.server]!, test, raw);
     return {
         file,
         name: raw.name ?? basename(file),
@@ -149,6 +137,23 @@ function toTest(test: RawTest, path: SpecPath, server: string, matrix: TestSpec[
         probe: toProbe(test.probe, path, positions),
         sampling: test.client?.sampling && toSampling(test.client.sampling, [...path, 'client', 'sampling']),
     });
+}
+
+/**
+ * What a test entry needs of its server's client: the roots and capabilities of its `client:`
+ * and of its calls' `inputs:` join the server's config, and the server's `client.sampling`
+ * answers after the entry's own.
+ */
+function applyClient(server: ServerSpec, test: TestSpec, raw: RawSpec): void {
+    const fromTest = clientConfig(raw.tests[Number(test.path[1])]!.client);
+    const answers = test.calls.some((call) => call.inputs) ? ANSWERS_QUESTIONS : {};
+    const capabilities = { ...server.config.clientCapabilities, ...fromTest.clientCapabilities, ...answers };
+    // A fresh object: a server's protocol variants started from one config.
+    const { clientCapabilities: _, ...config } = server.config;
+    server.config = { ...config, ...mergedRoots(server.config.roots, fromTest.roots), ...(Object.keys(capabilities).length ? { clientCapabilities: capabilities } : {}) };
+    const declaredAs = server.declaredAs ?? test.server;
+    const sampling = raw.servers[declaredAs]?.client?.sampling;
+    if (sampling) test.sampling = [...(test.sampling ?? []), ...toSampling(sampling, ['servers', declaredAs, 'client', 'sampling'])];
 }
 
 // A reply given as text is the assistant saying it.

@@ -46,7 +46,7 @@ export async function initCommand(options: InitCliOptions): Promise<number> {
         const { calls, outcomes } = await planCalls(mcp, connection, tools);
         const spec: StarterSpec = {
             schemaUrl: schemaPath(output),
-            header: header(info, target.config.transport === 'stdio' ? 'command' : options.start !== undefined ? 'url and --start command' : 'url'),
+            header: header(info, target.config.transport === 'stdio' ? 'command' : options.start !== undefined ? 'url (and the --start command)' : 'url'),
             suiteName: `${info.name || name} contract`,
             serverName: name,
             // The revision found is written down, so the spec keeps checking the one that was seen.
@@ -107,7 +107,7 @@ function schemaPath(output: string): string {
 function header(info: ServerInfo, given: string): string[] {
     return [
         `Starter spec written by mcp-check init for ${info.name || 'the server'} ${info.version} (protocol ${info.protocolVersion || 'unknown'}).`,
-        `The server is written as the ${given} ${given.includes(' and ') ? 'were' : 'was'} given; the tools are those it listed.`,
+        `The server is written as the ${given} was given; the tools are those it listed.`,
         'Tools with readOnlyHint: true were called once, and each call expects what the server answered then:',
         'the tool error flag, the types of a few JSON keys, or the start of the text. Tighten them.',
         'Other tools were not called (they may change data): their calls are commented out below.',
