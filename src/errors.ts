@@ -100,7 +100,7 @@ export class InputRequiredError extends Error {
         readonly questions: string[],
     ) {
         // A sampling request is answered by `client.sampling`, every other question by `inputs:`.
-        const where = questions.every((q) => q.startsWith('sampling/')) ? 'no `client.sampling` entry answers' : 'the call does not answer under `inputs:`';
+        const where = questions.every((q) => q.includes('sampling/createMessage')) ? 'no `client.sampling` entry answers' : 'the call does not answer under `inputs:`';
         super(`the server asked for input ${where}: ${questions.join('; ')}`);
     }
 }

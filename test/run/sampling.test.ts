@@ -3,6 +3,8 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CaseResult, RunResult } from '../../src/run/result.js';
 import { runSuites } from '../../src/run/runner.js';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/cli.js';
 import { EVERYTHING } from '../helpers/servers.js';
 import { q } from '../helpers/workspace.js';
 import { caseNamed, statuses, suiteOf } from './helpers.js';
@@ -100,4 +102,37 @@ it('without client:, the server hides the tools that need roots or sampling', as
     );
     const result = await runSuites([suite]);
     assert.equal(result.totals.failed + result.totals.errored, 0, statuses(result));
+});
+
+it('on 2026-07-28 too: sampling and roots asked as input_required are answered, and an unanswered one fails the call (calc fixture)', async () => {
+    const suite = suiteOf(
+        'eras.yaml',
+        'servers:',
+        '  calc:',
+        `    command: ${q(process.execPath)}`,
+        `    args: [${q(join(ROOT, 'fixtures/calc-server.js'))}, --ask]`,
+        '    protocol: [2026-07-28, 2025-11-25]',
+        '    client:',
+        '      roots: ["file:///srv/data"]',
+        '      sampling: [{ when: { contains: capital }, reply: Paris }]',
+        'tests:',
+        '  - server: calc',
+        '    lint: false',
+        '    calls:',
+        '      - name: answered',
+        '        tool: ask',
+        '        args: { question: "What is the capital of France?" }',
+        '        expect: { text: { contains: Paris } }',
+        '      - name: unanswered',
+        '        tool: ask',
+        '        args: { question: "Tell a joke" }',
+    );
+    const result = await runSuites([suite]);
+    const cases = (server: string) => result.suites.find((s) => s.server === server)!.cases;
+    const modern = cases('calc@2026-07-28');
+    assert.equal(modern.find((c) => c.name === 'answered')?.status, 'passed', statuses(result));
+    assert.equal(problem(modern.find((c) => c.name === 'unanswered')!), 'tools/call ask: the server asked for input no `client.sampling` entry answers: answer (sampling/createMessage)');
+    const legacy = cases('calc@2025-11-25');
+    assert.equal(legacy.find((c) => c.name === 'answered')?.status, 'passed', statuses(result));
+    assert.equal(problem(legacy.find((c) => c.name === 'unanswered')!), 'tools/call ask: the server asked for input no `client.sampling` entry answers: sampling/createMessage "Tell a joke"');
 });
