@@ -82,15 +82,15 @@ function toSpecShape(input: unknown): { server: unknown; problems: { path: SpecP
     } else if (start !== undefined) {
         server['start'] = start;
     }
-    if (type !== undefined) {
-        const transport = typeof type === 'string' ? transportOfType(type) : undefined;
-        if (transport && server['transport'] === undefined) server['transport'] = transport;
-        else if (!transport) problems.push({ path: ['type'], message: `unsupported server type ${quote(type)} (mcp-check supports stdio, http and sse)` });
-    }
     // The typed config's `roots` are the spec's `client.roots`.
     if (server['roots'] !== undefined) {
         server['client'] = { roots: server['roots'] };
         delete server['roots'];
+    }
+    if (type !== undefined) {
+        const transport = typeof type === 'string' ? transportOfType(type) : undefined;
+        if (transport && server['transport'] === undefined) server['transport'] = transport;
+        else if (!transport) problems.push({ path: ['type'], message: `unsupported server type ${quote(type)} (mcp-check supports stdio, http and sse)` });
     }
     return { server, problems, ...(isRecord(clientCapabilities) ? { clientCapabilities } : {}) };
 }

@@ -18,9 +18,16 @@ export interface RawStart {
     ready?: { url?: string; status?: number; log?: string };
 }
 
+/** `client:` — what mcp-check, as the client, offers the server and answers it. */
+export interface RawClient {
+    roots?: (string | { uri: string; name?: string })[];
+    sampling?: { when?: unknown; reply: string | Record<string, unknown> }[];
+}
+
 /** One server as the schema and semantic checks guarantee it. */
 export interface RawServer extends Omit<RawStart, 'command' | 'ready'> {
     transport?: 'stdio' | 'sse' | 'streamable_http';
+    client?: RawClient;
     /** Which tests name it (`server: <group>`); not a connection setting, so not in its config. */
     group?: string;
     command?: string;
@@ -29,13 +36,6 @@ export interface RawServer extends Omit<RawStart, 'command' | 'ready'> {
     sse_read_timeout?: Duration;
     start?: RawStart;
     protocol?: ProtocolChoice | Revision[];
-    client?: RawClient;
-}
-
-/** `client:` — what mcp-check, as the client, offers the server and answers it. */
-export interface RawClient {
-    roots?: (string | { uri: string; name?: string })[];
-    sampling?: { when?: unknown; reply: string | Record<string, unknown> }[];
 }
 
 export interface RawExpect {

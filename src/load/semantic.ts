@@ -49,9 +49,9 @@ function checkServer(path: SpecPath, server: Record<string, unknown>, servers: R
         report([...path, 'group'], message);
     }
     checkDuration([...path, 'timeout'], server['timeout'], report);
+    checkClient([...path, 'client'], server['client'], report);
     checkDuration([...path, 'sse_read_timeout'], server['sse_read_timeout'], report);
     if (isRecord(server['start'])) checkStart([...path, 'start'], server['start'], report);
-    checkClient([...path, 'client'], server['client'], report);
     if (typeof server['url'] === 'string') checkUrl([...path, 'url'], server['url'], report);
 
     const transport = resolveTransport(path, server, report);

@@ -9,6 +9,19 @@ import { runCli } from '../helpers/cli.js';
 import { tempDir, writeTemp } from '../helpers/files.js';
 import { WEATHER } from '../helpers/servers.js';
 
+it('a spec that starts its server from ${SPEC_DIR} passes when run from another folder', async () => {
+    const folder = await tempDir();
+    // A server next to the spec, found through ${SPEC_DIR} wherever mcp-check runs.
+    await writeFile(join(folder, 'server.mjs'), `import ${JSON.stringify(pathToFileURL(WEATHER).href)};\n`);
+    await writeFile(
+        join(folder, 'weather.yaml'),
+        ['servers:', '  w: { command: node, args: ["${SPEC_DIR}/server.mjs"] }', 'tests:', '  - server: w', '    tools: { include: [get_forecast] }'].join('\n'),
+    );
+    const run = await runCli([join(folder, 'weather.yaml')], { cwd: await tempDir() });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /✓ lists tool get_forecast/);
+});
+
 it('a spec with a mistake in its last test starts no server at all', async () => {
     const marker = join(await tempDir(), 'server-started');
     // The "server" only proves it ran, by writing the marker file.
@@ -28,17 +41,4 @@ it('a spec with a mistake in its last test starts no server at all', async () =>
     assert.equal(run.code, 2, run.stderr);
     assert.match(run.stderr, /unknown key "txet"/);
     assert.equal(existsSync(marker), false, 'the server was started');
-});
-
-it('a spec that starts its server from ${SPEC_DIR} passes when run from another folder', async () => {
-    const folder = await tempDir();
-    // A server next to the spec, found through ${SPEC_DIR} wherever mcp-check runs.
-    await writeFile(join(folder, 'server.mjs'), `import ${JSON.stringify(pathToFileURL(WEATHER).href)};\n`);
-    await writeFile(
-        join(folder, 'weather.yaml'),
-        ['servers:', '  w: { command: node, args: ["${SPEC_DIR}/server.mjs"] }', 'tests:', '  - server: w', '    tools: { include: [get_forecast] }'].join('\n'),
-    );
-    const run = await runCli([join(folder, 'weather.yaml')], { cwd: await tempDir() });
-    assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.match(run.stdout, /✓ lists tool get_forecast/);
 });
