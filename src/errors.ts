@@ -99,6 +99,8 @@ export class InputRequiredError extends Error {
         /** One line per question: the input's name, the request it stands for and its message. */
         readonly questions: string[],
     ) {
-        super(`the server asked for input the call does not answer under \`inputs:\`: ${questions.join('; ')}`);
+        // A sampling request is answered by `client.sampling`, every other question by `inputs:`.
+        const where = questions.every((q) => q.includes('sampling/createMessage')) ? 'no `client.sampling` entry answers' : 'the call does not answer under `inputs:`';
+        super(`the server asked for input ${where}: ${questions.join('; ')}`);
     }
 }

@@ -1,5 +1,6 @@
 /** The programmatic API: load specs, run them, report, or use the connector on its own. */
-export { UniversalMCPClient, type CallOptions, type ListedTool, type ServerStatus } from './connect/client.js';
+export { UniversalMCPClient, type CallOptions, type ListedTool, type ServerNotice, type ServerStatus } from './connect/client.js';
+export type { AskAnswerer, ClientRoot, ServerAsk } from './connect/server-requests.js';
 export type { NamedServerEntry, ServerEntry, ServerInput } from './connect/server-config.js';
 export type { ServerConfig, StdioServerConfig, HttpServerConfig, StartCommand, ServerInfo, TransportKind } from './connect/types.js';
 export { loadSpec, loadSpecs } from './load/load.js';

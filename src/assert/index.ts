@@ -21,6 +21,7 @@ export { matchSubject, present } from './match.js';
 export { queryJson } from './json-path.js';
 export { textOf } from './text-content.js';
 export { textual } from './text.js';
+export { checkNotifications, type ReceivedNotification } from './notifications.js';
 
 /** Checks a result against the spec's `expect:` and the tool's own output schema. */
 export function assertCallResult(

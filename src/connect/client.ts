@@ -27,7 +27,7 @@ import { isLocal, serverRpcErrorOf, stripErrorPrefix } from './rpc-errors.js';
 import { withDeadline } from './deadline.js';
 import { excerpt } from '../excerpt.js';
 import { readCallToolResult, readResult } from './results.js';
-import { answerServerRequest, InputScope, unansweredInputs } from './server-requests.js';
+import { answerServerRequest, clientAnswers, InputScope, unansweredInputs, type AskAnswerer, type ClientRoot } from './server-requests.js';
 import { startServer } from './start.js';
 import { ProcessStdioTransport } from './stdio-transport.js';
 import { serverConfigOf, type NamedServerEntry, type ServerInput } from './server-config.js';
@@ -51,6 +51,23 @@ export interface CallOptions {
      * to a 2025-era server's `elicitation/create` requests.
      */
     inputs?: Record<string, unknown>;
+    /**
+     * Sees each notification the server sends while the request runs: its progress (this
+     * request's only), and whatever else arrives meanwhile (log messages, list changes, …).
+     */
+    onNotification?: (notification: ServerNotice) => void;
+    /**
+     * Answers what the server asks the client during the request besides elicitations and
+     * `roots/list` (the config's `roots`): `sampling/createMessage`. A request it leaves
+     * unanswered fails the call (`InputRequiredError`) naming it.
+     */
+    answer?: AskAnswerer;
+}
+
+/** A notification from the server, as it arrived. */
+export interface ServerNotice {
+    method: string;
+    params: Record<string, unknown>;
 }
 
 /** A request's answer exactly as the server gave it: a result, or a JSON-RPC error. */
@@ -80,6 +97,10 @@ interface Connection extends Link {
     started?: ServerProcess;
     /** Calls in flight that declared `inputs:`, oldest first (2025 era: answers to elicitations). */
     scopes: InputScope[];
+    /** Requests in flight that watch the server's notifications (`onNotification`). */
+    watchers: Set<(notice: ServerNotice) => void>;
+    /** What `roots/list` answers, whenever the server asks (the config's `roots`). */
+    roots?: readonly ClientRoot[];
 }
 
 interface Entry {
@@ -323,9 +344,10 @@ export class UniversalMCPClient implements AsyncDisposable {
             const result = await this.send(name, method, retry, readAny, options);
             if (!isJsonObject(result) || result.resultType !== 'input_required') return read(result);
             const asked = isJsonObject(result.inputRequests) ? result.inputRequests : {};
-            const missing = unansweredInputs(asked, inputs);
+            const answers = { ...inputs, ...clientAnswers(asked, inputs, this.entry(name).config.roots, options.answer) };
+            const missing = unansweredInputs(asked, answers);
             if (missing.length > 0) throw new InputRequiredError(missing);
-            const inputResponses = Object.fromEntries(Object.keys(asked).map((key) => [key, inputs[key]]));
+            const inputResponses = Object.fromEntries(Object.keys(asked).map((key) => [key, answers[key]]));
             retry = { ...params, inputResponses, ...(result.requestState !== undefined ? { requestState: result.requestState } : {}) };
         }
         throw new InputRequiredError([`still asking for input after ${MAX_INPUT_ROUNDS} rounds`]);
@@ -334,9 +356,10 @@ export class UniversalMCPClient implements AsyncDisposable {
     /** 2025 era: the server asks for input with requests of its own, answered while the call runs. */
     private async legacyRequest<T>(name: string, method: string, params: Record<string, unknown>, read: (value: unknown) => T, options: CallOptions): Promise<T> {
         const { connection: conn, config } = this.entry(name);
-        // Only a client that declared elicitation is asked; then every call may be.
-        if (!conn || config.clientCapabilities?.elicitation === undefined) return this.send(name, method, params, read, options);
-        const scope = new InputScope(options.inputs ?? {});
+        // Only a client that declared elicitation or sampling is asked; then every call may be.
+        const declared = config.clientCapabilities ?? {};
+        if (!conn || (declared.elicitation === undefined && declared.sampling === undefined)) return this.send(name, method, params, read, options);
+        const scope = new InputScope(options.inputs ?? {}, options.answer);
         conn.scopes.push(scope);
         try {
             const result = await this.send(name, method, params, read, options);
@@ -376,6 +399,8 @@ export class UniversalMCPClient implements AsyncDisposable {
             throw new ServerGoneError(name, entry.goneReason ?? 'not connected');
         }
         const timeoutMs = options.timeoutMs ?? entry.config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const watch = options.onNotification && watcher(options.onNotification, conn.channel.nextRequestId());
+        if (watch) conn.watchers.add(watch);
         try {
             return await conn.channel.request(method, params, read, {
                 timeoutMs,
@@ -398,6 +423,8 @@ export class UniversalMCPClient implements AsyncDisposable {
                 throw new ServerGoneError(name, gone);
             }
             throw error;
+        } finally {
+            if (watch) conn.watchers.delete(watch);
         }
     }
 
@@ -432,7 +459,7 @@ export class UniversalMCPClient implements AsyncDisposable {
             if (previous) await closeTransport(previous.transport);
             const transport = await createTransport(config, era, entry.launched);
             const channel = new RequestChannel(transport);
-            const connection: Connection = { transport, channel, started, scopes: [] };
+            const connection: Connection = { transport, channel, started, scopes: [], watchers: new Set(), ...(config.roots ? { roots: config.roots } : {}) };
             entry.connection = connection;
             transport.onmessage = (message) => {
                 if (channel.take(message)) return;
@@ -448,6 +475,15 @@ export class UniversalMCPClient implements AsyncDisposable {
             transport.onclose = () => {
                 if (entry.connection === connection) entry.goneReason ??= goneReason(transport);
                 channel.close();
+            };
+            // Requests that watch the server's notifications (`onNotification`) see each one first.
+            const deliver = transport.onmessage;
+            transport.onmessage = (message) => {
+                if ('method' in message && !('id' in message)) {
+                    const notice = { method: message.method, params: isJsonObject(message.params) ? message.params : {} };
+                    for (const watch of connection.watchers) watch(notice);
+                }
+                deliver(message);
             };
             // An SSE stream that never opens would hang `start()` forever.
             await withDeadline(transport.start(), timeout, signal);
@@ -521,10 +557,20 @@ async function closeTransport(transport: Transport): Promise<void> {
     await closeHttpTransport(transport).catch(() => undefined);
 }
 
+/**
+ * What a request that watches notifications sees: its own progress (its id is the progress
+ * token), and every other notification that arrives while it runs.
+ */
+function watcher(onNotification: (notice: ServerNotice) => void, requestId: number): (notice: ServerNotice) => void {
+    return (notice) => {
+        if (notice.method !== 'notifications/progress' || notice.params.progressToken === requestId) onNotification(notice);
+    };
+}
+
 /** Requests from the server are answered at once; its notifications need no answer. */
 function answer(connection: Connection, message: JSONRPCMessage): void {
     if (!('method' in message) || !('id' in message)) return;
-    const reply = answerServerRequest(message as JSONRPCRequest, connection.scopes);
+    const reply = answerServerRequest(message as JSONRPCRequest, connection.scopes, connection.roots);
     connection.transport.send({ jsonrpc: '2.0', id: message.id, ...reply } as JSONRPCMessage).catch(() => {
         // The server is gone; its exit is reported where the call fails.
     });

@@ -178,4 +178,9 @@ export class RequestChannel {
         const error = new McpError(ErrorCode.ConnectionClosed, 'Connection closed');
         for (const pending of [...this.pending.values()]) pending.settle({ error });
     }
+
+    /** The id (and progress token) the next request will carry, for callers that match its notifications. */
+    nextRequestId(): number {
+        return this.nextId;
+    }
 }

@@ -92,6 +92,11 @@ function toSpecShape(input: unknown): { server: unknown; problems: { path: SpecP
     } else if (start !== undefined) {
         server['start'] = start;
     }
+    // The typed config's `roots` are the spec's `client.roots`.
+    if (server['roots'] !== undefined) {
+        server['client'] = { roots: server['roots'] };
+        delete server['roots'];
+    }
     if (type !== undefined) {
         const transport = typeof type === 'string' ? transportOfType(type) : undefined;
         if (transport && server['transport'] === undefined) server['transport'] = transport;

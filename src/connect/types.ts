@@ -15,6 +15,8 @@ export interface CommonServerConfig {
     timeoutMs?: number;
     /** Which protocol revision to speak; `auto` discovers it. @default 'auto' */
     protocol?: ProtocolChoice;
+    /** What `roots/list` answers, e.g. `[{ uri: 'file:///work', name: 'work' }]`; `addServer` declares the `roots` capability for them. */
+    roots?: { uri: string; name?: string }[];
     /** What the client declares it can do, e.g. `{ elicitation: { form: {} } }` when calls answer questions. @default {} */
     clientCapabilities?: Record<string, unknown>;
     /** How long progress notifications may keep one request alive, in ms. @default 10 × the request's timeout */

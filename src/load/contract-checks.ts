@@ -18,6 +18,7 @@ export function checkTestContract(path: SpecPath, test: Record<string, unknown>,
     if (isRecord(test['defaults'])) checkDuration([...path, 'defaults', 'maxDuration'], test['defaults']['maxDuration'], report);
 
     checkOverlap([...path, 'tools'], test['tools'], 'tool', report);
+    checkClient([...path, 'client'], test['client'], report);
     const tools = test['tools'];
     if (isRecord(tools) && isRecord(tools['expect'])) {
         for (const [tool, expect] of Object.entries(tools['expect'])) {
@@ -52,6 +53,12 @@ export function checkTestContract(path: SpecPath, test: Record<string, unknown>,
     }
 }
 
+/** `client.sampling[].when` are matchers (on a server or a test entry). */
+export function checkClient(path: SpecPath, client: unknown, report: Report): void {
+    if (!isRecord(client)) return;
+    each([...path, 'sampling'], client['sampling'], (rulePath, rule) => checkMatcher([...rulePath, 'when'], rule['when'], report));
+}
+
 function checkCall(path: SpecPath, call: Record<string, unknown>, report: Report): void {
     checkDuration([...path, 'timeout'], call['timeout'], report);
     const expect = checkRequest(path, call, 'call', report);
@@ -77,6 +84,14 @@ function checkRequest(path: SpecPath, check: Record<string, unknown>, noun: stri
     checkDuration([...at, 'maxDuration'], expect['maxDuration'], report);
     checkJson([...at, 'json'], expect['json'], report);
     checkJson([...at, 'result'], expect['result'], report);
+    const notifications = expect['notifications'];
+    if (isRecord(notifications)) {
+        const progress = notifications['progress'];
+        if (isRecord(progress)) checkMatcher([...at, 'notifications', 'progress', 'count'], progress['count'], report);
+        each([...at, 'notifications', 'logs'], notifications['logs'], (logPath, log) => {
+            for (const key of ['level', 'logger', 'text']) checkMatcher([...logPath, key], log[key], report);
+        });
+    }
     if (expect['rejects'] === true) {
         for (const key of RESULT_KEYS.filter((k) => expect[k] !== undefined)) {
             report(at, `"${key}" cannot be combined with "rejects: true" (a rejected ${noun} has no result to check)`, [...at, key]);

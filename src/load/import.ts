@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { SpecError, SpecErrors, type SourceLocation } from '../errors.js';
 import { detectShape, homeDirectory, translateClientServer } from './client-config.js';
-import { interpolateSpec, interpolateString, type Env } from './interpolate.js';
+import { bindSpecDir, interpolateSpec, interpolateString, withSpecDir, type Env } from './interpolate.js';
 import { quote, typeName } from './messages.js';
 import { toServers } from './normalize-server.js';
 import type { RawSpec } from './raw.js';
@@ -257,7 +257,7 @@ function serversOfDocument(data: unknown, positions: Locator, env: Env, chain: r
         for (const [name, server] of Object.entries(servers)) {
             const found = nested.imported.get(name);
             entries.set(name, {
-                server,
+                server: bindSpecDir(server, file),
                 source: { locator: nested.locator, prefix: ['servers', name], renames: {} },
                 // Problems of the spec's own servers are found by the later stages, on the merged spec.
                 errors: found?.errors ?? [],
@@ -328,6 +328,7 @@ export async function loadServerConfig(file: string, env: Env = process.env, onl
     }
     const parsed = parseConfigFile(source, file);
     if (parsed.errors.length > 0) throw new SpecErrors(parsed.errors, subject);
+    env = withSpecDir(env, file);
     const loaded = serversOfDocument(parsed.data, parsed.positions, env, [{ absolute: resolve(file), shown: file }]);
     if (loaded.fatal.length > 0) throw new SpecErrors(uniqueSorted(loaded.fatal, file), subject);
     if (loaded.servers.size === 0) {

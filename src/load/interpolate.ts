@@ -1,10 +1,15 @@
 /**
  * `${VAR}` / `${VAR:-default}` substitution in spec strings.
  *
+ * `${SPEC_DIR}` is the absolute folder of the spec file: a command's relative paths resolve
+ * against where mcp-check runs (as in MCP client configs), so a spec that must run from
+ * anywhere writes `${SPEC_DIR}/server.js`. It is not read from the environment.
+ *
  * `${{ ... }}` is left alone (reserved for captures), and `$${` is the escape for a literal
  * `${`. The interpolated spec also says which values reports must redact: its `secrets:`, and
  * what `secret-values.ts` finds in its servers, less its `public:` values.
  */
+import { dirname, resolve as resolvePath } from 'node:path';
 import { SpecError } from '../errors.js';
 import { formatPath, isRecord } from './paths.js';
 import type { Locator } from './positions.js';
@@ -13,6 +18,30 @@ import type { SpecPath } from './types.js';
 
 /** An environment to interpolate from; `process.env` has this shape. */
 export type Env = Record<string, string | undefined>;
+
+/** The variable that names the folder of the spec file being read. */
+export const SPEC_DIR = 'SPEC_DIR';
+
+/** `env` with `${SPEC_DIR}` bound to the folder of `file`, whatever the environment says. */
+export function withSpecDir(env: Env, file: string): Env {
+    return { ...env, [SPEC_DIR]: dirname(resolvePath(file)) };
+}
+
+/**
+ * Replaces `${SPEC_DIR}` in every string of `data` with the folder of `file` (escaped, so the
+ * later pass leaves it as it is): servers an imported spec lends keep pointing into its folder.
+ */
+export function bindSpecDir(data: unknown, file: string): unknown {
+    const dir = dirname(resolvePath(file)).replaceAll('${', () => '$${');
+    const bind = (value: unknown): unknown => {
+        // `$${SPEC_DIR}` is the escape for the literal text; the leading `$` keeps it so.
+        if (typeof value === 'string') return value.replace(/(\$?)\$\{SPEC_DIR\}/g, (all, escaped: string) => (escaped ? all : dir));
+        if (Array.isArray(value)) return value.map(bind);
+        if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, bind(item)]));
+        return value;
+    };
+    return bind(data);
+}
 
 /** The outcome of interpolating one string. */
 export interface InterpolatedString {

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { SpecError, SpecErrors } from '../errors.js';
 import { expandSpecFiles } from './files.js';
 import { resolveServerImports } from './import.js';
-import { interpolateSpec, type Env } from './interpolate.js';
+import { interpolateSpec, withSpecDir, type Env } from './interpolate.js';
 import { toSuite, type SpecDefaults } from './normalize.js';
 import type { RawSpec } from './raw.js';
 import { parseSpecYaml } from './parse.js';
@@ -21,6 +21,7 @@ import { validateSpecData } from './validate.js';
 /** Builds a suite from spec text; `file` names it in locations. Throws `SpecErrors` with every problem. */
 export function parseSpec(source: string, file: string, env: Env = process.env, defaults: SpecDefaults = {}): Suite {
     const parsed = parseSpecYaml(source, file);
+    env = withSpecDir(env, file);
     if (parsed.errors.length > 0) throw new SpecErrors(parsed.errors);
 
     // Imported servers join before interpolation, so `${VAR}`s in them are expanded and every

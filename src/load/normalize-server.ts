@@ -53,6 +53,7 @@ function toServerConfig(server: RawServer, specFile: string): ServerConfig {
     if (transport === 'stdio') {
         return compact<StdioServerConfig>({
             transport,
+            ...clientConfig(server.client),
             command: server.command!,
             args: server.args?.map(String),
             env: stringMap(server.env),
@@ -63,6 +64,7 @@ function toServerConfig(server: RawServer, specFile: string): ServerConfig {
     }
     return compact<HttpServerConfig>({
         transport,
+        ...clientConfig(server.client),
         url: server.url!,
         headers: stringMap(server.headers),
         timeoutMs: ms(server.timeout),
@@ -71,6 +73,17 @@ function toServerConfig(server: RawServer, specFile: string): ServerConfig {
         start: server.start && toStart(server.start, server.url!),
         auth: server.auth && toAuth(server.auth, specFile),
     });
+}
+
+/**
+ * What `client:` makes the connector do: offer its `roots`, and declare the capabilities the
+ * server needs to see before it asks (`roots`, `sampling`). The sampling answers themselves
+ * hold matchers, so they stay with the tests (see `normalize.ts`).
+ */
+export function clientConfig(client: RawServer['client']): Pick<ServerConfig, 'roots' | 'clientCapabilities'> {
+    const roots = client?.roots?.map((root) => (typeof root === 'string' ? { uri: root } : { ...root }));
+    const capabilities = { ...(roots ? { roots: {} } : {}), ...(client?.sampling ? { sampling: {} } : {}) };
+    return { ...(roots ? { roots } : {}), ...(Object.keys(capabilities).length ? { clientCapabilities: capabilities } : {}) };
 }
 
 function toStart(start: RawStart, url: string): StartCommand {

@@ -7,10 +7,11 @@
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { CLIENT_IDS, orderClients } from '../assert/lint/portability/clients.js';
 import { parseMatcher } from './matcher.js';
-import { serverVariants, toServers, type ProtocolSetting } from './normalize-server.js';
+import { clientConfig, serverVariants, toServers, type ProtocolSetting } from './normalize-server.js';
+import type { ServerConfig } from '../connect/types.js';
 import { formatPath } from './paths.js';
 import type { Locator } from './positions.js';
-import type { RawCall, RawCheckExpect, RawExpect, RawRuleSet, RawSelection, RawSpec, RawTest, RawToolExpect } from './raw.js';
+import type { RawCall, RawCheckExpect, RawClient, RawExpect, RawRuleSet, RawSelection, RawSpec, RawTest, RawToolExpect } from './raw.js';
 import type { SchemaFile } from './schema-files.js';
 import { serverNames, serversNamed, type ServerNames } from './server-refs.js';
 import type {
@@ -32,8 +33,12 @@ import type {
     ResultExpectations,
     RetryPolicy,
     LintConfig,
+    LogExpectation,
+    NotificationExpectations,
     RuleSetConfig,
+    SamplingRule,
     SchemaAssertion,
+    ServerSpec,
     ServerInfoExpectations,
     ToolExpectations,
     SpecPath,
@@ -79,9 +84,7 @@ export function toSuite(
     const servers = toServers(raw.servers, positions, defaults.protocol);
     const ctx: Context = { positions, schemaFiles, names: serverNames(raw.servers), variants: serverVariants(servers) };
     const tests = raw.tests.flatMap((test, index) => toTests(test, index, ctx));
-    for (const test of tests) {
-        if (test.calls.some((call) => call.inputs)) servers[test.server]!.config.clientCapabilities = ANSWERS_QUESTIONS;
-    }
+    for (const test of tests) applyClient(servers[test.server]!, test, raw);
     return {
         file,
         name: raw.name ?? basename(file),
@@ -135,7 +138,44 @@ function toTest(test: RawTest, path: SpecPath, server: string, matrix: TestSpec[
         matrix,
         snapshot: test.snapshot === undefined ? undefined : toSnapshot(test.snapshot, path, positions),
         probe: toProbe(test.probe, path, positions),
+        sampling: test.client?.sampling && toSampling(test.client.sampling, [...path, 'client', 'sampling']),
     });
+}
+
+/**
+ * What a test entry needs of its server's client: the roots and capabilities of its `client:`
+ * and of its calls' `inputs:` join the server's config, and the server's `client.sampling`
+ * answers after the entry's own.
+ */
+function applyClient(server: ServerSpec, test: TestSpec, raw: RawSpec): void {
+    const fromTest = clientConfig(raw.tests[Number(test.path[1])]!.client);
+    const answers = test.calls.some((call) => call.inputs) ? ANSWERS_QUESTIONS : {};
+    const capabilities = { ...server.config.clientCapabilities, ...fromTest.clientCapabilities, ...answers };
+    // A fresh object: a server's protocol variants started from one config.
+    const { clientCapabilities: _, ...config } = server.config;
+    server.config = { ...config, ...mergedRoots(server.config.roots, fromTest.roots), ...(Object.keys(capabilities).length ? { clientCapabilities: capabilities } : {}) };
+    const declaredAs = server.declaredAs ?? test.server;
+    const sampling = raw.servers[declaredAs]?.client?.sampling;
+    if (sampling) test.sampling = [...(test.sampling ?? []), ...toSampling(sampling, ['servers', declaredAs, 'client', 'sampling'])];
+}
+
+// A reply given as text is the assistant saying it.
+function toSampling(rules: NonNullable<RawClient['sampling']>, path: SpecPath): SamplingRule[] {
+    return rules.map((rule, i) => {
+        const reply = typeof rule.reply === 'string' ? { content: { type: 'text', text: rule.reply } } : rule.reply;
+        return compact<SamplingRule>({
+            when: optionalMatcher(rule.when, [...path, i, 'when']),
+            reply: { role: 'assistant', model: 'mcp-check', stopReason: 'endTurn', ...reply },
+        });
+    });
+}
+
+// Each root once, by URI: several entries may offer the same folder.
+function mergedRoots(own: ServerConfig['roots'], more: ServerConfig['roots']): Pick<ServerConfig, 'roots'> {
+    if (!more) return own ? { roots: own } : {};
+    const roots = [...(own ?? [])];
+    for (const root of more) if (!roots.some((r) => r.uri === root.uri)) roots.push(root);
+    return { roots };
 }
 
 // `exact:` as written, located at its key; nothing when it is not written.
@@ -177,12 +217,19 @@ function toSnapshot(file: string, testPath: SpecPath, positions: Locator): NonNu
     return { file: isAbsolute(file) ? file : join(dirname(positions.file), file), loc: positions.locateKey(testPath, 'snapshot') };
 }
 
-// `true` probes the read-only tools; an object may add tools and fix runs and seed.
+// `true` probes the read-only tools; an object may add or exclude tools, accept coercion, fix runs and seed.
 function toProbe(probe: RawTest['probe'], testPath: SpecPath, positions: Locator): ProbeSpec | undefined {
     if (probe === undefined || probe === false) return undefined;
     const loc = positions.locateKey(testPath, 'probe');
     if (probe === true) return { tools: [], loc };
-    return compact<ProbeSpec>({ tools: [...new Set(probe.tools ?? [])], runs: probe.runs, seed: probe.seed, loc });
+    return compact<ProbeSpec>({
+        tools: [...new Set(probe.tools ?? [])],
+        ...(probe.exclude?.length ? { exclude: [...new Set(probe.exclude)] } : {}),
+        ...(probe.acceptCoercion ? { acceptCoercion: true } : {}),
+        runs: probe.runs,
+        seed: probe.seed,
+        loc,
+    });
 }
 
 // Inherited tags first, then the item's own; each once.
@@ -267,6 +314,7 @@ function toCall(call: RawCall, path: SpecPath, inherited: readonly string[], ctx
         isError: raw.isError,
         text: optionalMatcher(raw.text, [...at, 'text']),
         content: raw.content && toContent(raw.content, [...at, 'content']),
+        notifications: raw.notifications && toNotifications(raw.notifications, [...at, 'notifications']),
     });
     // `structuredContent: null` is a real expectation, so copy by presence, not by value.
     if ('structuredContent' in raw) expect.structuredContent = raw.structuredContent;
@@ -282,6 +330,24 @@ function toCall(call: RawCall, path: SpecPath, inherited: readonly string[], ctx
         retry: toRetry(call.retry),
         path,
         loc: ctx.positions.locate(path),
+    });
+}
+
+function toNotifications(raw: NonNullable<RawExpect['notifications']>, path: SpecPath): NotificationExpectations {
+    const { progress, logs, listChanged } = raw;
+    return compact<NotificationExpectations>({
+        progress: progress && compact({ count: optionalMatcher(progress.count, [...path, 'progress', 'count']), complete: progress.complete, path: [...path, 'progress'] }),
+        logs: logs?.map((log, i) => {
+            const logPath = [...path, 'logs', i];
+            return compact<LogExpectation>({
+                level: optionalMatcher(log.level, [...logPath, 'level']),
+                logger: optionalMatcher(log.logger, [...logPath, 'logger']),
+                text: optionalMatcher(log.text, [...logPath, 'text']),
+                path: logPath,
+            });
+        }),
+        listChanged: listChanged && { lists: [...listChanged], path: [...path, 'listChanged'] },
+        path,
     });
 }
 

@@ -18,9 +18,16 @@ export interface RawStart {
     ready?: { url?: string; status?: number; log?: string };
 }
 
+/** `client:` — what mcp-check, as the client, offers the server and answers it. */
+export interface RawClient {
+    roots?: (string | { uri: string; name?: string })[];
+    sampling?: { when?: unknown; reply: string | Record<string, unknown> }[];
+}
+
 /** One server as the schema and semantic checks guarantee it. */
 export interface RawServer extends Omit<RawStart, 'command' | 'ready'> {
     transport?: 'stdio' | 'sse' | 'streamable_http';
+    client?: RawClient;
     /** Which tests name it (`server: <group>`); not a connection setting, so not in its config. */
     group?: string;
     command?: string;
@@ -64,6 +71,11 @@ export interface RawExpect {
     result?: Record<string, unknown>;
     content?: RawContentItem[] | { items: RawContentItem[]; exact?: boolean };
     structuredContent?: unknown;
+    notifications?: {
+        progress?: { count?: unknown; complete?: boolean };
+        logs?: { level?: unknown; logger?: unknown; text?: unknown }[];
+        listChanged?: ListName[];
+    };
 }
 
 /** One entry of `expect.content`. */
@@ -87,6 +99,9 @@ export interface RawCheckExpect {
     text?: unknown;
     maxDuration?: Duration;
 }
+
+/** The lists a server can announce changes of. */
+export type ListName = 'tools' | 'resources' | 'prompts';
 
 /** `tags`, `only` and `skip` as the schema allows them. */
 export interface RawSelection {
@@ -145,11 +160,12 @@ export interface RawTest extends RawSelection {
     /** A server, a group, or a list of servers and groups. */
     server: string | string[];
     snapshot?: string;
-    probe?: boolean | { tools?: string[]; runs?: number; seed?: number };
+    probe?: boolean | { tools?: string[]; exclude?: string[]; acceptCoercion?: boolean; runs?: number; seed?: number };
     defaults?: { maxDuration?: Duration };
     lint?: boolean | { rules?: Record<string, LintLevel>; clients?: 'all' | ClientId[]; budget?: LintBudget };
     protocol?: RawRuleSet;
     requires?: string[];
+    client?: RawClient;
     serverInfo?: { name?: unknown; version?: unknown; instructions?: unknown; protocolVersion?: unknown; capabilities?: Record<string, unknown> };
     tools?: RawNames & { expect?: Record<string, RawToolExpect> };
     calls?: RawCall[];

@@ -7,7 +7,7 @@
 import { SpecError } from '../errors.js';
 import { checkAuth } from './auth-checks.js';
 import { checkDuration, checkSize, type Report } from './checks.js';
-import { checkTestContract } from './contract-checks.js';
+import { checkClient, checkTestContract } from './contract-checks.js';
 import { regexProblem } from './matcher.js';
 import { invalidUrl, quote } from './messages.js';
 import { formatPath, isRecord } from './paths.js';
@@ -50,6 +50,7 @@ function checkServer(path: SpecPath, server: Record<string, unknown>, servers: R
         report([...path, 'group'], message);
     }
     checkDuration([...path, 'timeout'], server['timeout'], report);
+    checkClient([...path, 'client'], server['client'], report);
     checkDuration([...path, 'sse_read_timeout'], server['sse_read_timeout'], report);
     checkDuration([...path, 'max_total_timeout'], server['max_total_timeout'], report);
     checkSize([...path, 'max_message_size'], server['max_message_size'], report);

@@ -86,6 +86,16 @@ export interface TestSpec extends Selection {
     requires?: NameRef[];
     /** `serverInfo:` what the server must say about itself. */
     serverInfo?: ServerInfoExpectations;
+    /** `client.sampling` of the entry, then of its server: the first whose `when` holds answers. */
+    sampling?: SamplingRule[];
+}
+
+/** One `client.sampling` entry: the reply to a `sampling/createMessage` request that `when` matches. */
+export interface SamplingRule {
+    /** On the text of the request's messages (text items joined with newlines); absent: any request. */
+    when?: Matcher;
+    /** A `CreateMessageResult`: `role`, `content`, `model` and `stopReason` filled in when not given. */
+    reply: Record<string, unknown>;
 }
 
 /** `serverInfo:` matchers on the handshake's answer; `capabilities` is a partial match. */
@@ -108,6 +118,10 @@ export interface ExactNames {
 export interface ProbeSpec {
     /** Tools to probe besides those annotated `readOnlyHint: true`; never any other tool. */
     tools: string[];
+    /** Tools never to probe, read-only or not. */
+    exclude?: string[];
+    /** The server coerces types: wrong-type values it would convert are not sent as invalid. */
+    acceptCoercion?: boolean;
     runs?: number;
     seed?: number;
     loc: SourceLocation;
@@ -224,6 +238,26 @@ export interface Expectations extends ResultExpectations {
     /** Partial deep match (matchers inside); extra keys in the result are fine. */
     structuredContent?: unknown;
     content?: ContentChecks;
+    /** What the server must have sent while the call ran. */
+    notifications?: NotificationExpectations;
+}
+
+/** `expect.notifications`: progress on the call, log messages and list changes that arrived while it ran. */
+export interface NotificationExpectations {
+    progress?: { count?: Matcher; complete?: boolean; path: SpecPath };
+    /** Each must match at least one log message; an empty list means none may arrive. */
+    logs?: LogExpectation[];
+    /** Lists whose change must have been announced; an empty list means none may be. */
+    listChanged?: { lists: ('tools' | 'resources' | 'prompts')[]; path: SpecPath };
+    path: SpecPath;
+}
+
+export interface LogExpectation {
+    level?: Matcher;
+    logger?: Matcher;
+    /** On `data`: a string as it is, anything else as JSON text. */
+    text?: Matcher;
+    path: SpecPath;
 }
 
 /** `retry:` — re-run the call until its assertions hold. */

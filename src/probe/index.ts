@@ -5,5 +5,5 @@ export { formatProbeReport, type FormatOptions } from './format.js';
 export { invalidVariants, wrongTypeArbitrary, type InvalidVariant } from './invalid.js';
 export { DEFAULT_MAX_SHRINK_CALLS, DEFAULT_RUNS, probeServer } from './probe.js';
 export { checkSeed, randomSeed } from './seed.js';
-export { isReadOnly, selectTools, type ToolSelection } from './select.js';
+export { isReadOnly, SKIP_REASONS, selectTools, type ToolSelection } from './select.js';
 export type { Args, ProbeCheck, ProbeFailure, ProbeOptions, ProbeReport, ProbeStatus, SkippedTool, ToolProbe } from './types.js';

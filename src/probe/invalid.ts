@@ -17,8 +17,11 @@ export interface InvalidVariant {
     arbitrary: Arbitrary<Args>;
 }
 
-/** The invalid variants of a tool's input: one per required property, one per property with a `type`. */
-export function invalidVariants(inputSchema: unknown, valid: Arbitrary<Args>): InvalidVariant[] {
+/**
+ * The invalid variants of a tool's input: one per required property, one per property with a
+ * `type`. With `acceptCoercion`, wrong-type values a lenient validator converts are not sent.
+ */
+export function invalidVariants(inputSchema: unknown, valid: Arbitrary<Args>, options: { acceptCoercion?: boolean } = {}): InvalidVariant[] {
     const root = flattenRoot(inputSchema);
     const properties = isObject(root.properties) ? root.properties : {};
     const required = Array.isArray(root.required) ? root.required.filter((r): r is string => typeof r === 'string') : [];
@@ -33,12 +36,13 @@ export function invalidVariants(inputSchema: unknown, valid: Arbitrary<Args>): I
     }
     for (const [property, schema] of Object.entries(properties)) {
         const declared = isObject(schema) ? declaredTypes(inputSchema, schema) : [];
-        const wrong = declared.length > 0 ? wrongTypeArbitrary(declared) : undefined;
+        const wrong = declared.length > 0 ? wrongTypeArbitrary(declared, options.acceptCoercion) : undefined;
         if (!wrong) continue;
+        const lenient = options.acceptCoercion ? ', coercible values left out' : '';
         variants.push({
             kind: 'wrongType',
             property,
-            name: `wrong type for ${JSON.stringify(property)} (not ${declared.join(' or ')})`,
+            name: `wrong type for ${JSON.stringify(property)} (not ${declared.join(' or ')}${lenient})`,
             arbitrary: fc.tuple(valid, wrong).map(([args, value]) => withValue(args, property, value)),
         });
     }
@@ -56,19 +60,37 @@ function declaredTypes(root: unknown, schema: Record<string, unknown>): string[]
 /**
  * Values of JSON types outside `allowed`, simplest first so shrinking ends at a plain one
  * (`0` for a string property, `0.5` for an integer one). Undefined when every type is allowed.
+ *
+ * `lenient` leaves out what validators that coerce (pydantic's default mode, zod's `coerce`)
+ * turn into an allowed type without loss: booleans and numeric strings for numbers, numbers
+ * and booleans for strings, 0, 1 and words such as "yes" for booleans. `null`, arrays and
+ * objects are still sent: no such validator accepts them for a scalar.
  */
-export function wrongTypeArbitrary(allowed: readonly string[]): Arbitrary<unknown> | undefined {
+export function wrongTypeArbitrary(allowed: readonly string[], lenient = false): Arbitrary<unknown> | undefined {
     const has = (t: string) => allowed.includes(t);
+    const numeric = has('number') || has('integer');
     const candidates: Arbitrary<unknown>[] = [];
-    if (!has('number') && !has('integer')) candidates.push(fc.integer());
-    else if (!has('number')) candidates.push(fc.integer({ min: -1000, max: 1000 }).map((n) => n + 0.5));
-    if (!has('string')) candidates.push(fc.string({ maxLength: 8 }));
-    if (!has('boolean')) candidates.push(fc.boolean());
+    if (!numeric) {
+        if (!lenient) candidates.push(fc.integer());
+        else if (!has('string')) candidates.push(fc.integer().filter((n) => !(has('boolean') && (n === 0 || n === 1))));
+    } else if (!has('number')) candidates.push(fc.integer({ min: -1000, max: 1000 }).map((n) => n + 0.5));
+    if (!has('string')) {
+        const strings = fc.string({ maxLength: 8 });
+        candidates.push(lenient ? strings.filter((text) => !(numeric && isNumeric(text)) && !(has('boolean') && BOOLEAN_WORDS.test(text))) : strings);
+    }
+    if (!has('boolean') && !(lenient && (numeric || has('string')))) candidates.push(fc.boolean());
     if (!has('null')) candidates.push(fc.constant(null));
     if (!has('array')) candidates.push(fc.constant([]));
     if (!has('object')) candidates.push(fc.constant({}));
     if (candidates.length === 0) return undefined;
     return candidates.length === 1 ? candidates[0] : fc.oneof({ withCrossShrink: true }, ...candidates);
+}
+
+// Strings lenient validators read as booleans (pydantic's list, which covers zod's and others').
+const BOOLEAN_WORDS = /^\s*(true|false|yes|no|on|off|t|f|y|n|1|0)\s*$/i;
+
+function isNumeric(text: string): boolean {
+    return text.trim() !== '' && Number.isFinite(Number(text));
 }
 
 function without(args: Args, property: string): Args {

@@ -9,7 +9,7 @@ import type { CompiledSchema } from '../assert/json-schema.js';
 import { checkOutputSchema } from '../assert/output-schema.js';
 import { isLocal } from '../connect/rpc-errors.js';
 import { ConnectError, InvalidResultError, ServerGoneError } from '../errors.js';
-import { excerpt } from '../excerpt.js';
+import { excerptWords } from '../excerpt.js';
 
 /** A call's result, or what it threw. */
 export type CallOutcome = { kind: 'result'; result: CallToolResult } | { kind: 'error'; error: unknown };
@@ -109,5 +109,5 @@ function stripPrefix(message: string): string {
 
 function oneLine(error: unknown): string {
     const message = error instanceof Error ? error.message : String(error);
-    return excerpt(message.replace(/\s+/g, ' '), 500);
+    return excerptWords(message.replace(/\s+/g, ' '), 500);
 }

@@ -46,6 +46,7 @@ export async function probeServer(mcp: UniversalMCPClient, server: string, optio
         maxShrinkCalls: options.maxShrinkCalls ?? DEFAULT_MAX_SHRINK_CALLS,
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         ...(signal ? { signal } : {}),
+        ...(options.acceptCoercion ? { acceptCoercion: true } : {}),
     };
     const tools: ToolProbe[] = [];
     let stopped: string | undefined;

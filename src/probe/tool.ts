@@ -26,6 +26,8 @@ export interface ToolContext {
     /** Per-call deadline in ms; progress notifications do not extend it. */
     timeoutMs: number;
     signal?: AbortSignal;
+    /** Wrong-type values the server may coerce are not sent (see `wrongTypeArbitrary`). */
+    acceptCoercion?: boolean;
 }
 
 /** A tool's result, and why no later tool can be probed when that is so. */
@@ -77,7 +79,7 @@ export async function probeTool(ctx: ToolContext, listed: ListedTool, selectedBy
     if (first.serverStopped) return done(checks, undefined, first.serverStopped);
 
     // Variants start from valid arguments only, so a rejection is about the one thing broken.
-    const variants = invalidVariants(raw.inputSchema, args.filter(isValid));
+    const variants = invalidVariants(raw.inputSchema, args.filter(isValid), { acceptCoercion: ctx.acceptCoercion === true });
     for (const variant of variants) {
         const planned: PlannedCheck = {
             kind: variant.kind,

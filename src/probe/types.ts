@@ -18,6 +18,13 @@ export interface ProbeOptions {
     tools?: readonly string[];
     /** Probe only these tools (CLI `--tool`); it never adds a tool that is not read-only or in `tools`. */
     only?: readonly string[];
+    /** Never probe these tools (CLI `--exclude-tool`, the spec's `probe: { exclude }`), read-only or not. */
+    exclude?: readonly string[];
+    /**
+     * The server's validation coerces types (pydantic, zod's `coerce`): wrong-type values it would
+     * convert without loss (`false` for an integer, `"3"` for a number) are not sent as invalid.
+     */
+    acceptCoercion?: boolean;
     /** Per-call deadline in ms; progress notifications do not extend it. @default 30000 */
     timeoutMs?: number;
     /** Aborting stops after the call in flight; the tools not yet probed are reported as errored. */
@@ -92,7 +99,7 @@ export interface ProbeReport {
     tools: ToolProbe[];
     /** Listed tools left alone because a call might have side effects. */
     skipped: SkippedTool[];
-    /** Names in `tools` or `only` the server does not list. */
+    /** Names in `tools`, `only` or `exclude` the server does not list. */
     notListed: string[];
     status: ProbeStatus;
     durationMs: number;

@@ -12,6 +12,7 @@
  * An error shared by several checks of a server (it could not be reached, it died) is a server
  * error: printed once, before the first check it stopped, and each such check refers to it.
  */
+import { basename } from 'node:path';
 import pc from 'picocolors';
 import type { CaseResult, Problem, RunResult, SuiteResult } from '../run/result.js';
 import { matrixLines } from './console-matrix.js';
@@ -30,6 +31,18 @@ export interface ConsoleReporterOptions {
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
+
+// A server's multi-line message stays under its check instead of starting at the margin.
+function indented(text: string): string[] {
+    return visibleText(text)
+        .split('\n')
+        .map((line) => `      ${line}`);
+}
+
+// A spec without `name:` is named after its file, which the header already shows.
+function suiteTitle(suite: SuiteResult): string[] {
+    return suite.name === basename(suite.file) ? [] : [visibleText(suite.name)];
+}
 
 /** Decides colour the way CLI users expect: NO_COLOR wins, FORCE_COLOR forces, else TTY only. */
 export function shouldColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -53,7 +66,7 @@ export class ConsoleReporter implements Reporter {
 
     onSuiteEnd(suite: SuiteResult): void {
         const { c } = this;
-        const out: string[] = [c.bold(`${suite.file} › ${visibleText(suite.name)} › ${visibleText(describeServer(suite))}`)];
+        const out: string[] = [c.bold([suite.file, ...suiteTitle(suite), visibleText(describeServer(suite))].join(' › '))];
         const printed = this.casesWithServerErrors(suite, out);
         for (const note of suite.diagnostics) out.push(c.yellow(`  note: ${visibleText(note)}`));
         const troubled = suite.cases.some((r) => r.status === 'failed' || r.status === 'errored');
@@ -163,8 +176,8 @@ export class ConsoleReporter implements Reporter {
             case 'passed':
                 return [
                     `  ${c.green('✓')} ${name} ${time}`,
-                    ...(result.warnings ?? []).map((w) => c.yellow(`      warning: ${visibleText(w)}`)),
-                    ...(result.notes ?? []).map((n) => c.dim(`      ${visibleText(n)}`)),
+                    ...(result.warnings ?? []).flatMap((w) => indented(`warning: ${w}`).map(c.yellow)),
+                    ...(result.notes ?? []).flatMap((n) => indented(n).map(c.dim)),
                 ];
             case 'skipped':
                 return [`  ${c.yellow('-')} ${name} ${c.dim(`skipped: ${visibleText(result.reason)}`)}`];
@@ -172,7 +185,7 @@ export class ConsoleReporter implements Reporter {
             case 'errored': {
                 const mark = result.status === 'failed' ? c.red('✗') : c.red('!');
                 const label = result.status === 'errored' ? ` ${c.red('[error]')}` : '';
-                const details = problemsOf(result).flatMap((p) => problemLines(p, result.loc)).flatMap((l) => visibleText(l).split('\n')).map((l) => `      ${l}`);
+                const details = problemsOf(result).flatMap((p) => problemLines(p, result.loc)).flatMap(indented);
                 return [`  ${mark} ${name}${label} ${time}`, ...details];
             }
         }

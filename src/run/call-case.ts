@@ -1,11 +1,12 @@
 /** Runs one `calls:` entry: captures, argument pre-check, the call (with retries), assertions, budget. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { assertCallResult, formatAjvErrors, textOf } from '../assert/index.js';
+import { assertCallResult, checkNotifications, formatAjvErrors, textOf, type ReceivedNotification } from '../assert/index.js';
 import type { CallSpec, TestSpec } from '../load/types.js';
-import { excerpt } from '../excerpt.js';
+import { excerptWords } from '../excerpt.js';
 import { summarizeNames } from './listing-cases.js';
 import { exchange, expectContext, runWithRetries } from './request-check.js';
 import type { CaseOutcome, CaseRun, Problem } from './result.js';
+import { samplingAnswerer } from './sampling.js';
 import type { CaseContext } from './session.js';
 
 /** Runs a call and judges its result. Never throws. */
@@ -38,14 +39,26 @@ async function attemptCall(call: CallSpec, test: TestSpec, ctx: CaseContext, las
         if (problem) return failed(problem);
     }
     const timeoutMs = call.timeoutMs ?? session.timeoutMs;
+    // Kept only when the spec looks at them: a chatty server's notifications cost nothing otherwise.
+    const notifications: ReceivedNotification[] = [];
+    const watched = call.expect.notifications;
+    const onNotification = watched ? (n: ReceivedNotification) => void notifications.push(n) : undefined;
     const { outcome, result } = await exchange(
         {
             what: `tools/call ${call.tool}`,
             timeoutMs,
-            send: () => session.mcp.callTool(session.connectionId, call.tool, args.value, { timeoutMs, signal: session.signal, inputs: call.inputs }),
+            send: () =>
+                session.mcp.callTool(session.connectionId, call.tool, args.value, {
+                    timeoutMs,
+                    signal: session.signal,
+                    inputs: call.inputs,
+                    ...(onNotification ? { onNotification } : {}),
+                    ...(test.sampling ? { answer: samplingAnswerer(test.sampling) } : {}),
+                }),
             judge: (answer, expect) => assertCallResult(answer, expect, expectContext(call, ctx), tool.outputSchema()),
-            refusal: (answer) => (answer.isError ? `tools/call ${call.tool} was answered with an isError result: ${excerpt(textOf(answer), 200)}` : undefined),
+            refusal: (answer) => (answer.isError ? `tools/call ${call.tool} was answered with an isError result: ${excerptWords(textOf(answer), 200)}` : undefined),
             accepted: 'expected the server to reject the arguments, but it accepted them',
+            during: () => (watched ? checkNotifications(notifications, watched, expectContext(call, ctx)) : []),
         },
         call,
         call.name ?? call.tool,

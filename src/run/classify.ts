@@ -9,7 +9,7 @@ import { isLocal } from '../connect/rpc-errors.js';
 import { ModernErrorCode } from '../connect/protocol.js';
 import { ConnectError, InputRequiredError, InvalidResultError, ServerGoneError } from '../errors.js';
 import type { CaseOutcome, Problem } from './result.js';
-import { excerpt } from '../excerpt.js';
+import { excerptWords } from '../excerpt.js';
 
 /** Classifies an error thrown by a request to a server. */
 export function classifyRequestError(error: unknown, what: string, timeoutMs: number, signal?: AbortSignal): CaseOutcome {
@@ -74,5 +74,5 @@ function stripPrefix(message: string): string {
 
 function oneLine(error: unknown): string {
     const message = error instanceof Error ? error.message : String(error);
-    return excerpt(message.replace(/\s+/g, ' '), 500);
+    return excerptWords(message.replace(/\s+/g, ' '), 500);
 }

@@ -1,5 +1,5 @@
 /** `probe:` on a test: schema-driven calls to the server's read-only tools, judged as one check. */
-import { probeProblems, probeServer } from '../probe/index.js';
+import { probeProblems, probeServer, SKIP_REASONS, type SkippedTool } from '../probe/index.js';
 import type { ProbeSpec } from '../load/types.js';
 import { classifyRequestError } from './classify.js';
 import type { CaseOutcome, Problem } from './result.js';
@@ -18,6 +18,8 @@ export async function runProbeCase(probe: ProbeSpec, ctx: CaseContext): Promise<
         report = await probeServer(session.mcp, session.connectionId, {
             listedTools: session.listedTools,
             tools: probe.tools,
+            ...(probe.exclude ? { exclude: probe.exclude } : {}),
+            ...(probe.acceptCoercion ? { acceptCoercion: true } : {}),
             runs: probe.runs ?? DEFAULT_SPEC_RUNS,
             seed: probe.seed ?? DEFAULT_SPEC_SEED,
             timeoutMs: session.timeoutMs,
@@ -46,7 +48,18 @@ export async function runProbeCase(probe: ProbeSpec, ctx: CaseContext): Promise<
         status: 'passed',
         notes: [
             `probed ${probed.length ? probed.join(', ') : 'no tools'} with seed ${report.seed} (${report.runs} runs each)`,
-            ...(report.skipped.length ? [`not probed (not readOnlyHint: true): ${report.skipped.map((s) => s.tool).join(', ')}`] : []),
+            ...notProbed(report.skipped),
         ],
     };
+}
+
+// The tools not probed, by why: `not probed (not readOnlyHint: true): wipe`, `excluded: slow`.
+function notProbed(skipped: readonly SkippedTool[]): string[] {
+    const named = (reason: string) => skipped.filter((s) => s.reason === reason).map((s) => s.tool);
+    const notReadOnly = named(SKIP_REASONS.notReadOnly);
+    const excluded = named(SKIP_REASONS.excluded);
+    return [
+        ...(notReadOnly.length ? [`not probed (not readOnlyHint: true): ${notReadOnly.join(', ')}`] : []),
+        ...(excluded.length ? [`not probed (excluded): ${excluded.join(', ')}`] : []),
+    ];
 }

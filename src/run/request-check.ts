@@ -31,6 +31,8 @@ export interface Request<R, E> {
     refusal?(result: R): string | undefined;
     /** For `rejects`: what a user is told when the server answered instead. */
     accepted: string;
+    /** What arrived while the request ran (notifications), judged like its latency: whatever the answer. */
+    during?(): Problem[];
 }
 
 /** Runs `attempt` with the check's retries; a check that did not pass leaves its captures missing. */
@@ -60,7 +62,10 @@ export async function exchange<R, E extends ResultExpectations>(
     } catch (e) {
         error = e;
     }
-    const budget = checkBudget(Math.round(performance.now() - began), ...budgetOf(check.expect.maxDurationMs, check.path, test, ctx));
+    const budget = [
+        ...checkBudget(Math.round(performance.now() - began), ...budgetOf(check.expect.maxDurationMs, check.path, test, ctx)),
+        ...(request.during?.() ?? []),
+    ];
     if (check.expect.rejects) return { outcome: judgeRejection(request, answer, error, budget, check, ctx), ...answer };
     if (!answer) return { outcome: classifyRequestError(error, request.what, request.timeoutMs, session.signal) };
     const problems = [...request.judge(answer.result, expect.value), ...budget];

@@ -39,6 +39,7 @@ export type ProblemKind =
     | 'assert.json'
     | 'assert.schema'
     | 'assert.content'
+    | 'assert.notifications'
     | 'assert.maxDuration'
     | 'assert.rejects'
     | 'assert.capture'

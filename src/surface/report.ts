@@ -44,9 +44,15 @@ export function renderJson(report: DiffReport): string {
 
 /** `notes: surface-fixture 1.0.0 → 2.0.0`-style heading of a server pair. */
 export function pairLabel(server: ServerDiff): string {
-    const side = (name: string | undefined, info: ServerDiff['oldInfo']) => (name === undefined ? '(none)' : `${name} (${info?.name ?? '?'} ${info?.version ?? '?'})`);
+    const side = (name: string | undefined, info: ServerDiff['oldInfo']) => (name === undefined ? '(none)' : `${name} (${info?.name ?? '?'} ${shownVersion(info)})`);
     if (server.old !== undefined && server.old === server.new && server.oldInfo?.name === server.newInfo?.name) {
-        return `${server.old}: ${server.oldInfo?.name} ${server.oldInfo?.version} → ${server.newInfo?.version}`;
+        return `${server.old}: ${server.oldInfo?.name} ${shownVersion(server.oldInfo)} → ${shownVersion(server.newInfo)}`;
     }
     return `${side(server.old, server.oldInfo)} → ${side(server.new, server.newInfo)}`;
+}
+
+// Many servers announce `version: ""`; an empty slot in `1.0.0 → ` reads like a rendering bug.
+function shownVersion(info: ServerDiff['oldInfo']): string {
+    if (info === undefined) return '?';
+    return info.version.trim() === '' ? '(no version)' : info.version;
 }

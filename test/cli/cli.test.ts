@@ -68,6 +68,12 @@ describe('mcp-check (CLI)', { concurrency: true }, () => {
             }
         });
 
+        it('0 for the other bundled specs, run from another folder: their servers are found through ${SPEC_DIR}', async () => {
+            const run = await runCli([join(ROOT, 'specs/calc.yaml'), join(ROOT, 'specs/notes.yaml'), join(ROOT, 'specs/everything.yaml')], { cwd: workspace.dir });
+            assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+            assert.match(run.stdout, /Tests: \d+ passed, 0 failed, 0 errored, 0 skipped/);
+        });
+
         it('1 when an assertion fails', async () => {
             const run = await runCli(['failing.yaml'], { cwd: workspace.dir });
             assert.equal(run.code, 1, run.stderr);

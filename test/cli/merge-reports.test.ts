@@ -197,3 +197,30 @@ describe('mcp-check merge-reports', () => {
         assert.match(none.stderr, /missing required argument 'json'/);
     });
 });
+
+describe('merge-reports of a matrix split across shards', () => {
+    it('lists the servers of a merged matrix in the order the spec declares them, not shard order', async () => {
+        const workspace = await Workspace.create();
+        try {
+            const server = [`    command: ${q(process.execPath)}`, `    args: [${q(WEATHER)}]`];
+            await workspace.write(
+                'group.yaml',
+                ['servers:', '  zeta:', ...server, '  alpha:', ...server, 'tests:', '  - server: [zeta, alpha]', '    lint: false', '    tools: { include: [echo] }'].join('\n'),
+            );
+            // Shards split servers by sorted name: alpha runs in shard 1, zeta in shard 2.
+            for (const shard of ['1', '2']) {
+                const run = await runCli(['group.yaml', '--shard', `${shard}/2`, '--reporter', `json:reports/${shard}.json`], { cwd: workspace.dir, env: NOT_ON_GITHUB });
+                assert.equal(run.code, 0, run.stdout + run.stderr);
+            }
+            const merge = await runCli(['merge-reports', 'reports/1.json', 'reports/2.json', '--reporter', 'json:merged.json'], { cwd: workspace.dir, env: NOT_ON_GITHUB });
+            assert.equal(merge.code, 0, merge.stdout + merge.stderr);
+            const merged = JSON.parse(await workspace.read('merged.json')) as ReportJson;
+            assert.deepEqual(
+                merged.matrices?.map((m) => [m.servers, m.rows.map((r) => r.consistent)]),
+                [[['zeta', 'alpha'], [true]]],
+            );
+        } finally {
+            await workspace.remove();
+        }
+    });
+});

@@ -2,9 +2,25 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { tempDir, writeTemp } from '../helpers/files.js';
+import { WEATHER } from '../helpers/servers.js';
+
+it('a spec that starts its server from ${SPEC_DIR} passes when run from another folder', async () => {
+    const folder = await tempDir();
+    // A server next to the spec, found through ${SPEC_DIR} wherever mcp-check runs.
+    await writeFile(join(folder, 'server.mjs'), `import ${JSON.stringify(pathToFileURL(WEATHER).href)};\n`);
+    await writeFile(
+        join(folder, 'weather.yaml'),
+        ['servers:', '  w: { command: node, args: ["${SPEC_DIR}/server.mjs"] }', 'tests:', '  - server: w', '    tools: { include: [get_forecast] }'].join('\n'),
+    );
+    const run = await runCli([join(folder, 'weather.yaml')], { cwd: await tempDir() });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /✓ lists tool get_forecast/);
+});
 
 it('a spec with a mistake in its last test starts no server at all', async () => {
     const marker = join(await tempDir(), 'server-started');

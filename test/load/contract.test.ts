@@ -585,3 +585,33 @@ test('a schema path whose variable is missing gets no follow-on error', async ()
         `${file}:8:27: tests[0].calls[0].expect.schema: environment variable "SCHEMAS" is not set (write "\${SCHEMAS:-default}" to give a default)`,
     ]);
 });
+
+test('client: roots of the server and its entries are offered together, and every capability they need is declared', async () => {
+    const file = await specFile(
+        yaml(
+            'servers:',
+            '  s:',
+            '    command: node',
+            '    client: { roots: ["file:///a", { uri: "file:///b", name: b }] }',
+            'tests:',
+            '  - server: s',
+            '    client:',
+            '      roots: ["file:///b", "file:///c"]',
+            '      sampling: [{ when: { contains: hi }, reply: hello }]',
+            '    calls:',
+            '      - { tool: t, inputs: { ok: { action: accept } } }',
+        ),
+    );
+    const suite = await loadSpec(file, {});
+    const { config } = suite.servers['s']!;
+    assert.deepEqual(config.roots, [{ uri: 'file:///a' }, { uri: 'file:///b', name: 'b' }, { uri: 'file:///c' }]);
+    assert.deepEqual(config.clientCapabilities, { roots: {}, sampling: {}, elicitation: { form: {} } });
+    assert.deepEqual(suite.tests[0]!.sampling?.map((r) => r.reply), [{ role: 'assistant', model: 'mcp-check', stopReason: 'endTurn', content: { type: 'text', text: 'hello' } }]);
+});
+
+test('client.sampling[].when is a matcher, checked when the spec is loaded', async () => {
+    const file = await contractSpec('    client: { sampling: [{ when: { matches: "(" }, reply: hello }] }');
+    const errors = await specErrors(loadSpec(file, {}));
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0]!, /spec\.yaml:6:\d+: tests\[0\]\.client\.sampling\[0\]\.when\.matches: /);
+});

@@ -116,3 +116,36 @@ test('malformed references are problems, not silent text', () => {
     );
     assert.equal(interpolateString('x ${FOO', {}).problem, 'unterminated "${" (write "$${" for a literal "${")');
 });
+
+test('${SPEC_DIR} is the absolute folder of the spec file, not an environment variable', async () => {
+    const dir = await writeSpecs({
+        'specs/spec.yaml': yaml(
+            'servers:',
+            '  local:',
+            '    command: node',
+            '    args: ["${SPEC_DIR}/server.js", "$${SPEC_DIR}"]',
+            '    cwd: "${SPEC_DIR}"',
+            '    env: { DATA: "${SPEC_DIR}/data" }',
+            'tests:',
+            '  - server: local',
+        ),
+    });
+    const specs = join(dir, 'specs');
+    const suite = await loadSpec(join(specs, 'spec.yaml'), { SPEC_DIR: '/elsewhere' });
+    assert.deepEqual(suite.servers['local']!.config, {
+        transport: 'stdio',
+        command: 'node',
+        args: [join(specs, 'server.js'), '${SPEC_DIR}'],
+        cwd: specs,
+        env: { DATA: join(specs, 'data') },
+    });
+});
+
+test('${SPEC_DIR} in a server an imported spec lends is the folder of that spec', async () => {
+    const dir = await writeSpecs({
+        'main.yaml': yaml('servers:', '  $import: shared/servers.yaml', 'tests:', '  - server: local'),
+        'shared/servers.yaml': yaml('servers:', '  local: { command: node, args: ["${SPEC_DIR}/server.js"] }', 'tests:', '  - server: local'),
+    });
+    const suite = await loadSpec(join(dir, 'main.yaml'), {});
+    assert.deepEqual(suite.servers['local']!.config, { transport: 'stdio', command: 'node', args: [join(dir, 'shared', 'server.js')] });
+});

@@ -81,7 +81,7 @@ test('`probe:` values out of range, of the wrong type or with unknown keys are r
     assert.deepEqual(await specErrors(loadSpec(file, {})), [
         `${file}:6:20: tests[0].probe.runs: must be at least 1, got 0`,
         `${file}:6:29: tests[0].probe.seed: must be at least 0, got -1`,
-        `${file}:6:33: tests[0].probe: unknown key "tool" (allowed: tools, runs, seed)`,
+        `${file}:6:33: tests[0].probe: unknown key "tool" (allowed: tools, exclude, acceptCoercion, runs, seed)`,
         `${file}:8:20: tests[1].probe.runs: must be at most 1000, got 1001`,
         `${file}:8:32: tests[1].probe.seed: expected integer, got number`,
         `${file}:8:45: tests[1].probe.tools[0]: must not be empty`,

@@ -93,6 +93,34 @@ describe('mcp-check probe (CLI)', { concurrency: true }, () => {
         assert.equal((await calls('optin.log')).filter((line) => line.startsWith('tools/call wipe ')).length, 5);
     });
 
+    it('--exclude-tool leaves read-only tools out: skipped, never called', async () => {
+        const log = workspace.path('exclude.log');
+        const excluding = await workspace.write('exclude.yaml', fixtureSpec(log));
+        const run = await runCli(['probe', excluding, '--exclude-tool', 'ratio', '--exclude-tool', 'lenient', '--seed', '1', '--runs', '5']);
+        assert.equal(run.code, 0, run.stdout + run.stderr);
+        assert.match(run.stdout, /- ratio {2}skipped: excluded from the probe/);
+        assert.match(run.stdout, /- lenient {2}skipped: excluded from the probe/);
+        assert.match(run.stdout, /Probe: 2 passed, 0 failed, 0 errored, 3 skipped/);
+        const tools = new Set((await calls('exclude.log')).map((line) => line.split(' ')[1]));
+        assert.deepEqual([...tools].sort(), ['echo_number', 'stats']);
+    });
+
+    describe('a server whose validation coerces types, as pydantic does', { concurrency: true }, () => {
+        const coercing = () => workspace.write('coercing.yaml', ['servers:', '  py:', `    command: ${q(process.execPath)}`, `    args: [${q(PROBE_FIXTURE)}, --coercing]`, 'tests:', '  - server: py'].join('\n'));
+
+        it('fails the wrong-type probe it accepts by coercion', async () => {
+            const run = await runCli(['probe', await coercing(), '--seed', '3']);
+            assert.equal(run.code, 1, run.stdout + run.stderr);
+            assert.match(run.stdout, /wrong type for "count" \(not integer\): accepted: no JSON-RPC error and no isError result\n +smallest failing arguments: \{"count":false,/);
+        });
+
+        it('--accept-coercion: values it converts are not sent; null, arrays and objects still must be rejected', async () => {
+            const run = await runCli(['probe', await coercing(), '--seed', '3', '--accept-coercion']);
+            assert.equal(run.code, 0, run.stdout + run.stderr);
+            assert.match(run.stdout, /✓ scale {2}50 valid runs ok · 6\/6 invalid variants rejected/);
+        });
+    });
+
     it('picks a random seed when none is given, and prints it', async () => {
         const run = await runCli(['probe', workspace.path('seedless.yaml'), '--tool', 'stats', '--runs', '2']);
         assert.equal(run.code, 0, run.stdout + run.stderr);
@@ -102,6 +130,7 @@ describe('mcp-check probe (CLI)', { concurrency: true }, () => {
     describe('bad input exits 2 and calls nothing', { concurrency: true }, () => {
         const cases: [string, string[], RegExp][] = [
             ['an unknown --tool', ['--tool', 'nope'], /--tool: no probed server lists "nope"/],
+            ['an unknown --exclude-tool', ['--exclude-tool', 'nope'], /--exclude-tool: no probed server lists "nope"/],
             ['an unknown --server', ['--server', 'nope'], /--server: .* has no server "nope" \(it has fx\)/],
             ['a bad --seed', ['--seed', 'abc'], /--seed.*expected an integer/],
             ['a bad --runs', ['--runs', '0'], /--runs.*expected an integer from 1/],

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
-import { FAULTY, WEATHER, freePort } from '../helpers/servers.js';
+import { FAULTY, HOSTILE, WEATHER, freePort } from '../helpers/servers.js';
 import { alertsCall } from '../helpers/specs.js';
 import { Workspace, q } from '../helpers/workspace.js';
 
@@ -78,6 +78,11 @@ describe('console report', () => {
         assert.equal(found.length, 1, `one line for "${name}" in:\n${run.stdout}`);
         return found[0]!;
     }
+
+    it('heads a spec without `name:` with its file once, then the server', () => {
+        assert.match(run.stdout, /^console\.yaml › weather \(stdio: /m);
+        assert.doesNotMatch(run.stdout, /console\.yaml › console\.yaml/);
+    });
 
     it('prints one line per check: ✓ passed, ✗ failed, ! errored', () => {
         assert.equal(line('alerts for California').mark, '✓');
@@ -228,5 +233,33 @@ describe('console report', () => {
             assert.match(flagWins.stdout, /✓ passes/);
             assert.doesNotMatch(flagWins.stdout, ANSI);
         });
+    });
+});
+
+describe('console notes of a negative call', () => {
+    it('indent every line of a multi-line server message and cut a long one at a word boundary', async () => {
+        const workspace = await Workspace.create();
+        const message = `first line\nsecond line\n${'word '.repeat(60)}`;
+        await workspace.write(
+            'notes.yaml',
+            [
+                'servers:',
+                `  h: { command: ${q(process.execPath)}, args: [${q(HOSTILE)}, --mode, echo] }`,
+                'tests:',
+                '  - server: h',
+                '    lint: false',
+                '    calls:',
+                '      - name: refused',
+                '        tool: echo',
+                `        args: { say: ${q(message)}, isError: true }`,
+                '        expect: { rejects: true }',
+            ].join('\n'),
+        );
+        const run = await runCli(['notes.yaml'], { cwd: workspace.dir });
+        await workspace.remove();
+        assert.equal(run.code, 0, run.stdout + run.stderr);
+        const note = run.stdout.split('\n').filter((l) => l.startsWith('      '));
+        assert.deepEqual(note.slice(0, 2), ['      tools/call echo was answered with an isError result: first line', '      second line']);
+        assert.match(note[2] ?? '', /^ {6}(word )+word…$/);
     });
 });

@@ -22,7 +22,7 @@ before(async () => {
 after(() => workspace.remove());
 
 /** Runs a spec whose one entry has `probe: <probe>`; the fixture logs every `tools/call` to `log`. */
-async function runProbe(probe: string): Promise<{ result: RunResult; probeCase: CaseResult; log: string }> {
+async function runProbe(probe: string, fixtureArgs: string[] = []): Promise<{ result: RunResult; probeCase: CaseResult; log: string }> {
     const id = ++n;
     const log = workspace.path(`calls-${id}.log`);
     const spec = await workspace.write(
@@ -31,7 +31,7 @@ async function runProbe(probe: string): Promise<{ result: RunResult; probeCase: 
             'servers:',
             '  fixture:',
             `    command: ${q(process.execPath)}`,
-            `    args: [${q(PROBE_SERVER)}, --log-file, ${q(log)}]`,
+            `    args: [${[PROBE_SERVER, '--log-file', log, ...fixtureArgs].map(q).join(', ')}]`,
             'tests:',
             '  - server: fixture',
             '    lint: false',
@@ -95,4 +95,16 @@ test('the same seed gives the same report twice', async () => {
     assert.equal(second.probeCase.status, first.probeCase.status);
     assert.deepEqual(outcome(second.probeCase), outcome(first.probeCase));
     assert.deepEqual(await calls(second.log), await calls(first.log), 'the same arguments were sent');
+});
+
+test('`probe: { acceptCoercion, exclude }`: a coercing server passes, the excluded tool is named and never called', async () => {
+    const coerced = await runProbe('{ acceptCoercion: true, seed: 3, runs: 50 }', ['--coercing']);
+    assert.equal(coerced.probeCase.status, 'passed', JSON.stringify(coerced.probeCase));
+    const strict = await runProbe('{ seed: 3, runs: 50 }', ['--coercing']);
+    assert.match(problemsOf(strict.probeCase)[0]?.message ?? '', /^scale: wrong type for "count" \(not integer\): accepted/);
+
+    const { probeCase, log } = await runProbe('{ exclude: [ratio, lenient] }');
+    assert.equal(probeCase.status, 'passed', JSON.stringify(probeCase));
+    assert.ok(probeCase.status === 'passed' && probeCase.notes?.includes('not probed (excluded): ratio, lenient'), JSON.stringify(probeCase));
+    assert.deepEqual((await calls(log)).filter((line) => /^tools\/call (ratio|lenient) /.test(line)), []);
 });

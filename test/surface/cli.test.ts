@@ -136,6 +136,13 @@ describe('mcp-check snapshot and diff', { concurrency: true }, () => {
             assert.match(run.stdout, /0 breaking, 0 non-breaking, 0 info: passes/);
         });
 
+        test('a server that announces an empty version is shown with "(no version)"', async () => {
+            const spec2 = await ws.write('unversioned.yaml', spec({ unversioned: [V2, '--server-version', ''], v2: [V2] }));
+            const run = await runCli(['diff', `${spec2}#unversioned`, `${spec2}#v2`]);
+            assert.equal(run.code, 0, run.stderr);
+            assert.match(run.stdout, /^unversioned \(surface-fixture \(no version\)\) → v2 \(surface-fixture 2\.0\.0\)$/m);
+        });
+
         test('the console output lists breaking, non-breaking and info changes with pointers', async () => {
             const run = await runCli(['diff', STORED_V1, STORED_V2]);
             assert.equal(run.code, 1);

@@ -46,7 +46,7 @@ export async function initCommand(options: InitCliOptions): Promise<number> {
         const { calls, outcomes } = await planCalls(mcp, connection, tools);
         const spec: StarterSpec = {
             schemaUrl: schemaPath(output),
-            header: header(info, target.config.transport === 'stdio' ? 'command' : 'url'),
+            header: header(info, target.config.transport === 'stdio' ? 'command' : options.start !== undefined ? 'url (and the --start command)' : 'url'),
             suiteName: `${info.name || name} contract`,
             serverName: name,
             // The revision found is written down, so the spec keeps checking the one that was seen.
@@ -104,7 +104,7 @@ function schemaPath(output: string): string {
     return relative(dirname(resolve(output)), fileURLToPath(SCHEMA_URL)).split(sep).join('/');
 }
 
-function header(info: ServerInfo, given: 'command' | 'url'): string[] {
+function header(info: ServerInfo, given: string): string[] {
     return [
         `Starter spec written by mcp-check init for ${info.name || 'the server'} ${info.version} (protocol ${info.protocolVersion || 'unknown'}).`,
         `The server is written as the ${given} was given; the tools are those it listed.`,

@@ -35,17 +35,31 @@ type Schema = Record<string, unknown>;
 
 /** The arguments to try a tool with: an object of its required properties. */
 export function exampleArguments(inputSchema: unknown): Record<string, unknown> {
-    const value = exampleValue(inputSchema, inputSchema, 0);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return exampleArgumentsOf(inputSchema).args;
 }
 
-/** One example value for `schema`; `root` resolves local `$ref`s. */
-export function exampleValue(schema: unknown, root: unknown, depth: number): unknown {
-    if (depth > MAX_DEPTH || typeof schema !== 'object' || schema === null || Array.isArray(schema)) return EXAMPLE_STRING;
+/**
+ * The example arguments, and whether any value in them is made up (`"example"`, `1`, `false`)
+ * rather than offered by the schema (`const`, `enum`, `default`, `examples`).
+ */
+export function exampleArgumentsOf(inputSchema: unknown): { args: Record<string, unknown>; madeUp: boolean } {
+    const origin = { madeUp: false };
+    const value = exampleValue(inputSchema, inputSchema, 0, origin);
+    const args = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return { args, madeUp: origin.madeUp };
+}
+
+/** One example value for `schema`; `root` resolves local `$ref`s; `origin.madeUp` is set when a value is invented. */
+export function exampleValue(schema: unknown, root: unknown, depth: number, origin: { madeUp: boolean } = { madeUp: false }): unknown {
+    const invent = <T>(value: T): T => {
+        origin.madeUp = true;
+        return value;
+    };
+    if (depth > MAX_DEPTH || typeof schema !== 'object' || schema === null || Array.isArray(schema)) return invent(EXAMPLE_STRING);
     let s = schema as Schema;
     if (typeof s.$ref === 'string') {
         const target = resolveRef(root, s.$ref);
-        return target === undefined ? EXAMPLE_STRING : exampleValue(target, root, depth + 1);
+        return target === undefined ? invent(EXAMPLE_STRING) : exampleValue(target, root, depth + 1, origin);
     }
     if ('const' in s) return s.const;
     if (Array.isArray(s.enum) && s.enum.length) return s.enum[0];
@@ -56,37 +70,37 @@ export function exampleValue(schema: unknown, root: unknown, depth: number): unk
         if (Array.isArray(options) && options.length) {
             // A nullable value is better shown with its real type.
             const chosen = options.find((o) => (o as Schema | null)?.type !== 'null') ?? options[0];
-            return exampleValue(chosen, root, depth + 1);
+            return exampleValue(chosen, root, depth + 1, origin);
         }
     }
     if (Array.isArray(s.allOf) && s.allOf.length) s = mergeAllOf(s, root);
     switch (typeOf(s)) {
         case 'string':
-            return exampleString(s);
+            return invent(exampleString(s));
         case 'integer':
-            return exampleNumber(s, true);
+            return invent(exampleNumber(s, true));
         case 'number':
-            return exampleNumber(s, false);
+            return invent(exampleNumber(s, false));
         case 'boolean':
-            return false;
+            return invent(false);
         case 'null':
             return null;
         case 'array': {
             const count = typeof s.minItems === 'number' ? s.minItems : 0;
-            return Array.from({ length: count }, () => exampleValue(s.items, root, depth + 1));
+            return Array.from({ length: count }, () => exampleValue(s.items, root, depth + 1, origin));
         }
         case 'object':
-            return exampleObject(s, root, depth);
+            return exampleObject(s, root, depth, origin);
         default:
-            return EXAMPLE_STRING;
+            return invent(EXAMPLE_STRING);
     }
 }
 
-function exampleObject(s: Schema, root: unknown, depth: number): Record<string, unknown> {
+function exampleObject(s: Schema, root: unknown, depth: number, origin: { madeUp: boolean }): Record<string, unknown> {
     const properties = (typeof s.properties === 'object' && s.properties !== null ? s.properties : {}) as Record<string, unknown>;
     const required = Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : [];
     const out: Record<string, unknown> = {};
-    for (const name of required) out[name] = exampleValue(properties[name] ?? {}, root, depth + 1);
+    for (const name of required) out[name] = exampleValue(properties[name] ?? {}, root, depth + 1, origin);
     return out;
 }
 

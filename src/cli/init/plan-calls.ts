@@ -10,7 +10,8 @@ import { checkOutputSchema } from '../../assert/output-schema.js';
 import { compileSchema, formatAjvErrors } from '../../assert/json-schema.js';
 import type { ListedTool, UniversalMCPClient } from '../../connect/client.js';
 import { ServerGoneError } from '../../errors.js';
-import { exampleArguments } from './example-args.js';
+import { textOf } from '../../assert/text-content.js';
+import { exampleArgumentsOf } from './example-args.js';
 import { expectationsFrom } from './expectations.js';
 import type { StarterCall } from './spec-text.js';
 
@@ -39,7 +40,7 @@ export async function planCalls(
 }
 
 async function planCall(mcp: UniversalMCPClient, server: string, tool: ListedTool): Promise<{ call: StarterCall; outcome: CallOutcome }> {
-    const args = exampleArguments(tool.raw.inputSchema);
+    const { args, madeUp } = exampleArgumentsOf(tool.raw.inputSchema);
     const base = { name: tool.name, tool: tool.name, args };
     const commented = (kind: CallOutcome['kind'], detail: string, notes: string[], expect: Record<string, unknown> = { isError: false }) => ({
         call: { call: { ...base, expect }, active: false, notes },
@@ -70,6 +71,15 @@ async function planCall(mcp: UniversalMCPClient, server: string, tool: ListedToo
         if (error instanceof ServerGoneError) throw error;
         const message = oneLine(error instanceof Error ? error.message : String(error));
         return commented('commented', `the call failed: ${message}`, [`${tool.name}: called once by mcp-check init, and the call failed: ${message}`]);
+    }
+    // A refusal of made-up arguments (`note example not found`) says nothing about the tool, and
+    // would only pin the refusal: the user has to supply arguments that mean something.
+    if (madeUp && result.isError === true) {
+        const refusal = oneLine(textOf(result)) || 'no text';
+        return commented('commented', 'the made-up arguments were refused', [
+            `${tool.name}: called once by mcp-check init with made-up arguments, which the server refused: ${refusal}`,
+            'Fill in real arguments, then uncomment.',
+        ]);
     }
     const expect = expectationsFrom(result);
     const output = tool.raw.outputSchema === undefined ? [] : checkOutputSchema(result, compileSchema(tool.raw.outputSchema));

@@ -15,6 +15,8 @@ export interface TargetFlags {
     url?: string;
     transport?: HttpTransport;
     headers: string[];
+    /** `--start '<command>'`: the command that runs the `--url` server, started and stopped by mcp-check. */
+    start?: string;
     timeoutMs?: number;
     protocol?: ProtocolChoice;
 }
@@ -31,7 +33,9 @@ export function targetFromFlags(flags: TargetFlags): InitTarget {
     const [command, ...args] = flags.command;
     if (command !== undefined && flags.url !== undefined) throw new UsageError('give either a command after -- or --url, not both');
     if (command !== undefined) {
-        if (flags.transport !== undefined || flags.headers.length) throw new UsageError('--transport and --header are for --url servers');
+        if (flags.transport !== undefined || flags.headers.length || flags.start !== undefined) {
+            throw new UsageError('--transport, --header and --start are for --url servers');
+        }
         const entry = { command, ...(args.length ? { args } : {}) };
         return { config: { transport: 'stdio', command, args, timeoutMs: flags.timeoutMs, protocol: flags.protocol }, entry };
     }
@@ -42,9 +46,64 @@ export function targetFromFlags(flags: TargetFlags): InitTarget {
     const transport = flags.transport ?? 'streamable_http';
     const headers = Object.fromEntries(flags.headers.map(parseHeader));
     const hasHeaders = Object.keys(headers).length > 0;
+    const start = flags.start === undefined ? undefined : startCommand(flags.start);
     // A bare `url` already means Streamable HTTP; say `transport` only when it is not that.
-    const entry = { ...(transport === 'sse' ? { transport } : {}), url: flags.url, ...(hasHeaders ? { headers } : {}) };
-    return { config: { transport, url: flags.url, ...(hasHeaders ? { headers } : {}), timeoutMs: flags.timeoutMs, protocol: flags.protocol }, entry };
+    const entry = { ...(transport === 'sse' ? { transport } : {}), url: flags.url, ...(hasHeaders ? { headers } : {}), ...(start ? { start } : {}) };
+    return {
+        config: { transport, url: flags.url, ...(hasHeaders ? { headers } : {}), ...(start ? { start } : {}), timeoutMs: flags.timeoutMs, protocol: flags.protocol },
+        entry,
+    };
+}
+
+/** `--start 'node server.js --port 8931'` as a command and its arguments. */
+function startCommand(line: string): { command: string; args?: string[] } {
+    const [command, ...args] = splitWords(line);
+    if (command === undefined) throw new UsageError('--start needs a command, e.g. --start "node server.js --http 8931"');
+    return { command, ...(args.length ? { args } : {}) };
+}
+
+/**
+ * Splits a command line into words as a POSIX shell would, quotes and backslashes included.
+ * The command is run without a shell (as a spec's `start:` is), so what only a shell does
+ * (pipes, `&&`, redirections, `$VAR`) is refused instead of passed on as arguments.
+ */
+export function splitWords(line: string): string[] {
+    const words: string[] = [];
+    let word: string | undefined;
+    for (let i = 0; i < line.length; i++) {
+        const ch = line[i]!;
+        if (/\s/.test(ch)) {
+            if (word !== undefined) words.push(word);
+            word = undefined;
+        } else if (ch === "'") {
+            const close = line.indexOf("'", i + 1);
+            if (close < 0) throw new UsageError(`--start: unterminated ' in ${JSON.stringify(line)}`);
+            word = (word ?? '') + line.slice(i + 1, close);
+            i = close;
+        } else if (ch === '"') {
+            let text = '';
+            for (i++; i < line.length && line[i] !== '"'; i++) {
+                // Inside double quotes a backslash escapes only these, as in sh.
+                if (line[i] === '\\' && '"\\$`'.includes(line[i + 1] ?? '')) i++;
+                else if (line[i] === '$' || line[i] === '`') throw shellOnly(line);
+                text += line[i];
+            }
+            if (i >= line.length) throw new UsageError(`--start: unterminated " in ${JSON.stringify(line)}`);
+            word = (word ?? '') + text;
+        } else if (ch === '\\') {
+            word = (word ?? '') + (line[++i] ?? '');
+        } else if ('|&;<>()$`'.includes(ch)) {
+            throw shellOnly(line);
+        } else {
+            word = (word ?? '') + ch;
+        }
+    }
+    if (word !== undefined) words.push(word);
+    return words;
+}
+
+function shellOnly(line: string): UsageError {
+    return new UsageError(`--start runs its command without a shell, so pipes, &&, redirections and $VARs do not work: ${JSON.stringify(line)} (put them in a script and start that)`);
 }
 
 /** `--header 'Name: value'` as a pair. */

@@ -1,5 +1,5 @@
 /** `mcp-check merge-reports`: read shard reports, merge them, report, and decide the exit code. */
-import { buildMatrices } from '../../run/matrix.js';
+import { buildMatrices, matrixKey } from '../../run/matrix.js';
 import { resolve } from 'node:path';
 import { ExitCode, UsageError } from '../../errors.js';
 import { ReportDispatcher } from '../../report/dispatch.js';
@@ -67,7 +67,9 @@ export function mergeRuns(runs: readonly RunResult[]): RunResult {
     const start = Math.min(...runs.map((r) => r.startedAt.getTime()));
     const end = Math.max(...runs.map((r) => r.startedAt.getTime() + r.durationMs));
     const interrupted = runs.find((r) => r.interrupted)?.interrupted;
-    const matrices = buildMatrices(suites);
+    // Each shard's matrix lists every server of its entry in declaration order, those it did not run too.
+    const order = new Map(runs.flatMap((run) => run.matrices ?? []).map((m) => [matrixKey(m.file, m.id), m.servers]));
+    const matrices = buildMatrices(suites, order);
     return {
         suites,
         totals: countCases(suites.flatMap((s) => s.cases)),

@@ -35,16 +35,22 @@ export async function probeCommand(options: ProbeCliOptions): Promise<number> {
         // Everything is listed first, so a --tool that names nothing is bad input before any tool is called.
         const listings = await Promise.all(servers.map((name) => list(mcp, name, signals.signal)));
         const listedAnywhere = new Set(listings.flatMap((l) => (l.ok ? l.tools.map((t) => t.name) : [])));
-        const unknown = options.tools.filter((tool) => !listedAnywhere.has(tool));
-        if (unknown.length > 0 && listings.every((l) => l.ok)) {
-            throw new UsageError(`--tool: no probed server lists ${unknown.map((t) => JSON.stringify(t)).join(', ')} (servers: ${servers.join(', ')})`);
+        for (const [flag, names] of [['--tool', options.tools], ['--exclude-tool', options.excludeTools]] as const) {
+            const unknown = names.filter((tool) => !listedAnywhere.has(tool));
+            if (unknown.length > 0 && listings.every((l) => l.ok)) {
+                throw new UsageError(`${flag}: no probed server lists ${unknown.map((t) => JSON.stringify(t)).join(', ')} (servers: ${servers.join(', ')})`);
+            }
         }
-        const optIn = listedInSpec(suite);
+        const fromSpec = probeSettings(suite);
         // Servers are probed concurrently; each server's calls run one at a time.
         const reports = servers.map((name, i) => {
             const listing = listings[i]!;
             if (!listing.ok) return Promise.resolve(listing.error);
-            const only = options.tools.length > 0 ? options.tools.filter((t) => listing.tools.some((l) => l.name === t)) : undefined;
+            const lists = (t: string) => listing.tools.some((l) => l.name === t);
+            const only = options.tools.length > 0 ? options.tools.filter(lists) : undefined;
+            const spec = fromSpec.get(name);
+            // A flag applies to every server that lists the tool; the spec's names are the server's own.
+            const exclude = [...new Set([...options.excludeTools.filter(lists), ...(spec?.exclude ?? [])])];
             // The server's own timeout first, as for spec calls; probeServer defaults the rest.
             const timeoutMs = suite.servers[name]!.config.timeoutMs ?? options.timeoutMs;
             return probeServer(mcp, name, {
@@ -52,7 +58,9 @@ export async function probeCommand(options: ProbeCliOptions): Promise<number> {
                 runs,
                 listedTools: listing.tools,
                 ...(only ? { only } : {}),
-                ...(optIn.get(name) ? { tools: optIn.get(name) } : {}),
+                ...(spec?.tools.length ? { tools: spec.tools } : {}),
+                ...(exclude.length ? { exclude } : {}),
+                ...(options.acceptCoercion || spec?.acceptCoercion ? { acceptCoercion: true } : {}),
                 ...(timeoutMs ? { timeoutMs } : {}),
                 signal: signals.signal,
             }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
@@ -66,7 +74,7 @@ export async function probeCommand(options: ProbeCliOptions): Promise<number> {
                 totals.errored++;
                 continue;
             }
-            const replay = (tool: string) => replayCommand(options.spec, name, tool, seed, runs);
+            const replay = (tool: string) => replayCommand(options.spec, name, tool, seed, runs, options.acceptCoercion === true);
             for (const line of formatProbeReport(report, { color, replay, redact })) write(line);
             count(report, totals);
         }
@@ -109,12 +117,17 @@ async function list(mcp: UniversalMCPClient, name: string, signal: AbortSignal):
     }
 }
 
-/** Tools the spec's tests opt into with `probe: { tools: [...] }`, by server. */
-function listedInSpec(suite: Suite): Map<string, string[]> {
-    const byServer = new Map<string, string[]>();
+/** What the spec's tests say under `probe:`, by server: tools opted in and excluded, coercion accepted. */
+function probeSettings(suite: Suite): Map<string, { tools: string[]; exclude: string[]; acceptCoercion: boolean }> {
+    const byServer = new Map<string, { tools: string[]; exclude: string[]; acceptCoercion: boolean }>();
     for (const test of suite.tests) {
-        if (!test.probe?.tools.length) continue;
-        byServer.set(test.server, [...new Set([...(byServer.get(test.server) ?? []), ...test.probe.tools])]);
+        if (!test.probe) continue;
+        const seen = byServer.get(test.server) ?? { tools: [], exclude: [], acceptCoercion: false };
+        byServer.set(test.server, {
+            tools: [...new Set([...seen.tools, ...test.probe.tools])],
+            exclude: [...new Set([...seen.exclude, ...(test.probe.exclude ?? [])])],
+            acceptCoercion: seen.acceptCoercion || test.probe.acceptCoercion === true,
+        });
     }
     return byServer;
 }
@@ -130,9 +143,10 @@ function withTimeout<T extends { timeoutMs?: number }>(config: T, timeoutMs: num
 }
 
 /** The command line that probes one tool again with the same arguments. */
-function replayCommand(spec: string, server: string, tool: string, seed: number, runs: number): string {
+function replayCommand(spec: string, server: string, tool: string, seed: number, runs: number, acceptCoercion: boolean): string {
     const runsFlag = runs === DEFAULT_RUNS ? '' : ` --runs ${runs}`;
-    return `mcp-check probe ${shellQuote(spec)} --server ${shellQuote(server)} --tool ${shellQuote(tool)} --seed ${seed}${runsFlag}`;
+    const coercion = acceptCoercion ? ' --accept-coercion' : '';
+    return `mcp-check probe ${shellQuote(spec)} --server ${shellQuote(server)} --tool ${shellQuote(tool)} --seed ${seed}${runsFlag}${coercion}`;
 }
 
 function shellQuote(value: string): string {

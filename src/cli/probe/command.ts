@@ -9,6 +9,10 @@ export interface ProbeCliOptions {
     servers: string[];
     /** Tools to probe (`--tool`); every read-only one when empty. */
     tools: string[];
+    /** Tools never to probe (`--exclude-tool`). */
+    excludeTools: string[];
+    /** `--accept-coercion`: wrong-type values the server may coerce are not sent as invalid. */
+    acceptCoercion?: boolean;
     seed?: number;
     runs?: number;
     timeoutMs?: number;
@@ -23,6 +27,10 @@ test lists under probe: { tools: [...] }; every other tool is reported as skippe
 probed tool, arguments generated from its inputSchema must be accepted without a JSON-RPC
 error, with structuredContent matching its outputSchema; invalid variants (a required
 property missing, a property of the wrong type) must be rejected with -32602 or isError.
+--accept-coercion (or probe: { acceptCoercion: true }) is for servers whose validation
+converts types, as pydantic does: false for an integer or "3" for a number is then not sent,
+while null, arrays and objects still are. --exclude-tool (or probe: { exclude: [...] })
+leaves a tool out even when it is read-only.
 A failure shows the smallest failing arguments found and the command that replays it.
 
 Exit codes:
@@ -34,7 +42,8 @@ Exit codes:
 
 Examples:
   $ mcp-check probe specs/weather.yaml
-  $ mcp-check probe specs/weather.yaml --server weather --tool get_forecast --seed 42 --runs 200`;
+  $ mcp-check probe specs/weather.yaml --server weather --tool get_forecast --seed 42 --runs 200
+  $ mcp-check probe specs/py-server.yaml --accept-coercion --exclude-tool slow_search`;
 
 /** Registers `probe`: its flags here, its implementation loaded only when it runs. */
 export const registerProbe: RegisterCommand = (program: Command, setExitCode) => {
@@ -44,6 +53,8 @@ export const registerProbe: RegisterCommand = (program: Command, setExitCode) =>
         .argument('<spec>', 'spec file whose servers are probed (YAML)')
         .option('--server <name>', 'probe only this server; repeatable', collect, [])
         .option('--tool <name>', 'probe only this tool; repeatable (it must still be read-only or listed in the spec)', collect, [])
+        .option('--exclude-tool <name>', 'never probe this tool, read-only or not; repeatable', collect, [])
+        .option('--accept-coercion', "the servers' validation coerces types (pydantic, zod coerce): do not send wrong-type values they would convert, e.g. false for an integer")
         .addOption(new Option('--seed <n>', 'seed for the generated arguments, to replay a run (default: random, printed)').argParser(parseSeed))
         .addOption(new Option('--runs <n>', 'valid-argument calls per tool (default 50); each invalid variant gets a tenth').argParser(parseRuns))
         .addOption(
@@ -59,6 +70,8 @@ export const registerProbe: RegisterCommand = (program: Command, setExitCode) =>
                     spec,
                     servers: opts.server,
                     tools: opts.tool,
+                    excludeTools: opts.excludeTool,
+                    acceptCoercion: opts.acceptCoercion === true,
                     seed: opts.seed,
                     runs: opts.runs,
                     timeoutMs: opts.timeout,
@@ -72,6 +85,8 @@ export const registerProbe: RegisterCommand = (program: Command, setExitCode) =>
 interface ProbeFlags {
     server: string[];
     tool: string[];
+    excludeTool: string[];
+    acceptCoercion?: boolean;
     seed?: number;
     runs?: number;
     timeout?: number;
