@@ -9,6 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { jsonRootOfCall } from '../../assert/index.js';
 import { queryJson } from '../../assert/json-path.js';
 import { textOf } from '../../assert/text-content.js';
+import { PROCESS_MARK } from '../../connect/process.js';
 
 const MAX_JSON_KEYS = 5;
 const MAX_SNIPPET = 30;
@@ -46,7 +47,8 @@ export function expectationsFrom(result: CallToolResult, env: NodeJS.ProcessEnv 
 /** `$.key: { type: … }` for the first keys of the JSON object `json:` would look at (structured content, else JSON text). */
 function jsonChecks(object: Record<string, unknown>, fromEnv: ReadonlySet<string>): Record<string, unknown> | undefined {
     const checks: Record<string, unknown> = {};
-    const own = Object.entries(object).filter(([, value]) => !(typeof value === 'string' && fromEnv.has(value)));
+    // mcp-check's own mark on every server process (see `PROCESS_MARK`) is environment too, and differs on every run.
+    const own = Object.entries(object).filter(([key, value]) => key !== PROCESS_MARK && !(typeof value === 'string' && fromEnv.has(value)));
     for (const [key, value] of own.slice(0, MAX_JSON_KEYS)) {
         const path = jsonPathOf(key);
         // Belt and braces: a key the path syntax cannot reach must not become a failing check.
