@@ -250,7 +250,7 @@ async function runSuite(node, cli, target, url) {
             const name = c.id === c.scenario ? c.id : `${c.scenario}/${c.id}`;
             // "Not testable: server does not list the diagnostic tool 'test_…'" is the same story inside another scenario.
             const surface = (SURFACE_SCENARIOS.test(c.scenario) || /^Not testable/.test(c.errorMessage ?? '')) && c.id !== 'wire-schema-valid';
-            findings.push({ era, name, group: c.scenario, scored: scored.has(c.scenario), surface, level: c.status === 'FAILURE' ? 'fail' : 'warn' });
+            findings.push({ era, name, group: c.id === 'wire-schema-valid' ? name : c.scenario, scored: scored.has(c.scenario), surface, level: c.status === 'FAILURE' ? 'fail' : 'warn' });
         }
     }
     return { findings, scenarios, ms };
@@ -280,7 +280,11 @@ async function runMcpCheck(cli, target, url) {
     if (!existsSync(report)) throw new Error(`mcp-check wrote no report for ${target.id}: ${result.out.slice(-2000)}${result.err.slice(-2000)}`);
     const findings = [];
     for (const suite of JSON.parse(readFileSync(report, 'utf8')).suites) {
-        const era = suite.serverInfo?.protocolVersion ?? '?';
+        const era = suite.serverInfo?.protocolVersion ?? suite.server.split('@')[1] ?? '?';
+        if (suite.cases.every((c) => c.status === 'errored')) {
+            findings.push({ era, name: 'cannot connect', group: 'cannot connect', scored: true, level: 'fail' });
+            continue;
+        }
         for (const c of suite.cases) {
             const name = c.name.replace(/^protocol: /, '');
             if (c.status === 'failed' || c.status === 'errored') findings.push({ era, name, group: name, scored: true, level: 'fail' });
