@@ -380,7 +380,7 @@ async function main() {
         '',
         `- Run: ${new Date().toISOString()}, ${os.cpus().length} CPU(s), ${os.platform()} ${os.arch()}`,
         `- ${SUITE_PACKAGE} ${suiteVersion} on Node ${nodeVersion}, \`server --requirements <revision>\` for each revision the row lists`,
-        `- mcp-check ${mcpCheck.version} on Node ${process.version}, \`check-protocol <url>\` (every era the server speaks)`,
+        `- mcp-check ${mcpCheck.version} on Node ${process.version}, \`check-protocol <url> --protocol <the same revisions>\``,
         `- Wall time, all rows: suite ${total((r) => r.official)} s, mcp-check ${total((r) => r.ours)} s`,
         '',
         '**bold**: failed; ⚠: warning only. Names are `scenario` or `scenario/check` for the suite, rules for mcp-check.',
