@@ -5,7 +5,7 @@
 //
 // The suite needs Node >= 22 and brings about 50 MB of dependencies, so it is not a dependency of
 // mcp-check: it is installed on first use into bench/conformance/.cache/ (git-ignored), with a Node 22
-// binary from the npm package node-linux-<arch>@22 when this Node is older. Nothing here is part of
+// binary from the npm package node-linux-<arch>@22.23.5 (the Node 22 of .ci/run) when this Node is older. Nothing here is part of
 // `npm test` or .ci/run. The exit code is 0 when every server was started and both tools ran to a
 // verdict, whatever they found; 1 when the harness could not do that.
 
@@ -27,6 +27,8 @@ const WORK = path.join(HERE, '.work');
 const SUITE_PACKAGE = '@modelcontextprotocol/conformance';
 // The newest release, and the first line to know the 2026-07-28 revision (`latest` is still 0.1.x).
 const DEFAULT_SUITE_VERSION = '0.2.0-alpha.12';
+// The Node 22 that .ci/run also tests on, so a run is reproducible.
+const NODE_22 = '22.23.5';
 const MODERN = '2026-07-28';
 const LEGACY = '2025-11-25';
 const START_TIMEOUT_MS = 60_000;
@@ -56,7 +58,7 @@ if (opts.help) {
                        reference server, examples/servers/typescript/everything-server.ts
                        (not in the npm package)
   --node <path>        a Node >= 22 binary for the suite (default: this Node if it is 22+,
-                       else node-linux-<arch>@22 from the npm registry, cached)
+                       else node-linux-<arch>@${NODE_22} from the npm registry, cached)
   --only <ids>         run only these rows (comma-separated, e.g. calc,violations:ping)
   --out <file>         where to write the table (default: bench/conformance/RESULTS.md)
 `);
@@ -82,18 +84,18 @@ function run(command, args, { cwd = ROOT, env = {}, stdoutFile } = {}) {
 
 // ---------------------------------------------------------------- tools
 
-/** A Node >= 22 binary: --node, this one, or node-linux-<arch>@22 unpacked from its npm package once. */
+/** A Node >= 22 binary: --node, this one, or node-linux-<arch>@NODE_22 unpacked from its npm package once. */
 function nodeForSuite() {
     if (opts.node) return path.resolve(opts.node);
     if (Number(process.versions.node.split('.')[0]) >= 22) return process.execPath;
-    const dir = path.join(CACHE, 'node22');
+    const dir = path.join(CACHE, `node-${NODE_22}`);
     const bin = path.join(dir, 'bin/node');
     if (existsSync(bin)) return bin;
     const arch = { x64: 'x64', arm64: 'arm64' }[process.arch];
     if (process.platform !== 'linux' || !arch) throw new Error(`no node-linux package for ${process.platform}/${process.arch}; pass --node <a Node 22 binary>`);
     mkdirSync(dir, { recursive: true });
-    log(`fetching node-linux-${arch}@22 from the npm registry`);
-    const tarball = execFileSync('npm', ['pack', `node-linux-${arch}@22`, '--pack-destination', dir, '--silent'], { encoding: 'utf8' }).trim().split('\n').pop();
+    log(`fetching node-linux-${arch}@${NODE_22} from the npm registry`);
+    const tarball = execFileSync('npm', ['pack', `node-linux-${arch}@${NODE_22}`, '--pack-destination', dir, '--silent'], { encoding: 'utf8' }).trim().split('\n').pop();
     execFileSync('tar', ['-xzf', path.join(dir, tarball), '-C', dir, '--strip-components=1', 'package/bin/node']);
     rmSync(path.join(dir, tarball));
     return bin;
@@ -218,6 +220,8 @@ function targets(node) {
         rows.push({ id: `violations:${mode}`, label: `protocol-violations.js --mode ${mode}`, eras: [LEGACY, MODERN], start: fixture('protocol-violations.js', ['--mode', mode, '--http', '0']), mode });
     }
     const only = opts.only?.split(',');
+    const unknown = only?.filter((id) => !rows.some((r) => r.id === id));
+    if (unknown?.length) throw new Error(`--only: no row ${unknown.join(', ')} (rows: ${rows.map((r) => r.id).join(', ')}${opts.reference ? '' : '; reference needs --reference'})`);
     // A mode's row is read against the good fixture's, so the good one always runs with it.
     return only ? rows.filter((r) => only.includes(r.id) || (r.id === 'violations' && only.some((o) => o.startsWith('violations:')))) : rows;
 }
