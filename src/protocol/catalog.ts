@@ -77,13 +77,6 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         description: 'an unsupported protocol version is refused with -32022 whose data.supported lists what server/discover lists (over HTTP with status 400)',
     },
     {
-        id: 'result-type',
-        defaultLevel: 'error',
-        eras: ['modern'],
-        section: { modern: 'basic/index#result-responses' },
-        description: 'every result carries resultType "complete" or "input_required"',
-    },
-    {
         id: 'cache-hints',
         defaultLevel: 'error',
         eras: ['modern'],
@@ -259,6 +252,13 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         transports: STDIO,
         section: { legacy: 'basic/transports#stdio', modern: 'basic/transports/stdio' },
         description: 'nothing but JSON-RPC messages is written to stdout',
+    },
+    {
+        id: 'result-type',
+        defaultLevel: 'error',
+        eras: ['modern'],
+        section: { modern: 'basic/index#result-responses' },
+        description: 'every result the checks bring (server/discover, list pages, tool calls, reads, gets) carries resultType "complete" or "input_required"',
     },
     {
         id: 'progress',

@@ -72,6 +72,8 @@ export class ProbeContext {
     private walks?: Promise<ListWalk[]>;
     /** Requests the server sent inside answers to raw POSTs (2026-07-28 Streamable HTTP). */
     private readonly postedRequests: string[] = [];
+    /** The results of the requests the checks sent, by method, in order (for rules about every result). */
+    readonly results: { method: string; result: unknown }[] = [];
     /** Progress notifications inside answers to raw POSTs, and what they did wrong. */
     private readonly postedProgress = { seen: 0, problems: [] as string[] };
     private nextId = 1;
@@ -113,6 +115,13 @@ export class ProbeContext {
 
     /** Sends one request as given; a JSON-RPC error is an answer, silence is a `failure`. */
     async request(method: string, params: Record<string, unknown> = {}, options: ProbeRequestOptions = {}): Promise<Exchange> {
+        const exchange = await this.send(method, params, options);
+        const result = resultOf(exchange);
+        if (result !== undefined) this.results.push({ method, result });
+        return exchange;
+    }
+
+    private async send(method: string, params: Record<string, unknown>, options: ProbeRequestOptions): Promise<Exchange> {
         if (this.overModernHttp) return this.post(method, params, options);
         const { mcp, server, signal } = this.target;
         try {

@@ -73,18 +73,24 @@ export const unsupportedVersion: ProtocolRule = {
     },
 };
 
+/** Methods whose results the other rules bring, besides discovery and the lists (an unknown method's answer is another rule's business). */
+const ANSWERED_METHODS = ['tools/call', 'resources/read', 'prompts/get', 'completion/complete'];
+
 export const resultType: ProtocolRule = {
     id: 'result-type',
     check: async (probe) => {
         const results: [string, unknown][] = [['server/discover', resultOf(await discovery(probe))]];
         for (const walk of await probe.lists()) walk.pages.forEach((page, i) => results.push([`${walk.method} page ${i + 1}`, page]));
+        // Late in the catalog: the other rules' calls, reads and gets have been answered by now.
+        const answered = probe.results.filter(({ method }) => ANSWERED_METHODS.includes(method));
+        for (const { method, result } of answered) results.push([`the answer to ${method}`, result]);
         const findings = results
             .filter(([, result]) => isJsonObject(result) && result.resultType !== 'complete' && result.resultType !== 'input_required')
             .map(([what, result]) => {
                 const type = (result as Record<string, unknown>).resultType;
                 return `${what} has ${type === undefined ? 'no resultType' : `resultType ${preview(type)}`}, not "complete" or "input_required"`;
             });
-        return found(findings);
+        return found([...new Set(findings)]);
     },
 };
 
