@@ -9,10 +9,10 @@
 // Over HTTP it prints "listening on http://127.0.0.1:<port>/mcp" once it accepts connections,
 // and exits with 0 on SIGTERM or SIGINT.
 
-import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { McpServer, createMcpHandler, fromJsonSchema } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { serveFetchHandler } from '../../fixtures/lib/fetch-handler-http.js';
 
 // A plain JSON Schema: the repository's zod is v3, and the v2 SDK takes any schema it can validate.
 const ECHO_INPUT = fromJsonSchema({ type: 'object', properties: { text: { type: 'string' } }, required: ['text'] });
@@ -32,35 +32,5 @@ const { values } = parseArgs({ options: { http: { type: 'string' } } });
 if (values.http === undefined) {
     serveStdio(createServer, { legacy: 'reject' });
 } else {
-    const handler = createMcpHandler(createServer, { legacy: 'reject' });
-    const httpServer = http.createServer(async (req, res) => {
-        try {
-            const url = new URL(req.url, `http://${req.headers.host}`);
-            if (url.pathname !== '/mcp') {
-                res.writeHead(404).end('not found');
-                return;
-            }
-            const chunks = [];
-            for await (const chunk of req) chunks.push(chunk);
-            const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks);
-            const response = await handler.fetch(new Request(url, { method: req.method, headers: req.headers, body }));
-            res.writeHead(response.status, Object.fromEntries(response.headers));
-            if (!response.body) return void res.end();
-            for await (const chunk of response.body) res.write(chunk);
-            res.end();
-        } catch (error) {
-            process.stderr.write(`modern-echo-server: ${error?.stack ?? error}\n`);
-            if (!res.headersSent) res.writeHead(500);
-            res.end();
-        }
-    });
-    httpServer.listen(Number(values.http), '127.0.0.1', () => {
-        process.stdout.write(`listening on http://127.0.0.1:${httpServer.address().port}/mcp\n`);
-    });
-    const shutdown = () => {
-        httpServer.closeAllConnections();
-        httpServer.close(() => process.exit(0));
-    };
-    process.once('SIGTERM', shutdown);
-    process.once('SIGINT', shutdown);
+    serveFetchHandler('modern-echo-server', createMcpHandler(createServer, { legacy: 'reject' }), Number(values.http));
 }
