@@ -1,12 +1,11 @@
 // A minimal MCP client with no SDK: newline-delimited JSON-RPC over the
-// server's stdin/stdout. It does only what the protocol requires (initialize,
-// notifications/initialized) and then the calls, one at a time, so its time is
-// close to what the stdio transport and the server themselves cost.
+// server's stdin/stdout. It does only what the protocol requires and then the
+// calls, one at a time, so its time is close to what the stdio transport and the
+// server themselves cost. On the 2025 era that is initialize and
+// notifications/initialized; with --modern (2026-07-28) it is server/discover, and
+// every request carries the protocol version, client info and capabilities in _meta.
 //
 //   node bench/clients/raw-echo.mjs [--modern] <calls> <command> [args...]
-//
-// With --modern it speaks 2026-07-28 instead: no handshake, and every request carries the
-// protocol version, client info and capabilities in its `_meta`.
 //
 // Calls `echo` <calls> times with { text: "hi" }; fails unless each result is
 // the text "hi". Closes the server's stdin at the end and waits for it to exit.
@@ -16,11 +15,6 @@ import { once } from 'node:events';
 
 const modern = process.argv[2] === '--modern';
 const [count, command, ...args] = process.argv.slice(modern ? 3 : 2);
-const ENVELOPE = {
-    'io.modelcontextprotocol/protocolVersion': '2026-07-28',
-    'io.modelcontextprotocol/clientInfo': { name: 'bench-raw-client', version: '1.0.0' },
-    'io.modelcontextprotocol/clientCapabilities': {},
-};
 const calls = Number(count);
 
 const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -53,20 +47,29 @@ function send(message) {
     child.stdin.write(JSON.stringify({ jsonrpc: '2.0', ...message }) + '\n');
 }
 
+const CLIENT_INFO = { name: 'bench-raw-client', version: '1.0.0' };
+const MODERN = '2026-07-28';
+const envelope = {
+    'io.modelcontextprotocol/protocolVersion': MODERN,
+    'io.modelcontextprotocol/clientInfo': CLIENT_INFO,
+    'io.modelcontextprotocol/clientCapabilities': {},
+};
+
 function request(method, params) {
     const id = nextId++;
     return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        send({ id, method, params: modern ? { ...params, _meta: ENVELOPE } : params });
+        send({ id, method, params: modern ? { ...params, _meta: envelope } : params });
     });
 }
 
-if (!modern) {
-    await request('initialize', {
-        protocolVersion: '2025-06-18',
-        capabilities: {},
-        clientInfo: { name: 'bench-raw-client', version: '1.0.0' },
-    });
+if (modern) {
+    const discovered = await request('server/discover', {});
+    if (!discovered.supportedVersions?.includes(MODERN)) {
+        throw new Error(`the server does not offer ${MODERN}: ${JSON.stringify(discovered.supportedVersions)}`);
+    }
+} else {
+    await request('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: CLIENT_INFO });
     send({ method: 'notifications/initialized' });
 }
 

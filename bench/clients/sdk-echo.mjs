@@ -1,19 +1,23 @@
 // What a user writes to test a server by hand with the official SDK: one
 // connection, `callTool` in a loop, a check on each result.
 //
-//   node bench/clients/sdk-echo.mjs <calls> <command> [args...]
+//   node bench/clients/sdk-echo.mjs <calls> <command> [args...]     # stdio
+//   node bench/clients/sdk-echo.mjs <calls> --url <url>             # Streamable HTTP
 //
 // Calls the `echo` tool <calls> times with { text: "hi" } and fails (exit 1)
 // unless every result is the text "hi" and not a tool error.
 
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 const [count, command, ...args] = process.argv.slice(2);
 const calls = Number(count);
 
 const client = new Client({ name: 'bench-sdk-client', version: '1.0.0' });
-await client.connect(new StdioClientTransport({ command, args }));
+await client.connect(
+    command === '--url' ? new StreamableHTTPClientTransport(new URL(args[0])) : new StdioClientTransport({ command, args })
+);
 
 for (let i = 0; i < calls; i++) {
     const result = await client.callTool({ name: 'echo', arguments: { text: 'hi' } });
