@@ -36,7 +36,11 @@ const CLIENTS = {
     sdkHuge: path.join(BENCH, 'clients', 'sdk-huge.mjs'),
     rawEcho: path.join(BENCH, 'clients', 'raw-echo.mjs'),
     v2Echo: path.join(BENCH, 'clients', 'v2-echo.mjs'),
+    pythonEcho: path.join(BENCH, 'clients', 'python-echo.py'),
 };
+/** The Python MCP SDK the seed's own client is measured with, in a virtual environment of the bench's own. */
+const PYTHON_MCP = 'mcp==2.3.0';
+const PYTHON_DIR = path.join(BENCH, '.cache', 'python');
 const MODERN_REVISION = '2026-07-28';
 
 // ---------------------------------------------------------------- options
@@ -315,11 +319,41 @@ function inspectorSetup() {
     return { available: true, version: pkg.version, bin: path.join(path.dirname(installed), bin) };
 }
 
+/**
+ * The Python client needs python3 and the `mcp` package: a virtual environment in
+ * bench/.cache/python, made on first use. Without either, its contenders are left out, with why.
+ */
+function pythonSetup() {
+    const bin = path.join(PYTHON_DIR, 'bin', 'python');
+    const hasMcp = () => {
+        try {
+            return execFileSync(bin, ['-c', 'import importlib.metadata as m; print(m.version("mcp"))'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+        } catch {
+            return undefined;
+        }
+    };
+    let version = existsSync(bin) ? hasMcp() : undefined;
+    if (!version && !opts['no-install']) {
+        process.stdout.write(`bench: installing ${PYTHON_MCP} into bench/.cache/python (python3 -m venv, pip) …\n`);
+        try {
+            execFileSync('python3', ['-m', 'venv', PYTHON_DIR], { stdio: 'ignore' });
+            // Quiet: pip retries an unreachable index loudly before it takes a local mirror.
+            execFileSync(path.join(PYTHON_DIR, 'bin', 'pip'), ['install', '--quiet', PYTHON_MCP], { stdio: 'pipe' });
+        } catch (error) {
+            return { available: false, why: `python3 or ${PYTHON_MCP} could not be installed (${error.message.split('\n')[0]})` };
+        }
+        version = hasMcp();
+    }
+    return version ? { available: true, bin, version } : { available: false, why: `no ${PYTHON_MCP} in bench/.cache/python` };
+}
+
 // ---------------------------------------------------------------- workloads
 
 const REPEAT = opts.quick ? (n) => Math.max(2, Math.ceil(n / 3)) : (n) => n;
 
-function workloads(inspector) {
+function workloads(inspector, python) {
+    const pythonClient = (id, label, ...target) =>
+        python.available ? [{ id, label: `Python SDK ${python.version} ClientSession, ${label}`, argv: [python.bin, CLIENTS.pythonEcho, '200', ...target] }] : [];
     const mc = (spec, minPassed, label = 'mcp-check') => ({
         id: 'mcp-check',
         label,
@@ -360,6 +394,7 @@ function workloads(inspector) {
             reps: 10,
             warmup: 1,
             contenders: [
+                ...pythonClient('python', 'one connection', ...weather),
                 mc(echoSuite(200), 200),
                 { id: 'sdk', label: 'SDK script (one connection)', argv: [NODE, CLIENTS.sdkEcho, '200', ...weather] },
                 { id: 'raw', label: 'raw JSON-RPC client (no SDK)', argv: [NODE, CLIENTS.rawEcho, '200', ...weather] },
@@ -391,6 +426,7 @@ function workloads(inspector) {
                     id: 'mcp-check-legacy',
                 },
                 { id: 'sdk-legacy', label: 'SDK script (v1 client), 2025 era', argv: [NODE, CLIENTS.sdkEcho, '200', '--url', urls.legacy] },
+                ...pythonClient('python-legacy', '2025 era', '--url', urls.legacy),
                 {
                     ...mc(
                         echoSuite(200, { id: 'http-modern', about: `${urls.modern} (${MODERN_REVISION} only)`, yaml: urlServerYaml('http-modern', urls.modern, MODERN_REVISION) }),
@@ -643,7 +679,7 @@ function get(results, workload, contender) {
 }
 
 /** Each target: what it compares, the measured value, the limit, and PASS/FAIL (or n/a when not measured). */
-function evaluateTargets(results, inspector) {
+function evaluateTargets(results, inspector, python) {
     const targets = [];
     const ratio = (a, b) => (a && b ? a.medianMs / b.medianMs : undefined);
     const add = (id, what, value, limit, pass, detail) =>
@@ -727,6 +763,12 @@ function evaluateTargets(results, inspector) {
     add('6a', '200 calls over Streamable HTTP, 2025 era: mcp-check ÷ SDK script (v1 client)', r6a, '≤ 1.0×', r6a <= 1, r6a && fmtRatio(r6a));
     const r6b = ratio(get(results, 'echo-200-http', 'mcp-check-modern'), get(results, 'echo-200-http', 'v2-modern'));
     add('6b', `200 calls over Streamable HTTP, ${MODERN_REVISION}: mcp-check ÷ v2 SDK script`, r6b, '≤ 1.0×', r6b <= 1, r6b && fmtRatio(r6b));
+    // The seed's own client: the Python SDK's ClientSession, on stdio and over HTTP (2025 era).
+    const py = python.available ? '' : ` (not measured: ${python.why})`;
+    const r7a = ratio(mc200, get(results, 'echo-200', 'python'));
+    add('7a', `200 calls over stdio: mcp-check ÷ Python SDK client${py}`, r7a, '≤ 0.5×', r7a <= 0.5, r7a && fmtRatio(r7a));
+    const r7b = ratio(get(results, 'echo-200-http', 'mcp-check-legacy'), get(results, 'echo-200-http', 'python-legacy'));
+    add('7b', `200 calls over Streamable HTTP: mcp-check ÷ Python SDK client${py}`, r7b, '≤ 0.5×', r7b <= 0.5, r7b && fmtRatio(r7b));
     // Where the time goes, for whoever optimises: start-up versus per-call cost.
     const derived = [];
     const sdk1 = get(results, 'one-call', 'sdk');
@@ -772,7 +814,7 @@ function machine() {
     };
 }
 
-function renderMarkdown({ m, results, targets, derived, inspector, elapsedMs, partial }) {
+function renderMarkdown({ m, results, targets, derived, inspector, python, elapsedMs, partial }) {
     const lines = [];
     lines.push('# mcp-check benchmark results', '');
     lines.push('Generated by `npm run bench` (`node bench/run.mjs`); see [README.md](README.md) for what each workload measures.', '');
@@ -788,6 +830,7 @@ function renderMarkdown({ m, results, targets, derived, inspector, elapsedMs, pa
     lines.push(
         `| Inspector | ${inspector.available ? `@modelcontextprotocol/inspector ${inspector.version} (bench/inspector), its bin run with \`node\`, no npx` : `not measured: ${inspector.why}`} |`
     );
+    lines.push(`| Python client | ${python.available ? `\`mcp\` ${python.version} (bench/.cache/python), bench/clients/python-echo.py` : `not measured: ${python.why}`} |`);
     lines.push(
         `| Peak RSS | ${HAVE_GNU_TIME ? 'process: `process.resourceUsage().maxRSS` via a preloaded probe; tree: GNU `/usr/bin/time -f %M` (largest single process of the tree)' : 'process: `process.resourceUsage().maxRSS` via a preloaded probe (`/usr/bin/time` not found: no tree column)'} |`
     );
@@ -840,7 +883,9 @@ async function main() {
     if (!inspector.available) process.stdout.write(`bench: Inspector CLI not measured: ${inspector.why}\n`);
     if (!HAVE_GNU_TIME) process.stdout.write(`bench: ${GNU_TIME} not found; peak RSS from the in-process probe only\n`);
 
-    const all = workloads(inspector);
+    const python = pythonSetup();
+    if (!python.available) process.stdout.write(`bench: Python client not measured: ${python.why}\n`);
+    const all = workloads(inspector, python);
     const only = opts.only?.split(',').map((s) => s.trim()).filter(Boolean);
     if (only) {
         const unknown = only.filter((id) => !all.some((w) => w.id === id));
@@ -855,7 +900,7 @@ async function main() {
     const results = new Map();
     for (const w of selected) results.set(w.id, await runWorkload(w));
 
-    const { targets, derived } = evaluateTargets(results, inspector);
+    const { targets, derived } = evaluateTargets(results, inspector, python);
     process.stdout.write('\nTargets\n');
     for (const t of targets) {
         process.stdout.write(`  ${t.result.padEnd(4)}  ${t.id.padEnd(3)} ${t.what}: ${t.detail ?? '–'} (limit ${t.limit})\n`);
@@ -864,7 +909,7 @@ async function main() {
 
     const elapsedMs = performance.now() - started;
     LOAD.end = os.loadavg()[0];
-    const markdown = renderMarkdown({ m: machine(), results, targets, derived, inspector, elapsedMs, partial: Boolean(only) });
+    const markdown = renderMarkdown({ m: machine(), results, targets, derived, inspector, python, elapsedMs, partial: Boolean(only) });
     const out = opts.out ? path.resolve(opts.out) : only ? undefined : path.join(BENCH, 'RESULTS.md');
     if (out) {
         writeFileSync(out, markdown + '\n');
