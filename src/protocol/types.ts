@@ -19,6 +19,8 @@ export interface ProtocolRule {
     /** The catalog id; specs name it under `protocol.rules` and cases are named `protocol: <id>`. */
     id: string;
     check(probe: ProbeContext): Promise<RuleOutcome>;
+    /** Starts slow work the check will need (a second server process) as soon as the server is probed. */
+    prepare?(probe: ProbeContext): void;
 }
 
 /** A rule's outcome when the server follows it. */

@@ -14,6 +14,31 @@ import type { CaseContext, ServerSession } from './session.js';
 // A connection shared by several spec files runs each rule once; every file's case reads it.
 const probes = new WeakMap<ServerSession, { context: ProbeContext; outcomes: Map<string, Promise<RuleOutcome>> }>();
 
+/**
+ * Starts what the suite's protocol rules will need that takes time (a second copy of a stdio
+ * server), so it boots while the calls run. Called once the server is connected.
+ */
+export function prepareProtocolRules(config: ServerConfig, ctx: CaseContext): void {
+    if (ctx.protocolRules?.size) probeOf(config, ctx);
+}
+
+/** The server's probe context, made (and its planned rules prepared) on first use. */
+function probeOf(config: ServerConfig, ctx: CaseContext): { context: ProbeContext; outcomes: Map<string, Promise<RuleOutcome>> } {
+    const { session } = ctx;
+    let probe = probes.get(session);
+    if (!probe) {
+        const server = session.mcp.serverInfo(session.connectionId)!;
+        const context = new ProbeContext({ mcp: session.mcp, server: session.connectionId, config, info: server, listedTools: session.listedTools, timeoutMs: session.timeoutMs, signal: session.signal });
+        probe = { context, outcomes: new Map() };
+        probes.set(session, probe);
+        for (const planned of ctx.protocolRules ?? []) {
+            const info = protocolRuleInfo(planned);
+            if (!notApplicable(info, context.era, server.protocolVersion)) findProtocolRule(planned)?.prepare?.(context);
+        }
+    }
+    return probe;
+}
+
 /** Runs (or reuses) rule `id` against the case's server and judges it at `level`. */
 export async function runProtocolRule(id: string, level: 'error' | 'warn', config: ServerConfig, ctx: CaseContext): Promise<CaseOutcome> {
     const { session } = ctx;
@@ -22,12 +47,7 @@ export async function runProtocolRule(id: string, level: 'error' | 'warn', confi
     const era = eraOf(server.protocolVersion);
     const reason = notApplicable(info, era, server.protocolVersion);
     if (reason) return { status: 'skipped', reason };
-    let probe = probes.get(session);
-    if (!probe) {
-        const context = new ProbeContext({ mcp: session.mcp, server: session.connectionId, config, info: server, listedTools: session.listedTools, timeoutMs: session.timeoutMs, signal: session.signal });
-        probe = { context, outcomes: new Map() };
-        probes.set(session, probe);
-    }
+    const probe = probeOf(config, ctx);
     const rule = findProtocolRule(id)!;
     let pending = probe.outcomes.get(id);
     if (!pending) {

@@ -12,7 +12,7 @@ import { runCall } from './call-case.js';
 import { classifyRequestError } from './classify.js';
 import { exactly, listingCut, unlisted } from './listing-cases.js';
 import { runLintRule, suitePortability } from './lint-case.js';
-import { runProtocolRule } from './protocol-case.js';
+import { prepareProtocolRules, runProtocolRule } from './protocol-case.js';
 import { runSnapshotCase } from './snapshot-case.js';
 import { runProbeCase } from './probe-case.js';
 import { buildMatrices, matrixKey } from './matrix.js';
@@ -116,12 +116,14 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
         const startedAt = new Date();
         const cases: CaseResult[] = [];
         const required = requiredBy(ps);
+        const protocolRules = new Set(ps.cases.flatMap((c) => (c.action.kind === 'protocol' && !c.skip ? [c.action.rule] : [])));
+        if (opened.session && protocolRules.size) prepareProtocolRules(ps.config, { session: opened.session, suite: ps.suite, protocolRules });
         for (const planned of ps.cases) {
             const began = Date.now();
             const notRun = withoutRunning(planned, state, opened.blocked);
             if (notRun?.outcome.status === 'skipped') opened.session?.captures.skip(planned.action, notRun.outcome.reason);
             const { outcome, attempts, observed } =
-                notRun ?? (await runCase(planned, { session: opened.session!, suite: ps.suite, updateSnapshots: state.options.updateSnapshots, required }));
+                notRun ?? (await runCase(planned, { session: opened.session!, suite: ps.suite, updateSnapshots: state.options.updateSnapshots, required, protocolRules }));
             if (state.options.bail && (outcome.status === 'failed' || outcome.status === 'errored')) state.bailed = true;
             const result = {
                 ...planned.info,

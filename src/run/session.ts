@@ -56,6 +56,8 @@ export interface CaseContext {
     updateSnapshots?: boolean;
     /** Capabilities the spec `requires:` of this server: their checks fail rather than skip without them. */
     required?: ReadonlySet<string>;
+    /** The protocol rules that will run against this server in this suite (so slow probes can start early). */
+    protocolRules?: ReadonlySet<string>;
 }
 
 async function settle<T>(work: Promise<T[]>): Promise<Listing<T>> {

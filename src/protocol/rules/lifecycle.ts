@@ -28,8 +28,14 @@ function freshRun(probe: ProbeContext): Promise<FreshRun> {
     });
 }
 
+/** Starts the second copy early, for a stdio server (its result is memoized). */
+function prepareFresh(probe: ProbeContext): void {
+    if (probe.config.transport === 'stdio') freshRun(probe).catch(() => undefined);
+}
+
 export const initializeVersion: ProtocolRule = {
     id: 'initialize-version',
+    prepare: prepareFresh,
     check: async (probe) => {
         let exchange: Exchange;
         if (probe.config.transport === 'stdio') {
@@ -53,6 +59,7 @@ export const initializeVersion: ProtocolRule = {
 
 export const stdinCloseExit: ProtocolRule = {
     id: 'stdin-close-exit',
+    prepare: prepareFresh,
     check: async (probe) => {
         const run = await freshRun(probe);
         return found([!run.exited && `a second copy of the server was still running ${EXIT_BOUND_MS / 1000} s after its stdin was closed`]);
