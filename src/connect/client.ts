@@ -115,12 +115,13 @@ interface Entry {
     /** Set once the connection is lost; later requests fail at once with it. */
     goneReason?: string;
     /** What mcp-check noticed about the server's protocol behaviour, for the report. */
-    notes: string[];
+    /** Each note with how often it happened, in order of first appearance (see `addNote`). */
+    notes: Map<string, number>;
     /** The caching hints (`ttlMs`, `cacheScope`) of each list method's first page, where given. */
     cacheHints: Record<string, { ttlMs?: number; cacheScope?: string }>;
     /** Why a list method's last listing stopped before the server's last page, by method. */
     cut: Record<string, string>;
-    /** The methods of the requests the server sent the client, in order. */
+    /** The methods of the first requests the server sent the client, in order. */
     serverRequests: string[];
     closing?: Promise<void>;
 }
@@ -147,7 +148,7 @@ export class UniversalMCPClient implements AsyncDisposable {
         const { name, config } = serverConfigOf(nameOrServer, input);
         if (this.entries.has(name)) throw new Error(`server "${name}" is already added`);
         if (launched && config.transport !== 'stdio') throw new Error(`server "${name}": only a stdio server can be launched ahead`);
-        this.entries.set(name, { name, config, launched, notes: [], cacheHints: {}, cut: {}, serverRequests: [] });
+        this.entries.set(name, { name, config, launched, notes: new Map(), cacheHints: {}, cut: {}, serverRequests: [] });
     }
 
     /** Every registered server and its state. */
@@ -247,8 +248,8 @@ export class UniversalMCPClient implements AsyncDisposable {
         if (typeof nameOrOptions !== 'string') return listEveryServer([...this.entries.keys()], (name) => this.listTools(name, nameOrOptions));
         const tools = await this.listAll(nameOrOptions, 'tools/list', 'tools', options);
         const entry = this.entry(nameOrOptions);
-        if (tools.length > 0 && entry.info && entry.info.capabilities.tools === undefined && !entry.notes.some((n) => n.startsWith(UNDECLARED_TOOLS))) {
-            entry.notes.push(`${UNDECLARED_TOOLS}: clients that follow the specification will not ask it for tools`);
+        if (tools.length > 0 && entry.info && entry.info.capabilities.tools === undefined && ![...entry.notes.keys()].some((n) => n.startsWith(UNDECLARED_TOOLS))) {
+            addNote(entry, `${UNDECLARED_TOOLS}: clients that follow the specification will not ask it for tools`);
         }
         return tools.map((raw) => ({ name: String(raw.name), raw }));
     }
@@ -304,7 +305,7 @@ export class UniversalMCPClient implements AsyncDisposable {
             const reason = seen.has(cursor) ? `page ${page} of ${method} gave a cursor the server had given before` : page >= maxPages ? `${method} still had a next cursor after ${maxPages} pages (max_pages)` : undefined;
             if (reason) {
                 entry.cut[method] = `${reason}; mcp-check stopped listing there, with ${items.length} items`;
-                entry.notes.push(entry.cut[method]);
+                addNote(entry, entry.cut[method]);
                 break;
             }
             seen.add(cursor);
@@ -412,7 +413,7 @@ export class UniversalMCPClient implements AsyncDisposable {
             if (!renewed && sessionExpired(entry, error)) {
                 // The 2025 specification has the client start a new session when its session is not found.
                 await this.renewSession(entry);
-                entry.notes.push(`the server no longer knew the session (HTTP 404 on ${method}); mcp-check started a new session and sent it again`);
+                addNote(entry, `the server no longer knew the session (HTTP 404 on ${method}); mcp-check started a new session and sent it again`);
                 return this.send(name, method, params, read, options, true);
             }
             // An answer (a JSON-RPC error, an invalid result) or a timeout says nothing about the process; only transport failures might.
@@ -440,7 +441,7 @@ export class UniversalMCPClient implements AsyncDisposable {
     // A fresh entry replaces the closed one once its connection is closed; a process launched
     // ahead was the old connection's, so the new one starts its own.
     private reconnect(closed: Entry, signal?: AbortSignal): Promise<ServerInfo> {
-        const entry: Entry = { name: closed.name, config: closed.config, notes: [], cacheHints: {}, cut: {}, serverRequests: [] };
+        const entry: Entry = { name: closed.name, config: closed.config, notes: new Map(), cacheHints: {}, cut: {}, serverRequests: [] };
         this.entries.set(entry.name, entry);
         entry.connecting = closed.closing!.then(() => this.open(entry, signal));
         return entry.connecting;
@@ -463,14 +464,14 @@ export class UniversalMCPClient implements AsyncDisposable {
             entry.connection = connection;
             transport.onmessage = (message) => {
                 if (channel.take(message)) return;
-                if ('method' in message && 'id' in message) entry.serverRequests.push(message.method);
+                if ('method' in message && 'id' in message && entry.serverRequests.length < MAX_NOTES) entry.serverRequests.push(message.method);
                 if ('method' in message) answer(connection, message);
-                else entry.notes.push(`ignored an answer whose id ${excerpt(JSON.stringify(message.id) ?? 'undefined', 40)} matches no request waiting for one`);
+                else addNote(entry, `ignored an answer whose id ${excerpt(JSON.stringify(message.id) ?? 'undefined', 40)} matches no request waiting for one`);
             };
             transport.onerror = (error) => {
                 // Other transport errors surface where a request fails; an oversized answer must fail its own request.
                 if (!(error instanceof MessageTooLargeError)) return;
-                if (error.requestId === undefined || !channel.fail(error.requestId, error)) entry.notes.push(error.message);
+                if (error.requestId === undefined || !channel.fail(error.requestId, error)) addNote(entry, error.message);
             };
             transport.onclose = () => {
                 if (entry.connection === connection) entry.goneReason ??= goneReason(transport);
@@ -529,11 +530,18 @@ function noteCacheHint(entry: Entry, method: string, result: Record<string, unkn
     if (Object.keys(hint).length > 0) entry.cacheHints[method] = hint;
 }
 
+/** Distinct notes kept per server: a server that misbehaves in endless new ways must not grow the report (or memory). */
+const MAX_NOTES = 50;
+
+/** Records a note; a repeated one is counted, not stored again. */
+function addNote(entry: Entry, note: string): void {
+    const seen = entry.notes.get(note);
+    if (seen !== undefined || entry.notes.size < MAX_NOTES) entry.notes.set(note, (seen ?? 0) + 1);
+}
+
 /** Notes in order of first appearance, a repeated one once with how often it happened. */
-function counted(notes: readonly string[]): string[] {
-    const counts = new Map<string, number>();
-    for (const note of notes) counts.set(note, (counts.get(note) ?? 0) + 1);
-    return [...counts].map(([note, n]) => (n > 1 ? `${note} (${n} times)` : note));
+function counted(notes: ReadonlyMap<string, number>): string[] {
+    return [...notes].map(([note, n]) => (n > 1 ? `${note} (${n} times)` : note));
 }
 
 const UNDECLARED_TOOLS = 'the server lists tools but did not declare the tools capability';

@@ -33,6 +33,9 @@ interface Pending {
     extend(): void;
 }
 
+/** Progress problems kept for the protocol checks. */
+const MAX_PROGRESS_PROBLEMS = 20;
+
 /** How far progress may stretch a request by default, as a multiple of its timeout. */
 export const TOTAL_TIMEOUT_FACTOR = 10;
 
@@ -155,6 +158,8 @@ export class RequestChannel {
 
     private judgeProgress(token: unknown, progress: unknown, pending: Pending | undefined): void {
         this.progress.seen++;
+        // Enough to judge the rule by; a flood of bad notices must not grow memory.
+        if (this.progress.problems.length >= MAX_PROGRESS_PROBLEMS) return;
         const shown = JSON.stringify(token);
         if (!pending) {
             this.progress.problems.push(`a progress notification for token ${shown}, which names no request in flight (mcp-check sends each request's id as its token)`);
