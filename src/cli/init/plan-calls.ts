@@ -10,6 +10,7 @@ import { checkOutputSchema } from '../../assert/output-schema.js';
 import { compileSchema, formatAjvErrors } from '../../assert/json-schema.js';
 import type { ListedTool, UniversalMCPClient } from '../../connect/client.js';
 import { ServerGoneError } from '../../errors.js';
+import { isReadOnly } from '../../probe/select.js';
 import { textOf } from '../../assert/text-content.js';
 import { exampleArgumentsOf } from './example-args.js';
 import { expectationsFrom } from './expectations.js';
@@ -91,12 +92,6 @@ async function planCall(mcp: UniversalMCPClient, server: string, tool: ListedToo
         call: { call: { ...base, expect }, active: true, notes: [] },
         outcome: { tool: tool.name, kind: 'called', detail: `isError: ${result.isError === true}` },
     };
-}
-
-/** Only an explicit `readOnlyHint: true` counts: the hint defaults to false. */
-export function isReadOnly(tool: ListedTool): boolean {
-    const annotations = tool.raw.annotations;
-    return typeof annotations === 'object' && annotations !== null && (annotations as Record<string, unknown>).readOnlyHint === true;
 }
 
 function oneLine(text: string): string {
