@@ -31,12 +31,14 @@ describe('runSuites', () => {
                 `    url: ${closedUrl}`,
                 'tests:',
                 '  - server: weather',
+                '    protocol: false',
                 '    tools:',
                 '      include: [get_alerts]',
                 '    calls:',
                 ...alertsCall('CA'),
                 ...alertsCall('NY'),
                 '  - server: unreachable',
+                '    protocol: false',
                 '    calls:',
                 '      - name: never sent',
                 '        tool: echo',
@@ -81,7 +83,7 @@ describe('runSuites', () => {
             assert.equal(c.server, 'weather');
             assert.equal(c.tool, 'get_alerts');
             assert.equal(c.kind, 'call');
-            assert.deepEqual(c.loc, { file: 'mixed.yaml', line: 17, col: 9 });
+            assert.deepEqual(c.loc, { file: 'mixed.yaml', line: 18, col: 9 });
             assert.equal(typeof c.durationMs, 'number');
         });
 
@@ -111,6 +113,7 @@ describe('runSuites', () => {
                 `    args: [${q(FAULTY)}, --mode, exit-at-start]`,
                 'tests:',
                 '  - server: broken',
+                '    protocol: false',
                 '    tools:',
                 '      include: [ok, crash]',
                 '      exclude: [delete_everything]',
@@ -148,11 +151,13 @@ describe('runSuites', () => {
                 `    args: [${counted.args.map(q).join(', ')}]`,
                 'tests:',
                 '  - server: weather',
+                '    protocol: false',
                 '    calls:',
                 `      - name: ${file} first entry`,
                 '        tool: get_alerts',
                 `        args: { state: ${state} }`,
                 '  - server: weather',
+                '    protocol: false',
                 '    calls:',
                 `      - name: ${file} second entry`,
                 '        tool: echo',
@@ -197,6 +202,7 @@ describe('runSuites', () => {
                     `    env: { WEATHER_UNITS: ${units} }`,
                     'tests:',
                     '  - server: weather',
+                    '    protocol: false',
                     '    calls:',
                     `      - name: ${units} forecast`,
                     '        tool: get_forecast',
@@ -220,6 +226,7 @@ describe('runSuites', () => {
                 `    args: [${q(FAULTY)}, --mode, no-initialize]`,
                 'tests:',
                 '  - server: mute',
+                '    protocol: false',
                 '    calls:',
                 '      - name: never answered',
                 '        tool: ok',
@@ -240,6 +247,7 @@ describe('runSuites', () => {
                 '    env: { BOOTED: yes }',
                 'tests:',
                 '  - server: hang',
+                '    protocol: false',
                 '    calls:',
                 '      - name: hangs',
                 '        tool: hang',
