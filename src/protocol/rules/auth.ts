@@ -153,6 +153,7 @@ export const authInsufficientScope: ProtocolRule = {
 
 /** Calls `tool` with a token the authorization server issued without `needed`, and judges the refusal. */
 async function withoutScope(probe: ProbeContext, tool: string, needed: string[]): Promise<RuleOutcome> {
+    if (needed.length === 0) return { skip: `auth.tool_scopes names no scope for ${tool}` };
     if (!probe.target.listedTools.some((t) => t.name === tool)) return { skip: `auth.tool_scopes names ${tool}, which the server does not list` };
     const authenticator = authenticatorFor(probe.config as HttpServerConfig)!;
     const base = authenticator.askedScope()?.split(/\s+/) ?? (await scopesSupported(probe));
