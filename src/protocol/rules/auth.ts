@@ -114,7 +114,7 @@ export const authQueryToken: ProtocolRule = {
  * How long the expired-token rule waits at most for a token to expire: longer-lived tokens
  * are used only once the run has seen one expire (and renewed it).
  */
-export const MAX_EXPIRY_WAIT_MS = 15_000;
+const MAX_EXPIRY_WAIT_MS = 15_000;
 /**
  * How long after its expiry a token is sent: the authorization server's clock and this one
  * may differ by a little, and a token the server still holds valid by its clock proves nothing.
@@ -143,11 +143,17 @@ export const authInsufficientScope: ProtocolRule = {
         const config = probe.config as HttpServerConfig;
         const toolScopes = Object.entries(config.auth!.toolScopes ?? {});
         if (toolScopes.length === 0) return { skip: 'auth.tool_scopes names no tool and the scope it needs' };
-        const outcomes: RuleOutcome[] = [];
-        for (const [tool, scope] of toolScopes) outcomes.push(await withoutScope(probe, tool, scope.split(/\s+/).filter(Boolean)));
-        const judged = outcomes.filter((o): o is Exclude<RuleOutcome, { skip: string }> => !('skip' in o));
-        if (judged.length === 0) return { skip: outcomes.map((o) => (o as { skip: string }).skip).join('; ') };
-        return { findings: judged.flatMap((o) => o.findings) };
+        if (config.auth!.method === 'bearer') return { skip: 'needs client_credentials or refresh_token in auth: to get a token without the scope a tool needs' };
+        const findings: ProtocolFinding[] = [];
+        const skipped: string[] = [];
+        for (const [tool, scope] of toolScopes) {
+            const outcome = await withoutScope(probe, tool, scope.split(/\s+/).filter(Boolean));
+            if ('skip' in outcome) skipped.push(outcome.skip);
+            else findings.push(...outcome.findings);
+        }
+        // Every tool skipped: the rule is; some skipped: the others' verdict stands and says which were not checked.
+        if (skipped.length === toolScopes.length) return { skip: skipped.join('; ') };
+        return { findings, ...(skipped.length ? { notes: skipped } : {}) };
     },
 };
 
@@ -167,12 +173,12 @@ async function withoutScope(probe: ProbeContext, tool: string, needed: string[])
     } catch (error) {
         return { skip: `the authorization server issues no token with scope "${ask.join(' ')}": ${authErrorOf(error)?.message ?? String(error)}` };
     }
-    if (!token) return { skip: 'needs client_credentials or refresh_token in auth: to get a token without the scope a tool needs' };
+    if (!token) return { skip: 'the authorization server was not discovered: no token was obtained for the server yet' };
     const granted = (token.scope ?? ask.join(' ')).split(/\s+/);
     const extra = needed.filter((s) => granted.includes(s));
     if (extra.length) return { skip: `the authorization server granted ${extra.join(' ')} though mcp-check asked for "${ask.join(' ')}" only` };
     const answer = await callTool(probe, `Bearer ${token.accessToken}`, tool);
-    const what = `a token without ${needed.join(' ')} (the scope ${tool} needs, per auth.tool_scopes) calling ${tool}`;
+    const what = `a token without ${needed.join(' ')} (the scope${needed.length > 1 ? 's' : ''} ${tool} needs, per auth.tool_scopes) calling ${tool}`;
     if (answer.status !== 403) return refusal(answer, what, 403);
     const { findings } = challengeError(answer, 'insufficient_scope', what);
     const named = bearerParam(answer, 'scope')?.split(/\s+/) ?? [];
@@ -209,13 +215,13 @@ async function waitForExpiry(probe: ProbeContext): Promise<{ token: string; expi
         }
         return { skip: "the authorization server's tokens are not JWTs with an exp claim and come without expires_in, so mcp-check cannot tell when one expires" };
     }
-    const wait = timed.expiresAt + EXPIRY_MARGIN_MS - Date.now();
-    if (wait > MAX_EXPIRY_WAIT_MS + EXPIRY_MARGIN_MS) {
+    const remaining = timed.expiresAt - Date.now();
+    if (remaining > MAX_EXPIRY_WAIT_MS) {
         return {
-            skip: `no token expired during the run and the current one expires in ${Math.round((timed.expiresAt - Date.now()) / 1000)} s, later than mcp-check waits (${MAX_EXPIRY_WAIT_MS / 1000} s): give the test client a token lifetime of ${MAX_EXPIRY_WAIT_MS / 1000} s or less at the authorization server to run this rule`,
+            skip: `no token expired during the run and the current one expires in ${Math.round(remaining / 1000)} s, later than mcp-check waits (${MAX_EXPIRY_WAIT_MS / 1000} s): give the test client a token lifetime of ${MAX_EXPIRY_WAIT_MS / 1000} s or less at the authorization server to run this rule`,
         };
     }
-    if (wait > 0) await sleep(wait, undefined, { signal: probe.target.signal });
+    if (remaining + EXPIRY_MARGIN_MS > 0) await sleep(remaining + EXPIRY_MARGIN_MS, undefined, { signal: probe.target.signal });
     return timed;
 }
 
