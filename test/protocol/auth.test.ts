@@ -51,6 +51,13 @@ describe('the well-behaved protected server', () => {
         assert.deepEqual(notPassed(cases), []);
     });
 
+    it('with a refresh token, passes the expired-token and scope rules (the narrower token comes from the refresh token grant)', async () => {
+        const refresh = async (server: ProtectedServer): Promise<string[]> => [`refresh_token: ${q(server.refreshToken!)}`, 'client_id: ci-login', TOOL_SCOPES];
+        const cases = await runRules({ refreshToken: true, tokenTtlSeconds: 2 }, refresh);
+        // The refresh token's grant is for the server's resource alone, so the audience rule gets no other token.
+        assert.deepEqual(notPassed(cases).map((c) => c.replace(/: skipped: .*/, ': skipped')), ['protocol: auth-audience: skipped']);
+    });
+
     it('with a bearer token, skips the rules that need a token of its own, and the expired-token rule for a token that lives long', async () => {
         const cases = await runRules({}, async (server) => [...(await bearer(server)), TOOL_SCOPES]);
         assert.deepEqual(notPassed(cases).map((c) => c.replace(/expires in \d+ s/, 'expires in N s')), [
@@ -102,6 +109,12 @@ describe('each broken server fails its own rule', () => {
     it('auth-insufficient-scope: a server that serves a scoped tool to a token without its scope', async () => {
         const cases = await runRules({ broken: 'no-scope-check' }, scopedClientCredentials);
         assert.match(outcome(cases, 'auth-insufficient-scope'), /^failed: a request with a token without mcp:write \(the scope save_note needs, per auth\.tool_scopes\) calling save_note was answered with HTTP 200, not 403: the server took it \(https:\/\/modelcontextprotocol\.io\/specification\/2025-11-25\/basic\/authorization#error-handling\)$/);
+    });
+
+    it('a 401 to an expired token without error="invalid_token", and a 403 without scope=, are warnings', async () => {
+        const cases = await runRules({ broken: 'terse-challenges', tokenTtlSeconds: 2 }, scopedClientCredentials);
+        assert.match(outcome(cases, 'auth-expired-token'), /^passed with warnings: the 401 to an access token that expired \d+ s before has WWW-Authenticate without an error, not error="invalid_token" \(https:/);
+        assert.match(outcome(cases, 'auth-insufficient-scope'), /^passed with warnings: the 403 to a token without mcp:write \(the scope save_note needs, per auth\.tool_scopes\) calling save_note names no scope in WWW-Authenticate \(clients ask for the scopes it names\) \(https:/);
     });
 
     it('auth-query-token: a server that takes a token in the query string', async () => {
