@@ -280,6 +280,8 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
     authRule('auth-invalid-token', 'token-handling', 'a request with a token that is not one (garbage) is answered 401, never with data'),
     authRule('auth-audience', 'token-audience-binding-and-validation', 'a valid token issued for another resource (audience) is answered 401'),
     authRule('auth-query-token', 'access-token-usage', 'a valid token in the query string (access_token=...) instead of the Authorization header is answered 401'),
+    authRule('auth-expired-token', 'token-handling', "an expired token (one the run renewed, else the run's own once it expires, if that is within 15 s) is answered 401, never with data"),
+    authRule('auth-insufficient-scope', 'error-handling', 'a token without the scope a tool needs (auth.tool_scopes) calling it is answered 403 with WWW-Authenticate error="insufficient_scope" naming the scope'),
 ] satisfies ProtocolRuleInfo[]);
 
 /**

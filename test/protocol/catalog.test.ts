@@ -46,6 +46,8 @@ const LEVELS = [
     ['auth-invalid-token', 'error'],
     ['auth-audience', 'error'],
     ['auth-query-token', 'error'],
+    ['auth-expired-token', 'error'],
+    ['auth-insufficient-scope', 'error'],
 ];
 
 test('the catalog lists every rule with its default level, in report order', () => {
