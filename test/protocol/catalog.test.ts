@@ -91,3 +91,12 @@ test('docs/protocol.md lists every rule with its default level, in catalog order
         PROTOCOL_CATALOG.map((r) => [r.id, r.defaultLevel]),
     );
 });
+
+test('the README lists every rule with its default level, in catalog order', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warn) \|/gm)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(
+        rows,
+        PROTOCOL_CATALOG.map((r) => [r.id, r.defaultLevel]),
+    );
+});
