@@ -257,7 +257,7 @@ describe('runSuites', () => {
             // stderr line): the handshake is then one round trip to a running process.
             const plan = planRun([suite]);
             const launched = launchServers(plan);
-            const server = [...launched.values()][0]!;
+            const server = [...launched.servers.values()][0]!;
             await once(server.child.stderr!, 'data');
             // Only a safety net so the bug costs seconds, not 30: it stops the run if the option is ignored.
             const safety = AbortSignal.timeout(5000);
