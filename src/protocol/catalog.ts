@@ -58,6 +58,14 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         description: 'an unknown method is answered with -32601 (over 2026-07-28 Streamable HTTP with status 404)',
     },
     {
+        id: 'removed-methods',
+        defaultLevel: 'warn',
+        eras: ['modern'],
+        elsewhere: 'the 2025 revisions define these methods',
+        section: { modern: 'basic/index#error-codes' },
+        description: 'the methods 2026-07-28 removed (initialize, ping, logging/setLevel), sent as 2026-07-28 requests, are answered as unknown: -32601 (over Streamable HTTP with status 404)',
+    },
+    {
         id: 'cancellation',
         defaultLevel: 'warn',
         eras: BOTH,

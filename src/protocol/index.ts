@@ -4,7 +4,7 @@
  */
 import { PROTOCOL_CATALOG } from './catalog.js';
 import { authAudience, authChallenge, authExpiredToken, authInsufficientScope, authInvalidToken, authQueryToken, authResourceMetadata, authServerMetadata } from './rules/auth.js';
-import { cancellation, ping, unknownMethod } from './rules/basic.js';
+import { cancellation, ping, removedMethods, unknownMethod } from './rules/basic.js';
 import { batchRefused, getStream, headerMismatch, noSession, originCheck, protocolVersionHeader, sessionDelete, sessionId } from './rules/http.js';
 import { initializeVersion, stdinCloseExit, stdoutClean } from './rules/lifecycle.js';
 import { invalidCursor, listStable, paginationTerminates } from './rules/lists.js';
@@ -22,6 +22,7 @@ const RULES: readonly ProtocolRule[] = [
     discover,
     ping,
     unknownMethod,
+    removedMethods,
     cancellation,
     clientCapabilities,
     unsupportedVersion,

@@ -11,6 +11,7 @@ const LEVELS = [
     ['discover', 'error'],
     ['ping', 'error'],
     ['unknown-method', 'error'],
+    ['removed-methods', 'warn'],
     ['cancellation', 'warn'],
     ['client-capabilities', 'error'],
     ['unsupported-version', 'error'],

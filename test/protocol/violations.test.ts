@@ -23,6 +23,7 @@ const REASONS: Record<string, string> = {
     discover: 'capabilities must be an object, got undefined',
     ping: 'ping was answered with a result that is not empty: {"pong":true}',
     'unknown-method': 'mcp-check/no-such-method was answered with',
+    'removed-methods': 'ping, which 2026-07-28 removed, sent as a 2026-07-28 request was answered with',
     'client-capabilities': 'server/discover without io.modelcontextprotocol/clientCapabilities in _meta was answered with',
     'unsupported-version': 'data.supported lists nothing, but server/discover lists 2026-07-28',
     'result-type': 'tools/list page 1 has no resultType',

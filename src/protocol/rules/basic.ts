@@ -1,4 +1,4 @@
-/** Rules of the base protocol, both eras: `ping` and unknown methods. */
+/** Rules of the base protocol: `ping`, unknown methods (and on 2026-07-28 the removed ones), cancellation. */
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { isJsonObject } from '../../connect/json-rpc-message.js';
 import { describeExchange, errorOf, preview, resultOf, wrongStatus } from '../context.js';
@@ -32,6 +32,29 @@ export const unknownMethod: ProtocolRule = {
 
 /** A request id mcp-check never uses. */
 const UNKNOWN_REQUEST_ID = 987654321;
+
+/** Methods of the 2025 revisions that 2026-07-28 removed: in a 2026-07-28 request they are unknown. */
+const REMOVED_METHODS: readonly [string, Record<string, unknown>][] = [
+    ['initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'mcp-check', version: '0' } }],
+    ['ping', {}],
+    ['logging/setLevel', { level: 'info' }],
+];
+
+export const removedMethods: ProtocolRule = {
+    id: 'removed-methods',
+    check: async (probe) => {
+        const findings: (string | false)[] = [];
+        for (const [method, params] of REMOVED_METHODS) {
+            const exchange = await probe.request(method, params);
+            const error = errorOf(exchange);
+            findings.push(
+                error?.code !== ErrorCode.MethodNotFound && `${method}, which 2026-07-28 removed, sent as a 2026-07-28 request was answered with ${describeExchange(exchange)}, not -32601 (Method not found)`,
+                error?.code === ErrorCode.MethodNotFound && wrongStatus(probe, exchange, 404),
+            );
+        }
+        return found(findings, true);
+    },
+};
 
 export const cancellation: ProtocolRule = {
     id: 'cancellation',
