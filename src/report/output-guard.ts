@@ -26,7 +26,8 @@ export class CommandNeutraliser {
 
     /** Returns `text` with the second `:` of a line-leading `::` and the `[` of `##[` escaped. */
     transform(text: string): string {
-        if (!/[:[]/.test(text)) {
+        // A `:` or `[` to escape follows a `:` or `#` in this text, or opens it after the last write's.
+        if (!/::|#\[/.test(text) && text[0] !== ':' && text[0] !== '[') {
             this.track(text);
             return text;
         }
@@ -51,12 +52,14 @@ export class CommandNeutraliser {
         this.hashes = 0;
     }
 
-    /** The state after `text`, which holds neither `:` nor `[`, without a walk over every character. */
+    /** The state after `text`, which needs no escape, without a walk over every character. */
     private track(text: string): void {
         if (text === '') return;
         const lastBreak = Math.max(...LINE_BREAKS.map((b) => text.lastIndexOf(b)));
-        this.blank = (lastBreak >= 0 || this.blank) && text.slice(lastBreak + 1).trim() === '';
-        this.colon = false;
+        const lastLine = text.slice(lastBreak + 1);
+        const blankBefore = lastBreak >= 0 || this.blank;
+        this.blank = blankBefore && lastLine.trim() === '';
+        this.colon = blankBefore && /^\s*:$/.test(lastLine);
         let trailing = 0;
         while (trailing < text.length && text[text.length - 1 - trailing] === '#') trailing++;
         this.hashes = trailing === text.length ? this.hashes + trailing : trailing;
