@@ -184,7 +184,7 @@ describe('console report', () => {
         const shown = caseLines(run.stdout).map((l) => `${l.mark} ${l.name}`);
         assert.deepEqual(shown, ['✓ protocol: invalid-cursor', '✓ protocol: unknown-tool', '✓ protocol: malformed-params', '✓ protocol: 9 other rules passed', '✓ lists tool get_alerts'], run.stdout);
         assert.match(run.stdout, /^ {6}warning: tools\/list with a cursor it never gave \("mcp-check-forged-cursor"\)/m);
-        assert.match(run.stdout, /^ {2}- protocol: 12 other rules skipped: they do not apply to this server \(the JSON and JUnit reports say why, rule by rule\)$/m);
+        assert.match(run.stdout, /^ {2}- protocol: \d+ other rules skipped: they do not apply to this server \(the JSON and JUnit reports say why, rule by rule\)$/m);
     });
 
     describe('colour', () => {
