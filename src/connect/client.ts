@@ -74,7 +74,7 @@ export interface ServerNotice {
 export type RawAnswer = { result: unknown } | { error: { code: number; message: string; data?: unknown } };
 
 /** Options of `rawRequest`. */
-export interface RawRequestOptions extends Pick<CallOptions, 'timeoutMs' | 'signal'> {
+export interface RawRequestOptions extends Pick<CallOptions, 'timeoutMs' | 'signal' | 'onNotification'> {
     /** The request's whole `_meta`, in place of the one mcp-check sends (the 2026-07-28 envelope). */
     meta?: Record<string, unknown>;
 }
@@ -230,7 +230,7 @@ export class UniversalMCPClient implements AsyncDisposable {
     async rawRequest(name: string, method: string, params: Record<string, unknown>, options: RawRequestOptions = {}): Promise<RawAnswer> {
         try {
             // Through `send`, so a 2025 session the server ended is renewed as for any request.
-            return { result: await this.send(name, method, params, readAny, { timeoutMs: options.timeoutMs, signal: options.signal, envelope: options.meta }) };
+            return { result: await this.send(name, method, params, readAny, { timeoutMs: options.timeoutMs, signal: options.signal, envelope: options.meta, onNotification: options.onNotification }) };
         } catch (error) {
             const answer = serverRpcErrorOf(error);
             if (!answer) throw error;

@@ -155,7 +155,7 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         defaultLevel: 'error',
         eras: ['legacy'],
         section: { legacy: 'server/utilities/logging#setting-log-level' },
-        description: 'logging/setLevel with a level of RFC 5424 is answered with an empty result; an unknown level is refused with -32602',
+        description: 'logging/setLevel with a level of RFC 5424 is answered with an empty result, and no message below that level follows; an unknown level is refused with -32602',
     },
     {
         id: 'icons',

@@ -5,7 +5,7 @@
  * connection (`UniversalMCPClient.rawRequest`). Answers are never judged here.
  */
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
-import type { ListedTool, RawAnswer, UniversalMCPClient } from '../connect/client.js';
+import type { ListedTool, RawAnswer, ServerNotice, UniversalMCPClient } from '../connect/client.js';
 import { isJsonObject } from '../connect/json-rpc-message.js';
 import { eraOf, type Era } from '../connect/protocol.js';
 import type { ServerProcess } from '../connect/process.js';
@@ -45,6 +45,8 @@ export interface ProbeRequestOptions {
     meta?: Record<string, unknown>;
     /** Raw POSTs only: headers to set (`null` removes one mcp-check would send). */
     headers?: Record<string, string | null>;
+    /** Not over raw POSTs: sees the notifications that arrive while the request runs. */
+    onNotification?: (notification: ServerNotice) => void;
 }
 
 /** A list method followed page by page. */
@@ -128,7 +130,7 @@ export class ProbeContext {
         if (this.overModernHttp) return this.post(method, params, options);
         const { mcp, server, signal } = this.target;
         try {
-            return { answer: await mcp.rawRequest(server, method, params, { meta: options.meta, timeoutMs: this.timeoutMs, signal }) };
+            return { answer: await mcp.rawRequest(server, method, params, { meta: options.meta, timeoutMs: this.timeoutMs, signal, onNotification: options.onNotification }) };
         } catch (error) {
             if (isLocal(error, ErrorCode.RequestTimeout) && !signal.aborted) return { failure: `no answer to ${method} within ${this.timeoutMs} ms` };
             throw error;

@@ -102,13 +102,15 @@ export function planRun(suites: readonly Suite[], options: PlanOptions = {}): Ru
                 ps = { suite, server: test.server, connectionId: connection.id, config: spec.config, cases: [] };
                 ps.lint = lintConfigFor(suite, test.server, options.clients);
                 planLint(ps, suite, ps.lint);
-                planProtocol(ps, suite, protocolConfigFor(suite, test.server));
                 byServer.set(test.server, ps);
                 connection.suites.push(ps);
                 planned.push(ps);
             }
             planTest(ps, suite, test);
         }
+        // Last, so the spec's own checks see the server as nothing else left it: the rules
+        // change what they probe (logging/setLevel, calls of read-only tools).
+        for (const ps of byServer.values()) planProtocol(ps, suite, protocolConfigFor(suite, ps.server));
     }
     return { connections: [...connections.values()], suites: planned };
 }

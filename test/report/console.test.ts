@@ -182,7 +182,7 @@ describe('console report', () => {
         const run = await runCli(['protocol.yaml'], { cwd: workspace.dir });
         assert.equal(run.code, 0, run.stdout + run.stderr);
         const shown = caseLines(run.stdout).map((l) => `${l.mark} ${l.name}`);
-        assert.deepEqual(shown, ['✓ protocol: invalid-cursor', '✓ protocol: unknown-tool', '✓ protocol: malformed-params', '✓ protocol: 9 other rules passed', '✓ lists tool get_alerts'], run.stdout);
+        assert.deepEqual(shown, ['✓ lists tool get_alerts', '✓ protocol: invalid-cursor', '✓ protocol: unknown-tool', '✓ protocol: malformed-params', '✓ protocol: 9 other rules passed'], run.stdout);
         assert.match(run.stdout, /^ {6}warning: tools\/list with a cursor it never gave \("mcp-check-forged-cursor"\)/m);
         assert.match(run.stdout, /^ {2}- protocol: \d+ other rules skipped: they do not apply to this server \(the JSON and JUnit reports say why, rule by rule\)$/m);
     });

@@ -54,12 +54,20 @@ export const loggingLevel: ProtocolRule = {
         if (!probe.declares('logging')) return { skip: 'the server does not declare logging' };
         // `emergency` keeps the server quiet for the rest of the checks.
         const set = await probe.request('logging/setLevel', { level: 'emergency' });
+        const below = new Set<string>();
+        await probe.request('ping', {}, { onNotification: ({ method, params }) => void (method === 'notifications/message' && params.level !== 'emergency' && below.add(String(params.level))) });
         const unknown = await probe.request('logging/setLevel', { level: 'mcp-check-no-such-level' });
         const result = resultOf(set);
         const empty = isJsonObject(result) && Object.keys(result).every((key) => key === '_meta');
         // The revisions require the answer, and only recommend -32602 for a level they do not define.
         const required = found([!empty && `logging/setLevel to "emergency" was answered with ${describeExchange(set)}, not an empty result`]);
-        const recommended = found([errorOf(unknown)?.code !== ErrorCode.InvalidParams && `logging/setLevel to "mcp-check-no-such-level" was answered with ${describeExchange(unknown)}, not -32602 (Invalid params)`], true);
+        const recommended = found(
+            [
+                errorOf(unknown)?.code !== ErrorCode.InvalidParams && `logging/setLevel to "mcp-check-no-such-level" was answered with ${describeExchange(unknown)}, not -32602 (Invalid params)`,
+                below.size > 0 && `after logging/setLevel to "emergency", the server sent log messages at level ${[...below].join(', ')} while answering ping: only messages at or above the level set are sent`,
+            ],
+            true,
+        );
         return { findings: [...required.findings, ...recommended.findings] };
     },
 };
