@@ -5,7 +5,7 @@
  * with `yaml` the first time a location's line or column is read, once for the file.
  */
 import { LineCounter } from 'yaml';
-import type { SourceLocation } from '../errors.js';
+import { deferredLocation, type SourceLocation } from '../errors.js';
 import { describePath } from './paths.js';
 import { startOf, type PositionNode } from './position-index.js';
 import type { SpecPath } from './types.js';
@@ -83,23 +83,12 @@ export class SpecPositions implements Locator {
         return this.index;
     }
 
-    // A location that finds its line and column when one of them is first read. Own enumerable
-    // getters, so copies, JSON and deep comparisons see a plain `{ file, line, col }`.
+    // Indexes the file, then finds the location: for `deferredLocation`.
     private later(find: () => SourceLocation): SourceLocation {
-        let found: SourceLocation | undefined;
-        const get = (): SourceLocation => {
+        return deferredLocation(this.file, () => {
             this.built();
-            return (found ??= find());
-        };
-        return {
-            file: this.file,
-            get line() {
-                return get().line;
-            },
-            get col() {
-                return get().col;
-            },
-        };
+            return find();
+        });
     }
 
     // Follows `path` through the tree as far as it exists, remembering the best offset so far.
