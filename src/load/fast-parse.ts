@@ -5,15 +5,17 @@
  * anything else it answers nothing and the caller parses with `yaml`, as before, so every
  * error message and every value stays the one `yaml` gives.
  *
- * Answered: one document whose root is a mapping, without directives, tags, anchors, aliases,
- * merge keys (`<<`) or keys that are not strings (`200:`, `~:`, `[a]:`), which `js-yaml`
- * parses without an error. Plain scalars resolve by YAML 1.2's core schema, with `yaml`'s
- * own rules where the two differ (an integer too large for a double is `Infinity`, not text).
+ * Answered: one document of at most 512 KB whose root is a mapping, without directives, tags,
+ * anchors, aliases, merge keys (`<<`) or keys that are not strings (`200:`, `~:`, `[a]:`),
+ * which `js-yaml` parses without an error. Plain scalars resolve by YAML 1.2's core schema,
+ * with `yaml`'s own rules where the two differ (an integer too large for a double is
+ * `Infinity`, not text).
  */
 import { CORE_SCHEMA, EVENT_ID, NOT_RESOLVED, SCALAR_STYLE, constructFromEvents, defineScalarTag, getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
 
 /** Spec data parsed the fast way, or `undefined` when `yaml` must parse the text. */
 export function parseCommonYaml(source: string): { data: Record<string, unknown> } | undefined {
+    if (source.length > MAX_LENGTH) return undefined;
     let events: Event[];
     try {
         events = parseEvents(source, {});
@@ -28,6 +30,11 @@ export function parseCommonYaml(source: string): { data: Record<string, unknown>
         return undefined; // e.g. a duplicate key: `yaml` words the error
     }
 }
+
+// `js-yaml` lists a text's events before building its data, about 16 bytes of them per byte of
+// text, all alive at once: a 1 MB spec (10,000 calls) would raise the run's peak memory by
+// 20 MB. Larger specs are parsed by `yaml` in pieces (yaml-stream.ts), which holds little.
+const MAX_LENGTH = 512 * 1024;
 
 // `yaml`'s core schema numbers, exactly: its patterns, and no finiteness check (js-yaml reads
 // `1e999` as text; `yaml` as Infinity).

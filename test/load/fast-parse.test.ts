@@ -61,6 +61,7 @@ const LEFT_TO_YAML: Record<string, string> = {
     'a list at the top': yaml('- a'),
     'empty text': '',
     'comments only': yaml('# nothing'),
+    'a spec over 512 KB (memory)': `name: ${'x'.repeat(512 * 1024)}\n`,
 };
 
 test('the fast parser leaves tags, anchors, merges, odd keys and every error to yaml', () => {
