@@ -1,6 +1,6 @@
 /**
  * The common case of spec parsing, without positions: `js-yaml` turns a plain spec into data
- * about six times faster than `yaml` does in a fresh process (figures in bench/README.md,
+ * about four times faster than `yaml` does in a fresh process (figures in bench/README.md,
  * "Spec parser"). It only answers for documents where both libraries are known to agree; for
  * anything else it answers nothing and the caller parses with `yaml`, as before, so every
  * error message and every value stays the one `yaml` gives.
