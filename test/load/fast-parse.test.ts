@@ -131,7 +131,7 @@ test("a failing assertion's file:line:col is where yaml locates it", async () =>
     assert.equal(expected, `${file}:13:17`);
     const run = await runCli([file]);
     assert.equal(run.code, 1, run.stderr);
-    assert.match(run.stdout, new RegExp(`${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+    assert.ok(run.stdout.includes(`${expected}: `), run.stdout);
 });
 
 test('a spec read by the fast parser locates on demand, as yaml would', async () => {
