@@ -14,6 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { echoCallsYaml, q, serverYaml, urlServerYaml } from './lib/spec-text.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
@@ -98,28 +99,6 @@ const staleWarning = (() => {
 })();
 
 // ---------------------------------------------------------------- spec generation
-
-const q = (s) => JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
-
-function serverYaml(name, command, args, protocol) {
-    return `  ${name}:\n    command: ${q(command)}\n    args: [${args.map(q).join(', ')}]\n${protocolYaml(protocol)}`;
-}
-
-function urlServerYaml(name, url, protocol) {
-    return `  ${name}:\n    url: ${q(url)}\n${protocolYaml(protocol)}`;
-}
-
-function protocolYaml(protocol) {
-    return protocol ? `    protocol: ${q(protocol)}\n` : '';
-}
-
-function echoCallsYaml(count, prefix = 'echo') {
-    let out = '';
-    for (let i = 1; i <= count; i++) {
-        out += `      - name: ${q(`${prefix} ${i}`)}\n        tool: echo\n        args: { text: hi }\n        expect: { text: hi }\n`;
-    }
-    return out;
-}
 
 function writeSpec(file, text) {
     const p = path.join(WORK, 'specs', file);

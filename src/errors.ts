@@ -11,6 +11,34 @@ export interface SourceLocation {
 }
 
 /**
+ * A location whose line and column are worked out when one of them is first read (a spec
+ * parsed without positions indexes them only then, see load/positions.ts). Its getters are own
+ * and enumerable, so copies, JSON and deep comparisons see a plain `{ file, line, col }`.
+ */
+export function deferredLocation(file: string, find: () => SourceLocation): SourceLocation {
+    let found: SourceLocation | undefined;
+    const get = (): SourceLocation => (found ??= find());
+    const loc = {
+        file,
+        get line() {
+            return get().line;
+        },
+        get col() {
+            return get().col;
+        },
+    };
+    deferred.add(loc);
+    return loc;
+}
+
+const deferred = new WeakSet<SourceLocation>();
+
+/** Whether reading `loc`'s line or column may still have to index its file (see `deferredLocation`). */
+export function isDeferredLocation(loc: object): boolean {
+    return deferred.has(loc as SourceLocation);
+}
+
+/**
  * Renders a location the way editors and CI annotations link it: `file:line:col`. Line 0 means
  * no place in a file (a server named on the command line): then the name alone.
  */

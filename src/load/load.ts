@@ -11,7 +11,7 @@ import { resolveServerImports } from './import.js';
 import { interpolateSpec, withSpecDir, type Env } from './interpolate.js';
 import { toSuite, type SpecDefaults } from './normalize.js';
 import type { RawSpec } from './raw.js';
-import { parseSpecYaml } from './parse.js';
+import { parseSpecYaml, type ParsedSpec } from './parse.js';
 import { uniqueSorted } from './ordering.js';
 import { loadSchemaFiles } from './schema-files.js';
 import { checkSemantics } from './semantic.js';
@@ -20,7 +20,11 @@ import { validateSpecData } from './validate.js';
 
 /** Builds a suite from spec text; `file` names it in locations. Throws `SpecErrors` with every problem. */
 export function parseSpec(source: string, file: string, env: Env = process.env, defaults: SpecDefaults = {}): Suite {
-    const parsed = parseSpecYaml(source, file);
+    return suiteOf(parseSpecYaml(source, file), file, env, defaults);
+}
+
+/** `parseSpec` from the parsed text: whichever parser read it, the same checks and messages. */
+export function suiteOf(parsed: ParsedSpec, file: string, env: Env, defaults: SpecDefaults): Suite {
     env = withSpecDir(env, file);
     if (parsed.errors.length > 0) throw new SpecErrors(parsed.errors);
 

@@ -3,10 +3,15 @@
  * `SpecError`s; the later stages only run when there are none, since a broken tree would
  * make them report phantom problems. JSON files (MCP client configs) go through the same
  * parser, which reads JSON as YAML and so keeps positions for every value.
+ *
+ * A plain spec is read by the fast parser (`fast-parse.ts`) and its positions are indexed by
+ * `yaml` only when a location is first needed; everything else is parsed by `yaml`, so every
+ * error and location is the one `yaml` gives either way.
  */
 import { extname } from 'node:path';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { SpecError } from '../errors.js';
+import { parseCommonYaml } from './fast-parse.js';
 import { indexDocument } from './position-index.js';
 import { SpecPositions } from './positions.js';
 import { parseYamlInPieces } from './yaml-stream.js';
@@ -24,8 +29,17 @@ interface ParseOptions {
     noun: string;
 }
 
+const SPEC_FILE: ParseOptions = { syntax: 'YAML', noun: 'spec file' };
+
 /** Parses one spec file's text; `file` is only used for locations. */
-export function parseSpecYaml(source: string, file: string, options: ParseOptions = { syntax: 'YAML', noun: 'spec file' }): ParsedSpec {
+export function parseSpecYaml(source: string, file: string, options: ParseOptions = SPEC_FILE): ParsedSpec {
+    const common = parseCommonYaml(source);
+    if (!common) return parseWithYaml(source, file, options);
+    return { data: common.data, positions: SpecPositions.deferred(file, () => parseWithYaml(source, file, options).positions), errors: [] };
+}
+
+/** Parses with `yaml`, positions included: what `parseSpecYaml` does for any text the fast parser leaves. */
+export function parseWithYaml(source: string, file: string, options: ParseOptions = SPEC_FILE): ParsedSpec {
     // `prettyErrors: false` keeps messages free of a `at line X, column Y` suffix and code
     // frame: we print the location ourselves. `merge` allows `<<: *defaults` in server maps.
     const yamlOptions = { prettyErrors: false, merge: true };

@@ -1,10 +1,11 @@
 /**
  * Maps spec paths to `file:line:col` using the YAML syntax tree (through its compact index),
  * never by searching the text: the same key can appear many times, and only the tree knows
- * which one is meant.
+ * which one is meant. A spec parsed without positions (see `fast-parse.ts`) builds its index
+ * with `yaml` the first time a location's line or column is read, once for the file.
  */
-import type { LineCounter } from 'yaml';
-import type { SourceLocation } from '../errors.js';
+import { LineCounter } from 'yaml';
+import { deferredLocation, type SourceLocation } from '../errors.js';
 import { describePath } from './paths.js';
 import { startOf, type PositionNode } from './position-index.js';
 import type { SpecPath } from './types.js';
@@ -25,16 +26,34 @@ export interface Locator {
     describe(path: SpecPath): string;
 }
 
+/** The index of one document and the line starts to turn its offsets into lines and columns. */
+interface PositionIndex {
+    root: PositionNode | undefined;
+    lineCounter: LineCounter;
+}
+
 /** Resolves paths in one parsed document to source locations. */
 export class SpecPositions implements Locator {
-    constructor(
-        private readonly root: PositionNode | undefined,
-        private readonly lineCounter: LineCounter,
-        readonly file: string,
-    ) {}
+    // The index, or what builds it on first use.
+    private index: PositionIndex | (() => SpecPositions);
+
+    constructor(root: PositionNode | undefined, lineCounter: LineCounter, readonly file: string) {
+        this.index = { root, lineCounter };
+    }
+
+    /**
+     * Positions whose index `build` makes when a location is first read. Until then `locate`
+     * and `locateKey` answer with locations whose `line` and `col` are worked out on reading.
+     */
+    static deferred(file: string, build: () => SpecPositions): SpecPositions {
+        const positions = new SpecPositions(undefined, new LineCounter(), file);
+        positions.index = build;
+        return positions;
+    }
 
     /** Where the value at `path` was written, or its nearest existing parent. */
     locate(path: SpecPath): SourceLocation {
+        if (typeof this.index === 'function') return this.later(() => this.locate(path));
         return this.at(this.walk(path).offset);
     }
 
@@ -43,6 +62,7 @@ export class SpecPositions implements Locator {
      * the key itself is the mistake. Falls back to the mapping (or its nearest parent).
      */
     locateKey(path: SpecPath, key: string): SourceLocation {
+        if (typeof this.index === 'function') return this.later(() => this.locateKey(path, key));
         const found = this.walk([...path, key]);
         return this.at(found.complete && found.keyOffset !== undefined ? found.keyOffset : found.offset);
     }
@@ -54,13 +74,26 @@ export class SpecPositions implements Locator {
 
     /** Converts a character offset into a 1-based location in this file. */
     at(offset: number): SourceLocation {
-        const { line, col } = this.lineCounter.linePos(offset);
+        const { line, col } = this.built().lineCounter.linePos(offset);
         return { file: this.file, line, col };
+    }
+
+    private built(): PositionIndex {
+        if (typeof this.index === 'function') this.index = this.index().built();
+        return this.index;
+    }
+
+    // Indexes the file, then finds the location: for `deferredLocation`.
+    private later(find: () => SourceLocation): SourceLocation {
+        return deferredLocation(this.file, () => {
+            this.built();
+            return find();
+        });
     }
 
     // Follows `path` through the tree as far as it exists, remembering the best offset so far.
     private walk(path: SpecPath): { offset: number; keyOffset?: number; complete: boolean } {
-        let node = this.root;
+        let node = this.built().root;
         let offset = startOf(node).start ?? 0;
         let keyOffset: number | undefined;
         for (const segment of path) {

@@ -2,6 +2,7 @@
  * One pass over the finished result before any reporter sees it: secrets become `***` and
  * long strings become bounded excerpts, so no reporter can leak a token or dump a 10 MB payload.
  */
+import { isDeferredLocation, type SourceLocation } from '../errors.js';
 import type { RunResult } from '../run/result.js';
 import { redactor } from './redact.js';
 
@@ -30,6 +31,12 @@ export function boundString(text: string, max: number): string {
 function transform(value: unknown, onString: (s: string) => string): unknown {
     if (typeof value === 'string') return onString(value);
     if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+    // Reading a deferred location's line would index its spec file for nothing: only its file can change.
+    if (isDeferredLocation(value)) {
+        const loc = value as SourceLocation;
+        const file = onString(loc.file);
+        return file === loc.file ? loc : { ...loc, file };
+    }
     if (Array.isArray(value)) {
         let copy: unknown[] | undefined;
         value.forEach((v, i) => {
