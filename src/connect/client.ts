@@ -318,6 +318,11 @@ export class UniversalMCPClient implements AsyncDisposable {
         return this.entry(name).connection?.channel.progress ?? { seen: 0, problems: [] };
     }
 
+    /** How many requests the server answered, and where among them came answers to requests this client had cancelled. */
+    answersSeen(name: string): { readonly taken: number; readonly afterCancel: readonly number[] } {
+        return this.entry(name).connection?.channel.answers ?? { taken: 0, afterCancel: [] };
+    }
+
     /** The methods of the requests the server has sent this client so far. */
     serverRequestsSeen(name: string): readonly string[] {
         return this.entry(name).serverRequests;

@@ -35,6 +35,8 @@ interface Pending {
 
 /** Progress problems kept for the protocol checks. */
 const MAX_PROGRESS_PROBLEMS = 20;
+/** Cancelled requests remembered, to know an answer that comes for one anyway. */
+const MAX_CANCELLED_REMEMBERED = 100;
 
 /** How far progress may stretch a request by default, as a multiple of its timeout. */
 export const TOTAL_TIMEOUT_FACTOR = 10;
@@ -82,6 +84,7 @@ export class RequestChannel {
             const cancel = (reason: unknown) => {
                 if (!this.pending.has(id)) return;
                 finish();
+                this.remember(id);
                 // The server may stop working on it; a failed notice changes nothing for the caller.
                 this.transport
                     .send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: String(reason) } })
@@ -131,7 +134,11 @@ export class RequestChannel {
         if ('id' in message && !('method' in message)) {
             // Ids match exactly: `"7"` is not the answer to request 7 (mcp-check's ids are numbers).
             const pending = typeof message.id === 'number' ? this.pending.get(message.id) : undefined;
-            if (!pending) return false;
+            if (!pending) {
+                if (typeof message.id === 'number' && this.cancelled.delete(message.id) && this.answers.afterCancel.length < MAX_CANCELLED_REMEMBERED) this.answers.afterCancel.push(this.answers.taken);
+                return false;
+            }
+            this.answers.taken++;
             if ('error' in message) {
                 const { code, message: text, data } = message.error;
                 pending.settle({ error: new ServerRpcError(code, text, data) });
@@ -150,6 +157,18 @@ export class RequestChannel {
             return pending !== undefined;
         }
         return false;
+    }
+
+    /**
+     * For the protocol checks: how many answers came for requests in flight, and for each answer
+     * to a request this channel had cancelled (the first few), how many had come before it.
+     */
+    readonly answers = { taken: 0, afterCancel: [] as number[] };
+    private readonly cancelled = new Set<number>();
+
+    private remember(id: number): void {
+        this.cancelled.add(id);
+        if (this.cancelled.size > MAX_CANCELLED_REMEMBERED) this.cancelled.delete(this.cancelled.values().next().value!);
     }
 
     /** What the server's progress notifications did wrong, for the protocol checks. */

@@ -70,7 +70,7 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         defaultLevel: 'warn',
         eras: BOTH,
         section: { legacy: 'basic/utilities/cancellation#behavior-requirements', modern: 'basic/utilities/cancellation#behavior-requirements' },
-        description: 'notifications/cancelled for a request the server never saw is ignored: no answer, and the server goes on answering',
+        description: 'notifications/cancelled for a request the server never saw is ignored: no answer, and the server goes on answering; a request cancelled in flight gets no answer once the server has taken the cancellation',
     },
     {
         id: 'client-capabilities',

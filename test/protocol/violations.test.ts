@@ -171,3 +171,13 @@ for (const rule of PROTOCOL_CATALOG.filter((r) => !r.needsAuth)) {
     });
 }
 
+
+describe('protocol-violations --mode cancellation, a request cancelled in flight', () => {
+    it('warns when the answer to a list cancelled as soon as it was sent comes after the answer to the next request', async () => {
+        const stdio2025 = { ...PROTOCOL_CATALOG.find((r) => r.id === 'cancellation')!, transports: ['stdio' as const], eras: ['legacy' as const] };
+        const { result } = await runFixture('cancellation', stdio2025);
+        const own = protocolCases(result, 'stdio').find((c) => c.name === 'protocol: cancellation')!;
+        const expected = 'tools/list, cancelled as soon as it was sent, was still answered after the server had answered the ping sent after the cancellation';
+        assert.ok(findingsOf(own).some((m) => m.includes(expected)), findingsOf(own).join('; '));
+    });
+});

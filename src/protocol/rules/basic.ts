@@ -1,7 +1,7 @@
 /** Rules of the base protocol: `ping`, unknown methods (and on 2026-07-28 the removed ones), cancellation. */
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { isJsonObject } from '../../connect/json-rpc-message.js';
-import { describeExchange, errorOf, preview, resultOf, wrongStatus } from '../context.js';
+import { describeExchange, errorOf, preview, resultOf, wrongStatus, type ProbeContext } from '../context.js';
 import { PASS, found, type ProtocolRule } from '../types.js';
 
 /** A method no revision defines, so no server can know it. */
@@ -56,17 +56,47 @@ export const removedMethods: ProtocolRule = {
     },
 };
 
+/** How long after the next answer an answer to a cancelled request is waited for (when it has not come before). */
+const LATE_ANSWER_WINDOW_MS = 150;
+
 export const cancellation: ProtocolRule = {
     id: 'cancellation',
     check: async (probe) => {
+        const next = probe.era === 'modern' ? 'server/discover' : 'ping';
         const notice = await probe.notify('notifications/cancelled', { requestId: UNKNOWN_REQUEST_ID, reason: 'mcp-check: a request this server never saw' });
         // Answering a notification (with anything but 202 or 200 over HTTP) or falling silent afterwards are both wrong.
-        const after = await probe.request(probe.era === 'modern' ? 'server/discover' : 'ping');
+        const after = await probe.request(next);
         const answered = resultOf(after) !== undefined;
         return found([
             notice.failure !== undefined && `notifications/cancelled for a request it never saw was refused: ${notice.failure}`,
             notice.status !== undefined && notice.status !== 202 && notice.status !== 200 && `notifications/cancelled for a request it never saw was answered with HTTP ${notice.status}, not 202 (Accepted)`,
-            !answered && `after notifications/cancelled for a request it never saw, ${probe.era === 'modern' ? 'server/discover' : 'ping'} was answered with ${describeExchange(after)}`,
+            !answered && `after notifications/cancelled for a request it never saw, ${next} was answered with ${describeExchange(after)}`,
+            await answeredOnceCancelled(probe, next),
         ]);
     },
 };
+
+/**
+ * Cancels a list request as soon as it is sent, then sends `next`. A server may answer the
+ * cancelled request before the cancellation reaches it; an answer that comes after `next`'s
+ * was sent once the server had the cancellation, which it should have honoured. Only where
+ * the request and its cancellation share one channel (not 2026-07-28 Streamable HTTP, where
+ * each request is its own POST).
+ */
+async function answeredOnceCancelled(probe: ProbeContext, next: string): Promise<string | false> {
+    if (probe.overModernHttp) return false;
+    const { mcp, server } = probe.target;
+    const method = probe.declaredLists()[0] ?? next;
+    const abort = new AbortController();
+    const cancelled = mcp.rawRequest(server, method, {}, { signal: abort.signal, timeoutMs: probe.timeoutMs }).catch(() => undefined);
+    const answers = mcp.answersSeen(server);
+    const before = answers.afterCancel.length;
+    abort.abort('mcp-check: cancelled as soon as it was sent');
+    await cancelled;
+    await probe.request(next);
+    const throughNext = answers.taken;
+    // Most servers answer a quick request before they read its cancellation: nothing to wait for then.
+    if (answers.afterCancel.length === before) await new Promise((resolve) => setTimeout(resolve, LATE_ANSWER_WINDOW_MS));
+    const late = answers.afterCancel.slice(before).some((taken) => taken >= throughNext);
+    return late && `${method}, cancelled as soon as it was sent, was still answered after the server had answered the ${next} sent after the cancellation`;
+}
