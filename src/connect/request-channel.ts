@@ -135,8 +135,10 @@ export class RequestChannel {
             // Ids match exactly: `"7"` is not the answer to request 7 (mcp-check's ids are numbers).
             const pending = typeof message.id === 'number' ? this.pending.get(message.id) : undefined;
             if (!pending) {
-                if (typeof message.id === 'number' && this.cancelled.delete(message.id) && this.answers.afterCancel.length < MAX_CANCELLED_REMEMBERED) this.answers.afterCancel.push(this.answers.taken);
-                return false;
+                // An answer to a request mcp-check cancelled is expected (the server may have sent it first): taken, and dropped.
+                if (typeof message.id !== 'number' || !this.cancelled.delete(message.id)) return false;
+                if (this.answers.afterCancel.length < MAX_CANCELLED_REMEMBERED) this.answers.afterCancel.push(this.answers.taken);
+                return true;
             }
             this.answers.taken++;
             if ('error' in message) {

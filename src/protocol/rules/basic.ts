@@ -80,11 +80,11 @@ export const cancellation: ProtocolRule = {
  * Cancels a list request as soon as it is sent, then sends `next`. A server may answer the
  * cancelled request before the cancellation reaches it; an answer that comes after `next`'s
  * was sent once the server had the cancellation, which it should have honoured. Only where
- * the request and its cancellation share one channel (not 2026-07-28 Streamable HTTP, where
- * each request is its own POST).
+ * answers come in the order the server sent them, on one stream (stdio, SSE): over Streamable
+ * HTTP each answer comes on its own POST's response, and those may overtake each other.
  */
 async function answeredOnceCancelled(probe: ProbeContext, next: string): Promise<string | false> {
-    if (probe.overModernHttp) return false;
+    if (probe.config.transport === 'streamable_http') return false;
     const { mcp, server } = probe.target;
     const method = probe.declaredLists()[0] ?? next;
     const abort = new AbortController();
