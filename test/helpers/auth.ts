@@ -36,6 +36,8 @@ export interface ProtectedOptions {
     sse?: boolean;
     /** The 2026-07-28 revision only, from the v2 SDK, stateless. */
     modern?: boolean;
+    /** The provider takes client ID metadata documents, http://127.0.0.1 ones too (tests serve no https). */
+    clientIdDocuments?: boolean;
 }
 
 /** Starts the fixture on ephemeral ports, with clients `ci-secret`, `ci-jwt` and `ci-login`. */
@@ -55,6 +57,7 @@ export async function startProtectedServer(options: ProtectedOptions = {}): Prom
     if (options.broken) args.push('--broken', options.broken);
     if (options.sse) args.push('--sse');
     if (options.modern) args.push('--modern');
+    if (options.clientIdDocuments) args.push('--client-id-documents', '--allow-http-documents');
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines = await new Promise<Record<string, string>>((resolve, reject) => {
         let seen = '';
