@@ -49,6 +49,9 @@ function login(args: string[], browse: (page: Page) => Promise<void>, env: Recor
 }
 
 let browser: Browser;
+function launchChromium(): Promise<Browser> {
+    return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+}
 async function openIn(url: string, browse: (page: Page) => Promise<void>): Promise<void> {
     const page = await browser.newPage();
     try {
@@ -111,7 +114,7 @@ describe('auth login', { skip: NO_CHROMIUM }, () => {
         [server, ws, browser] = await Promise.all([
             startProtectedServer(),
             Workspace.create(),
-            chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] }),
+            launchChromium(),
         ]);
     });
     after(async () => {
@@ -165,7 +168,7 @@ describe('auth login with a client ID metadata document', { skip: NO_CHROMIUM },
             startProtectedServer({ clientIdDocuments: true }),
             hostDocument(goodDocument),
             Workspace.create(),
-            chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] }),
+            launchChromium(),
         ]);
     });
     after(async () => {
