@@ -14,7 +14,7 @@ export function formatRules(): string {
         'Lint rules (lint: on a test entry; over the tools a server lists):',
         ...LINT_RULES.map((rule) => row(rule.id, rule.defaultLevel, rule.description)),
         '',
-        'Protocol rules (protocol: on a test entry, and mcp-check check-protocol; each checked where it applies):',
+        'Protocol rules (on by default in specs, protocol: on a test entry to set them; mcp-check check-protocol; each checked where it applies):',
         ...PROTOCOL_CATALOG.flatMap((rule) => [
             row(rule.id, rule.defaultLevel, `${rule.description} [${scope(rule)}]`),
             ...rule.eras.map((era) => `  ${' '.repeat(width + 9)}${sectionUrl(rule, era)}`),

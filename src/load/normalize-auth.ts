@@ -6,6 +6,11 @@ import { compact } from './values.js';
 
 /** The typed form of a validated `auth:`; `specFile` is '' for servers given in code (paths then resolve against the working directory). */
 export function toAuth(auth: RawAuth, specFile: string): AuthConfig {
+    const method = howToGetTokens(auth, specFile);
+    return auth.tool_scopes ? { ...method, toolScopes: auth.tool_scopes } : method;
+}
+
+function howToGetTokens(auth: RawAuth, specFile: string): AuthConfig {
     if (auth.bearer !== undefined) return { method: 'bearer', token: auth.bearer };
     if (auth.client_credentials) {
         const { client_id, client_secret, private_key_jwt, scope, resource, issuer } = auth.client_credentials;

@@ -261,12 +261,11 @@ function toLint(lint: RawTest['lint'], testPath: SpecPath, positions: Locator): 
     return { enabled: true, rules: { ...lint.rules }, clients, budget: { ...lint.budget }, loc };
 }
 
-// `true` or an object: on, with default levels. Absent or `false`: off, for now: protocol rules are
-// opt-in in specs (check-protocol runs them on any server) until their reports have settled.
+// Absent, `true` or an object: on, with default levels (like lint). `false`: off.
 // The location is the key, else the test.
 function toRuleSet(raw: RawRuleSet | undefined, key: 'protocol', testPath: SpecPath, positions: Locator): RuleSetConfig {
     const loc = raw === undefined ? positions.locate(testPath) : positions.locateKey(testPath, key);
-    if (raw === false || raw === undefined) return { enabled: false, rules: {}, loc };
+    if (raw === false) return { enabled: false, rules: {}, loc };
     return { enabled: true, rules: typeof raw === 'object' ? { ...raw.rules } : {}, loc };
 }
 

@@ -59,6 +59,7 @@ export interface RawAuth {
     scope?: string;
     resource?: string;
     issuer?: string;
+    tool_scopes?: Record<string, string>;
 }
 
 export interface RawExpect {

@@ -26,6 +26,8 @@ export interface ProtocolRuleInfo {
     readonly description: string;
     /** About the server's authorization: planned only for a server with `auth:` (mcp-check needs a valid token to compare with). */
     readonly needsAuth?: boolean;
+    /** Over stdio, judged on a second copy of the server (which the CLI starts with the first). */
+    readonly secondCopy?: boolean;
 }
 
 const BOTH: readonly Era[] = ['legacy', 'modern'];
@@ -168,6 +170,7 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         defaultLevel: 'error',
         eras: ['legacy'],
         transports: ['stdio', 'streamable_http'],
+        secondCopy: true,
         section: { legacy: 'basic/lifecycle#version-negotiation' },
         description: 'initialize with an unknown protocol version is answered with a version the server supports, never the one asked for',
     },
@@ -242,6 +245,7 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
         defaultLevel: 'warn',
         eras: BOTH,
         transports: STDIO,
+        secondCopy: true,
         section: { legacy: 'basic/lifecycle#shutdown', modern: 'basic/transports/stdio#shutdown' },
         description: 'the server exits within 3 s once its stdin is closed',
     },
@@ -280,6 +284,8 @@ export const PROTOCOL_CATALOG: readonly ProtocolRuleInfo[] = Object.freeze([
     authRule('auth-invalid-token', 'token-handling', 'a request with a token that is not one (garbage) is answered 401, never with data'),
     authRule('auth-audience', 'token-audience-binding-and-validation', 'a valid token issued for another resource (audience) is answered 401'),
     authRule('auth-query-token', 'access-token-usage', 'a valid token in the query string (access_token=...) instead of the Authorization header is answered 401'),
+    authRule('auth-expired-token', 'token-handling', "an expired token (one the run renewed, else the run's own once it expires, if that is within 15 s) is answered 401, never with data"),
+    authRule('auth-insufficient-scope', 'error-handling', 'a token without the scope a tool needs (auth.tool_scopes) calling it is answered 403 with WWW-Authenticate error="insufficient_scope" naming the scope'),
 ] satisfies ProtocolRuleInfo[]);
 
 /**

@@ -8,6 +8,7 @@ import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import type { ListedTool, RawAnswer, UniversalMCPClient } from '../connect/client.js';
 import { isJsonObject } from '../connect/json-rpc-message.js';
 import { eraOf, type Era } from '../connect/protocol.js';
+import type { ServerProcess } from '../connect/process.js';
 import { isLocal } from '../connect/rpc-errors.js';
 import { requestHeaders } from '../connect/stateless-http-transport.js';
 import type { HttpServerConfig, ServerConfig, ServerInfo } from '../connect/types.js';
@@ -25,6 +26,8 @@ export interface ProbeTarget {
     /** The server's request timeout, in ms. */
     timeoutMs: number;
     signal: AbortSignal;
+    /** A second copy of a stdio server, started ahead for the rules judged on one. */
+    secondCopy?: ServerProcess;
 }
 
 /** A request and what came back. */

@@ -5,6 +5,7 @@
  */
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { RawAnswer } from '../connect/client.js';
+import type { ServerProcess } from '../connect/process.js';
 import { ProcessStdioTransport } from '../connect/stdio-transport.js';
 import type { StdioServerConfig } from '../connect/types.js';
 
@@ -21,9 +22,17 @@ export interface FreshRun {
     noise: string[];
 }
 
-/** Starts the server, sends `first`, waits for its answer, closes stdin and watches for the exit. */
-export async function runFreshStdio(config: StdioServerConfig, first: { method: string; params: Record<string, unknown> }, timeoutMs: number): Promise<FreshRun> {
-    const transport = new ProcessStdioTransport(config);
+/**
+ * Starts the server (or takes the copy `launched` ahead), sends `first`, waits for its answer,
+ * closes stdin and watches for the exit.
+ */
+export async function runFreshStdio(
+    config: StdioServerConfig,
+    first: { method: string; params: Record<string, unknown> },
+    timeoutMs: number,
+    launched?: ServerProcess,
+): Promise<FreshRun> {
+    const transport = new ProcessStdioTransport(config, launched);
     try {
         let settle: (answer: RawAnswer | undefined) => void = () => {};
         const answered = new Promise<RawAnswer | undefined>((resolve) => (settle = resolve));

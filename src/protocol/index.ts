@@ -3,7 +3,7 @@
  * written. The rules live in `rules/`, their ids, levels and sections in `catalog.ts`.
  */
 import { PROTOCOL_CATALOG } from './catalog.js';
-import { authAudience, authChallenge, authInvalidToken, authQueryToken, authResourceMetadata, authServerMetadata } from './rules/auth.js';
+import { authAudience, authChallenge, authExpiredToken, authInsufficientScope, authInvalidToken, authQueryToken, authResourceMetadata, authServerMetadata } from './rules/auth.js';
 import { cancellation, ping, unknownMethod } from './rules/basic.js';
 import { batchRefused, getStream, headerMismatch, noSession, originCheck, protocolVersionHeader, sessionDelete, sessionId } from './rules/http.js';
 import { initializeVersion, stdinCloseExit, stdoutClean } from './rules/lifecycle.js';
@@ -57,6 +57,8 @@ const RULES: readonly ProtocolRule[] = [
     authInvalidToken,
     authAudience,
     authQueryToken,
+    authExpiredToken,
+    authInsufficientScope,
 ];
 
 /** Every rule, in catalog order. */

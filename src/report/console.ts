@@ -83,8 +83,9 @@ export class ConsoleReporter implements Reporter {
 
     /**
      * Appends the suite's case lines to `out`; returns the messages of the server errors printed.
-     * Lint rules that say nothing new (passed cleanly, skipped for one reason, stopped by one
-     * server error) are one line together, after the lint rules shown on their own.
+     * Lint and protocol rules that say nothing new (passed cleanly, skipped, stopped by one server
+     * error) are one line together, after the rules of their family shown on their own, unless
+     * protocol rules are the suite's only checks.
      */
     private casesWithServerErrors(suite: SuiteResult, out: string[]): string[] {
         const { c } = this;
@@ -103,9 +104,13 @@ export class ConsoleReporter implements Reporter {
             }
             out.push(`${line}: ${c.dim('see the server error above')}`);
         };
-        const lint = lintGroups(suite.cases, serverErrorOf);
-        const grouped = new Set(lint.flatMap((g) => g.cases));
-        const lintCases = suite.cases.filter((r) => r.kind === 'lint');
+        const families = RULE_FAMILIES.map((family) => {
+            const members = suite.cases.filter((r) => r.kind === family);
+            // When protocol rules are all the suite has (check-protocol), each rule is what was asked for.
+            const groups = family === 'protocol' && members.length === suite.cases.length ? [] : ruleGroups(family, members, serverErrorOf);
+            return { family, last: members[members.length - 1], members, groups };
+        });
+        const grouped = new Set(families.flatMap((f) => f.groups.flatMap((g) => g.cases)));
         for (const result of suite.cases) {
             const key = serverErrorOf(result);
             if (grouped.has(result)) {
@@ -115,9 +120,11 @@ export class ConsoleReporter implements Reporter {
             } else {
                 out.push(...this.caseLines(result));
             }
-            if (result !== lintCases[lintCases.length - 1]) continue;
-            for (const group of lint) {
-                const line = this.lintGroupLine(group, grouped.size < lintCases.length);
+            const family = families.find((f) => f.last === result);
+            if (!family) continue;
+            const someShownAlone = family.members.some((r) => !grouped.has(r));
+            for (const group of family.groups) {
+                const line = this.ruleGroupLine(family.family, group, someShownAlone);
                 const [first] = group.cases;
                 if (group.serverError !== undefined && first?.status === 'errored') refer(line, first.error, group.serverError);
                 else out.push(line);
@@ -126,18 +133,21 @@ export class ConsoleReporter implements Reporter {
         return printed;
     }
 
-    /** `✓ lint: 8 rules passed (4 ms)`; `other` when some lint rules are shown on their own. */
-    private lintGroupLine(group: LintGroup, other: boolean): string {
+    /** `✓ lint: 8 rules passed (4 ms)`; `other` when some rules of the family are shown on their own. */
+    private ruleGroupLine(family: RuleFamily, group: RuleGroup, other: boolean): string {
         const { c } = this;
         const n = group.cases.length;
-        const rules = `lint: ${n} ${other ? 'other ' : ''}rule${n === 1 ? '' : 's'}`;
+        const rules = `${family}: ${n} ${other ? 'other ' : ''}rule${n === 1 ? '' : 's'}`;
         const time = c.dim(`(${group.cases.reduce((sum, r) => sum + r.durationMs, 0)} ms)`);
         const first = group.cases[0]!;
         switch (first.status) {
             case 'passed':
                 return `  ${c.green('✓')} ${rules} passed ${time}`;
-            case 'skipped':
-                return `  ${c.yellow('-')} ${rules} ${c.dim(`skipped: ${visibleText(first.reason)}`)}`;
+            case 'skipped': {
+                const reasons = new Set(group.cases.map((r) => (r.status === 'skipped' ? r.reason : '')));
+                const why = reasons.size === 1 ? first.reason : 'they do not apply to this server (the JSON and JUnit reports say why, rule by rule)';
+                return `  ${c.yellow('-')} ${rules} ${c.dim(`skipped: ${visibleText(why)}`)}`;
+            }
             default:
                 return `  ${c.red('!')} ${rules} ${c.red('[error]')} ${time}`;
         }
@@ -192,21 +202,27 @@ export class ConsoleReporter implements Reporter {
     }
 }
 
-/** Lint rules that are shown together: same status, nothing of their own to say. */
-interface LintGroup {
+/** The rule families whose quiet cases the console shows one line per group. */
+const RULE_FAMILIES = ['lint', 'protocol'] as const;
+type RuleFamily = (typeof RULE_FAMILIES)[number];
+
+/** Rules of one family that are shown together: same status, nothing of their own to say. */
+interface RuleGroup {
     cases: CaseResult[];
     /** The server error that stopped them all. */
     serverError?: string;
 }
 
-/** Groups of two or more lint cases: passed without warnings, skipped for one reason, or stopped by one server error. */
-function lintGroups(cases: readonly CaseResult[], serverErrorOf: (result: CaseResult) => string | undefined): LintGroup[] {
-    const groups = new Map<string, LintGroup>();
+/**
+ * Groups of two or more cases: passed without warnings, skipped (lint: for one reason; protocol:
+ * for any, as most protocol rules do not apply to a given server), or stopped by one server error.
+ */
+function ruleGroups(family: RuleFamily, cases: readonly CaseResult[], serverErrorOf: (result: CaseResult) => string | undefined): RuleGroup[] {
+    const groups = new Map<string, RuleGroup>();
     for (const result of cases) {
-        if (result.kind !== 'lint') continue;
         let key: string | undefined;
         if (result.status === 'passed' && !result.warnings?.length && !result.notes?.length) key = 'passed';
-        if (result.status === 'skipped') key = `skipped\u0000${result.reason}`;
+        if (result.status === 'skipped') key = family === 'protocol' ? 'skipped' : `skipped\u0000${result.reason}`;
         const serverError = serverErrorOf(result);
         if (serverError !== undefined) key = `errored\u0000${serverError}`;
         if (key === undefined) continue;

@@ -177,11 +177,11 @@ function planProtocol(ps: PlannedSuite, suite: Suite, config: RuleSetConfig): vo
     }
 }
 
-/** A server's protocol settings in one file: on if any entry turns them on, rule levels merged in order. */
+/** A server's protocol settings in one file: off if any entry turns them off, rule levels merged in order. */
 function protocolConfigFor(suite: Suite, server: string): RuleSetConfig {
     const configs = suite.tests.filter((t) => t.server === server).map((t) => t.protocol);
     return {
-        enabled: configs.some((c) => c.enabled),
+        enabled: configs.every((c) => c.enabled),
         rules: Object.assign({}, ...configs.map((c) => c.rules)) as RuleSetConfig['rules'],
         loc: configs.find((c) => Object.keys(c.rules).length > 0 || !c.enabled)?.loc ?? configs[0]!.loc,
     };

@@ -28,7 +28,7 @@ function probeOf(config: ServerConfig, ctx: CaseContext): { context: ProbeContex
     let probe = probes.get(session);
     if (!probe) {
         const server = session.mcp.serverInfo(session.connectionId)!;
-        const context = new ProbeContext({ mcp: session.mcp, server: session.connectionId, config, info: server, listedTools: session.listedTools, timeoutMs: session.timeoutMs, signal: session.signal });
+        const context = new ProbeContext({ mcp: session.mcp, server: session.connectionId, config, info: server, listedTools: session.listedTools, timeoutMs: session.timeoutMs, signal: session.signal, secondCopy: ctx.secondCopy });
         probe = { context, outcomes: new Map() };
         probes.set(session, probe);
         for (const planned of ctx.protocolRules ?? []) {

@@ -5,7 +5,7 @@
  */
 import { warmUpSchemaEngine } from '../assert/index.js';
 import { UniversalMCPClient } from '../connect/client.js';
-import type { ServerProcess } from '../connect/process.js';
+import type { LaunchedServers } from './launch.js';
 import { DEFAULT_TIMEOUT_MS, describeTarget, type ServerConfig } from '../connect/types.js';
 import type { Suite } from '../load/types.js';
 import { runCall } from './call-case.js';
@@ -50,8 +50,8 @@ export interface RunOptions {
 
 /** Options of `runPlan`: a plan's stdio servers may have been started ahead (`launchServers`). */
 export interface PlanRunOptions extends Omit<RunOptions, 'selection'> {
-    /** Server processes by connection id, already started; their connections adopt them. */
-    launched?: ReadonlyMap<string, ServerProcess>;
+    /** Server processes (and second copies) by connection id, already started; their connections adopt them. */
+    launched?: LaunchedServers;
 }
 
 /** Runs loaded suites and returns the complete result tree. */
@@ -67,7 +67,7 @@ export async function runPlan(plan: RunPlan, options: PlanRunOptions = {}): Prom
     const mcp = new UniversalMCPClient();
     try {
         for (const connection of plan.connections) {
-            mcp.addServer(connection.id, withDefaultTimeout(connection.config, options.timeoutMs), options.launched?.get(connection.id));
+            mcp.addServer(connection.id, withDefaultTimeout(connection.config, options.timeoutMs), options.launched?.servers.get(connection.id));
         }
         // Inside the try: servers launched ahead are the client's now, and stopped whatever happens.
         options.listener?.onRunStart?.({ total: plan.suites.reduce((n, s) => n + s.cases.length, 0), servers: plan.connections.map((c) => c.id) });
@@ -111,19 +111,20 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
     const { mcp } = state;
     const timeoutMs = connection.config.timeoutMs ?? state.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const opened: Opened = isIdle(connection) ? { blocked: { status: 'skipped', reason: 'not selected' } } : await openSession(connection, state, timeoutMs);
+    const secondCopy = state.options.launched?.secondCopies.get(connection.id);
     const pending: SuiteResult[] = [];
     for (const ps of connection.suites) {
         const startedAt = new Date();
         const cases: CaseResult[] = [];
         const required = requiredBy(ps);
         const protocolRules = new Set(ps.cases.flatMap((c) => (c.action.kind === 'protocol' && !c.skip ? [c.action.rule] : [])));
-        if (opened.session && protocolRules.size) prepareProtocolRules(ps.config, { session: opened.session, suite: ps.suite, protocolRules });
+        if (opened.session && protocolRules.size) prepareProtocolRules(ps.config, { session: opened.session, suite: ps.suite, protocolRules, secondCopy });
         for (const planned of ps.cases) {
             const began = Date.now();
             const notRun = withoutRunning(planned, state, opened.blocked);
             if (notRun?.outcome.status === 'skipped') opened.session?.captures.skip(planned.action, notRun.outcome.reason);
             const { outcome, attempts, observed } =
-                notRun ?? (await runCase(planned, { session: opened.session!, suite: ps.suite, updateSnapshots: state.options.updateSnapshots, required, protocolRules }));
+                notRun ?? (await runCase(planned, { session: opened.session!, suite: ps.suite, updateSnapshots: state.options.updateSnapshots, required, protocolRules, secondCopy }));
             if (state.options.bail && (outcome.status === 'failed' || outcome.status === 'errored')) state.bailed = true;
             const result = {
                 ...planned.info,
@@ -150,8 +151,9 @@ async function runConnection(connection: PlannedConnection, state: RunState): Pr
             durationMs: Date.now() - startedAt.getTime(),
         });
     }
-    // Stderr is read after the server stopped, so its last words are in the report.
-    await mcp.disconnect(connection.id);
+    // Stderr is read after the server stopped, so its last words are in the report. A second
+    // copy no rule took (the server spoke another era, or never connected) is stopped too.
+    await Promise.all([mcp.disconnect(connection.id), secondCopy?.stop()]);
     const stderr = mcp.stderr(connection.id);
     const diagnostics = mcp.diagnostics(connection.id);
     const auth = mcp.authentication(connection.id);

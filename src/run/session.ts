@@ -6,6 +6,7 @@ import type { ListedTool, UniversalMCPClient } from '../connect/client.js';
 import type { Suite } from '../load/types.js';
 import { CaptureStore } from './captures.js';
 import { indexTools, type IndexedTool } from './tool-index.js';
+import type { ServerProcess } from '../connect/process.js';
 
 export type Listing<T> = { ok: true; items: T[] } | { ok: false; error: unknown };
 
@@ -58,6 +59,8 @@ export interface CaseContext {
     required?: ReadonlySet<string>;
     /** The protocol rules that will run against this server in this suite (so slow probes can start early). */
     protocolRules?: ReadonlySet<string>;
+    /** A second copy of the (stdio) server, started ahead for the protocol rules judged on one. */
+    secondCopy?: ServerProcess;
 }
 
 async function settle<T>(work: Promise<T[]>): Promise<Listing<T>> {

@@ -26,6 +26,7 @@ function weatherSpec(name: string, failing: boolean): string {
         `    args: [${q(WEATHER)}]`,
         'tests:',
         '  - server: weather',
+        '    protocol: false',
         '    lint: false',
         '    calls:',
         `      - name: ${q(`${name}: alerts for California`)}`,

@@ -24,6 +24,7 @@ const BOTH_ERAS = [
     `    args: [${q(WEATHER)}]`,
     'tests:',
     '  - server: dual',
+    '    protocol: false',
     '    lint: false',
     '    calls:',
     '      - name: add',
@@ -37,10 +38,12 @@ const BOTH_ERAS = [
     '          confirm: { action: accept, content: { confirm: true } }',
     '        expect: { text: cleared m1 }',
     '  - server: modern',
+    '    protocol: false',
     '    lint: false',
     '    calls:',
     '      - { name: divide, tool: divide, args: { a: 6, b: 3 }, expect: { text: "2" } }',
     '  - server: legacy',
+    '    protocol: false',
     '    lint: false',
     '    calls:',
     '      - { name: echo, tool: echo, args: { text: hi }, expect: { text: hi } }',
@@ -108,7 +111,7 @@ describe('--protocol and protocol: as a user sets them', () => {
     after(() => workspace.remove());
 
     const dualSpec = (extra: string[] = []) =>
-        ['servers:', '  dual:', `    command: ${q(process.execPath)}`, `    args: [${q(CALC)}]`, ...extra, 'tests:', '  - server: dual', '    lint: false', '    calls:', '      - { tool: add, args: { a: 1, b: 1 } }'].join('\n');
+        ['servers:', '  dual:', `    command: ${q(process.execPath)}`, `    args: [${q(CALC)}]`, ...extra, 'tests:', '  - server: dual', '    lint: false', '    protocol: false', '    calls:', '      - { tool: add, args: { a: 1, b: 1 } }'].join('\n');
 
     it('--protocol applies to servers whose spec names none', async () => {
         const spec = await workspace.write('default.yaml', dualSpec());

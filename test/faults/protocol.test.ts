@@ -8,7 +8,7 @@ import { Workspace, q } from '../helpers/workspace.js';
 
 const PROTOCOL_FAULTS = join(ROOT, 'fixtures/protocol-faults.js');
 
-const ECHO_CHECKS = ['tests:', '  - server: s', '    lint: false', '    calls:', '      - { name: echo one, tool: echo, args: { text: one }, expect: { text: one } }', '      - { name: echo two, tool: echo, args: { text: two }, expect: { text: two } }'];
+const ECHO_CHECKS = ['tests:', '  - server: s', '    lint: false', '    protocol: false', '    calls:', '      - { name: echo one, tool: echo, args: { text: one }, expect: { text: one } }', '      - { name: echo two, tool: echo, args: { text: two }, expect: { text: two } }'];
 
 describe('protocol faults', () => {
     let workspace: Workspace;

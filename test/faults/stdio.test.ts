@@ -35,6 +35,8 @@ function spec(ws: Workspace, server: { name: string; mode: string; timeout: stri
         ws.controlServer(),
         'tests:',
         `  - server: ${server.name}`,
+        // These cases are about the runner; the faulty server's protocol findings have tests of their own.
+        '    protocol: false',
         ...tests,
         Workspace.controlTest(),
         '',

@@ -270,9 +270,9 @@ export function consoleCase(run: CliRun, server: string, name: string): ConsoleC
 
 // --- the checks every case makes ----------------------------------------------------------
 
-/** How many checks a console line stands for: `lint: 8 rules passed` stands for eight lint rules. */
+/** How many checks a console line stands for: `lint: 8 rules passed` stands for eight lint rules (protocol alike). */
 function checksOf(c: ConsoleCase): number {
-    const group = /^lint: (\d+) (?:other )?rules?\b/.exec(c.name);
+    const group = /^(?:lint|protocol): (\d+) (?:other )?rules?\b/.exec(c.name);
     return group ? Number(group[1]) : 1;
 }
 

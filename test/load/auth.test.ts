@@ -70,6 +70,17 @@ test('client credentials with neither or both of a secret and a key', async () =
     assert.deepEqual(both.map(tail), ['servers.api.auth.client_credentials: use "client_secret" or "private_key_jwt", not both']);
 });
 
+test('tool_scopes: the scope each tool needs, beside any method', async () => {
+    const { suite } = await load(specWithAuth('bearer: abcdefgh', 'tool_scopes: { save_note: mcp:write, purge: "admin mcp:write" }'));
+    assert.deepEqual((suite.servers['api']!.config as HttpServerConfig).auth, { method: 'bearer', token: 'abcdefgh', toolScopes: { save_note: 'mcp:write', purge: 'admin mcp:write' } });
+});
+
+test('tool_scopes with an empty scope is pointed at', async () => {
+    const errors = await specErrors(load(specWithAuth('bearer: abcdefgh', 'tool_scopes: { save_note: "" }')));
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0]!, /api\.yaml:6:\d+: servers\.api\.auth\.tool_scopes\.save_note: must not be empty$/);
+});
+
 test('auth on a stdio server', async () => {
     const errors = await specErrors(load(yaml('servers:', '  s:', '    command: node', '    auth: { bearer: abcdefgh }', 'tests:', '  - server: s', '    tools: { include: [x] }')));
     assert.deepEqual(errors.map(tail), ['servers.s: "auth" only applies to HTTP servers (sse / streamable_http), but this server uses stdio']);

@@ -23,7 +23,7 @@ const EXPECT = [...CALL, 'expect'] as const;
 
 // --- Parsing --------------------------------------------------------------------------------
 
-test('a bare `server:` entry gets no calls, default lint, no protocol checks and no defaults', async () => {
+test('a bare `server:` entry gets no calls, default lint, default protocol checks and no defaults', async () => {
     const file = await contractSpec();
     const [entry] = (await loadSpec(file, {})).tests;
     assert.deepEqual(entry, {
@@ -33,7 +33,7 @@ test('a bare `server:` entry gets no calls, default lint, no protocol checks and
         loc: { file, line: 5, col: 5 },
         calls: [],
         lint: { enabled: true, rules: {}, clients: [], budget: {}, loc: { file, line: 5, col: 5 } },
-        protocol: { enabled: false, rules: {}, loc: { file, line: 5, col: 5 } },
+        protocol: { enabled: true, rules: {}, loc: { file, line: 5, col: 5 } },
         defaults: {},
     });
 });
@@ -45,9 +45,9 @@ test('`defaults.maxDuration` becomes `defaults.maxDurationMs` and is not copied 
     assert.equal(entry!.calls[0]!.expect.maxDurationMs, undefined);
 });
 
-test('`protocol: true` turns the protocol checks on, and `rules` sets levels, located at the `protocol` key', async () => {
-    const on = await contractSpec('    protocol: true');
-    assert.deepEqual((await loadSpec(on, {})).tests[0]!.protocol, { enabled: true, rules: {}, loc: { file: on, line: 6, col: 5 } });
+test('`protocol: false` turns the protocol checks off, and `rules` sets levels, located at the `protocol` key', async () => {
+    const off = await contractSpec('    protocol: false');
+    assert.deepEqual((await loadSpec(off, {})).tests[0]!.protocol, { enabled: false, rules: {}, loc: { file: off, line: 6, col: 5 } });
     const levels = await contractSpec('    protocol: { rules: { ping: off, invalid-cursor: error } }');
     assert.deepEqual((await loadSpec(levels, {})).tests[0]!.protocol, { enabled: true, rules: { ping: 'off', 'invalid-cursor': 'error' }, loc: { file: levels, line: 6, col: 5 } });
 });

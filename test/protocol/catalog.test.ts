@@ -46,6 +46,8 @@ const LEVELS = [
     ['auth-invalid-token', 'error'],
     ['auth-audience', 'error'],
     ['auth-query-token', 'error'],
+    ['auth-expired-token', 'error'],
+    ['auth-insufficient-scope', 'error'],
 ];
 
 test('the catalog lists every rule with its default level, in report order', () => {
@@ -84,6 +86,15 @@ test('the spec schema offers exactly the catalog rules under protocol.rules', ()
 test('docs/protocol.md lists every rule with its default level, in catalog order', () => {
     const doc = readFileSync(join(ROOT, 'docs/protocol.md'), 'utf8');
     const rows = [...doc.matchAll(/^\| `([a-z-]+)` \| [^|]+ \| (error|warn) \|/gm)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(
+        rows,
+        PROTOCOL_CATALOG.map((r) => [r.id, r.defaultLevel]),
+    );
+});
+
+test('the README lists every rule with its default level, in catalog order', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warn) \|/gm)].map((m) => [m[1], m[2]]);
     assert.deepEqual(
         rows,
         PROTOCOL_CATALOG.map((r) => [r.id, r.defaultLevel]),

@@ -53,6 +53,7 @@ describe('console report', () => {
                 `    url: http://127.0.0.1:${await freePort()}/mcp`,
                 'tests:',
                 '  - server: weather',
+                '    protocol: false',
                 '    calls:',
                 ...alertsCall('CA'),
                 ...alertsCall('NY', true),
@@ -62,6 +63,7 @@ describe('console report', () => {
                 '        expect:',
                 '          structuredContent: { unit: kelvin }',
                 '  - server: gone',
+                '    protocol: false',
                 '    calls:',
                 '      - name: never sent',
                 '        tool: echo',
@@ -93,7 +95,7 @@ describe('console report', () => {
 
     it('explains a failure with the file:line:col of the failing assertion, expected and actual', () => {
         const { details } = line('alerts for New York');
-        assert.match(details[0] ?? '', /^console\.yaml:18:29: .*contain "Heat Advisory"/, details.join('\n'));
+        assert.match(details[0] ?? '', /^console\.yaml:19:29: .*contain "Heat Advisory"/, details.join('\n'));
         assert.ok(details.some((d) => /^expected: .*Heat Advisory/.test(d)), details.join('\n'));
         assert.ok(details.includes('actual:   "No active alerts for NY"'), details.join('\n'));
     });
@@ -101,7 +103,7 @@ describe('console report', () => {
     it('points a structuredContent mismatch at the key that differs', () => {
         const { details } = line('forecast in kelvin');
         assert.deepEqual(details.slice(0, 3), [
-            'console.yaml:23:38: structuredContent.unit: expected "kelvin", got "fahrenheit"',
+            'console.yaml:24:38: structuredContent.unit: expected "kelvin", got "fahrenheit"',
             'expected: "kelvin"',
             'actual:   "fahrenheit"',
         ]);
@@ -159,7 +161,9 @@ describe('console report', () => {
                 `    args: [${q(SLOPPY)}]`,
                 'tests:',
                 '  - server: faulty',
+                '    protocol: false',
                 '  - server: sloppy',
+                '    protocol: false',
                 `    lint: { rules: { ${allOff.map((r) => `${r}: off`).join(', ')} } }`,
                 '',
             ].join('\n'),
@@ -171,6 +175,16 @@ describe('console report', () => {
         assert.deepEqual(shown('sloppy'), ['✓ lint: tool-description'], linted.stdout);
         assert.match(linted.stdout, /^ {6}lint\.yaml:\d+:\d+: input-schema-compiles: tool "broken_schema": inputSchema does not compile/m);
         assert.match(linted.stdout, /^ {6}warning: tool-description: tool "no_description": description is missing$/m);
+    });
+
+    it('shows protocol warnings in full, and the rules that pass or do not apply one line each', async () => {
+        await workspace.write('protocol.yaml', ['servers:', '  weather:', `    command: ${q(process.execPath)}`, `    args: [${q(WEATHER)}]`, 'tests:', '  - server: weather', '    lint: false', '    tools: { include: [get_alerts] }', ''].join('\n'));
+        const run = await runCli(['protocol.yaml'], { cwd: workspace.dir });
+        assert.equal(run.code, 0, run.stdout + run.stderr);
+        const shown = caseLines(run.stdout).map((l) => `${l.mark} ${l.name}`);
+        assert.deepEqual(shown, ['✓ protocol: invalid-cursor', '✓ protocol: unknown-tool', '✓ protocol: malformed-params', '✓ protocol: 9 other rules passed', '✓ lists tool get_alerts'], run.stdout);
+        assert.match(run.stdout, /^ {6}warning: tools\/list with a cursor it never gave \("mcp-check-forged-cursor"\)/m);
+        assert.match(run.stdout, /^ {2}- protocol: 12 other rules skipped: they do not apply to this server \(the JSON and JUnit reports say why, rule by rule\)$/m);
     });
 
     describe('colour', () => {
@@ -189,6 +203,7 @@ describe('console report', () => {
                     `    args: [${q(WEATHER)}]`,
                     'tests:',
                     '  - server: weather',
+                    '    protocol: false',
                     '    calls:',
                     '      - name: passes',
                     '        tool: echo',
@@ -247,6 +262,7 @@ describe('console notes of a negative call', () => {
                 `  h: { command: ${q(process.execPath)}, args: [${q(HOSTILE)}, --mode, echo] }`,
                 'tests:',
                 '  - server: h',
+                '    protocol: false',
                 '    lint: false',
                 '    calls:',
                 '      - name: refused',

@@ -156,6 +156,7 @@ describe('GitHub Actions reporter (real runs)', () => {
         `    args: [${q(SLOPPY)}]`,
         'tests:',
         '  - server: weather',
+        '    protocol: false',
         '    lint: false',
         '    calls:',
         ...alertsCall('CA'),
@@ -171,6 +172,7 @@ describe('GitHub Actions reporter (real runs)', () => {
         '        tool: echo',
         '        args: { text: "${{ captures.first }}" }',
         '  - server: sloppy',
+        '    protocol: false',
         '    lint:',
         '      rules: { input-schema-object: off, output-schema-valid: off, tool-name: off, unique-tool-names: off, required-declared: off, annotations-boolean: off }',
     ];

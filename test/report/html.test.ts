@@ -63,6 +63,7 @@ describe('HTML report (--reporter html:<file>)', () => {
                 '    timeout: 400ms',
                 'tests:',
                 '  - server: weather',
+                '    protocol: false',
                 '    lint: false',
                 '    calls:',
                 ...alertsCall('CA'),
@@ -79,6 +80,7 @@ describe('HTML report (--reporter html:<file>)', () => {
                 '        args: { state: 7 }',
                 '    resources: { include: ["weather://stations"] }',
                 '  - server: slow',
+                '    protocol: false',
                 '    lint: false',
                 '    calls:',
                 '      - name: never answers in time',
@@ -129,7 +131,7 @@ describe('HTML report (--reporter html:<file>)', () => {
     it('shows each check with its status, duration and spec location', () => {
         const passed = caseMarkup(page, 'alerts for California');
         assert.match(passed, /data-status="passed"/);
-        assert.match(passed, /<code class="case-loc">weather\.yaml:14:9<\/code>/);
+        assert.match(passed, /<code class="case-loc">weather\.yaml:15:9<\/code>/);
         assert.match(passed, /<span class="case-time">\d+ ms<\/span>/);
         assert.match(caseMarkup(page, 'never answers in time'), /data-status="errored"[\s\S]*no answer to initialize within 400 ms/);
         assert.match(caseMarkup(page, 'lists resource weather://stations'), /skipped: server does not declare resources/);
@@ -246,6 +248,7 @@ describe('HTML report: consistency across servers', () => {
                 ...server('metric'),
                 'tests:',
                 '  - server: builds',
+                '    protocol: false',
                 '    lint: false',
                 '    calls:',
                 '      - name: forecast',

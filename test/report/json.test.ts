@@ -35,6 +35,7 @@ function threeOutcomesSpec(name: string): string {
         `    args: [${q(WEATHER)}]`,
         'tests:',
         '  - server: weather',
+        '    protocol: false',
         '    lint: false',
         '    calls:',
         ...alertsCall('CA'),
@@ -111,11 +112,11 @@ describe('JSON report (--reporter json:<file>)', () => {
         );
         const passed = cases[0]!;
         assert.deepEqual(Object.keys(passed), ['id', 'name', 'classname', 'kind', 'server', 'tool', 'loc', 'status', 'durationMs']);
-        assert.deepEqual(passed.loc, { file: 'weather.yaml', line: 10, col: 9 });
+        assert.deepEqual(passed.loc, { file: 'weather.yaml', line: 11, col: 9 });
 
         const failed = cases[1]!;
         assert.equal(failed.problems?.[0]?.kind, 'assert.text');
-        assert.deepEqual(failed.problems?.[0]?.loc, { file: 'weather.yaml', line: 17, col: 37 });
+        assert.deepEqual(failed.problems?.[0]?.loc, { file: 'weather.yaml', line: 18, col: 37 });
         assert.equal(failed.problems?.[0]?.actual, 'No active alerts for NY');
         assert.equal(failed.error, undefined);
 

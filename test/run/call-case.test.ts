@@ -29,6 +29,7 @@ describe('a call', () => {
             `    args: [-c, 'tee -a "$0" | exec "$1" "$2"', ${q(log)}, ${q(process.execPath)}, ${q(WEATHER)}]`,
             'tests:',
             '  - server: weather',
+            '    protocol: false',
             '    calls:',
             '      - name: valid arguments',
             '        tool: get_alerts',
@@ -72,7 +73,7 @@ describe('a call', () => {
             assert.equal(problem?.kind, 'args.invalid');
             assert.match(problem?.message ?? '', /arguments do not match the tool's inputSchema; the call was not sent/);
             assert.deepEqual(problem?.actual, { latitude: 123.5 });
-            assert.deepEqual(problem?.loc, { file: 'calls.yaml', line: 13, col: 15 });
+            assert.deepEqual(problem?.loc, { file: 'calls.yaml', line: 14, col: 15 });
         });
 
         it('lists each schema violation', () => {
@@ -91,7 +92,7 @@ describe('a call', () => {
         const [problem] = problemsOf(caseNamed(result, 'unlisted tool'));
         assert.equal(problem?.kind, 'contract.unknownTool');
         assert.equal(problem?.message, 'the server does not list tool "get_humidity"; it lists: get_alerts, get_forecast, report_outage, echo, get_station');
-        assert.deepEqual(problem?.loc, { file: 'calls.yaml', line: 15, col: 15 });
+        assert.deepEqual(problem?.loc, { file: 'calls.yaml', line: 16, col: 15 });
         assert.doesNotMatch(await workspace.read('sent.jsonl'), /get_humidity/);
     });
 
@@ -122,7 +123,7 @@ describe('a call', () => {
         const [problem] = problemsOf(caseNamed(result, 'wrong text'));
         assert.equal(problem?.kind, 'assert.text');
         assert.equal(problem?.actual, 'hello');
-        assert.deepEqual(problem?.loc, { file: 'calls.yaml', line: 32, col: 27 });
+        assert.deepEqual(problem?.loc, { file: 'calls.yaml', line: 33, col: 27 });
     });
 });
 
@@ -133,6 +134,7 @@ it('a result that is not a valid MCP tool result fails the call as the server\'s
         `  f: { command: ${q(process.execPath)}, args: [${q(FAULTY)}, --mode, bad-result] }`,
         'tests:',
         '  - server: f',
+        '    protocol: false',
         '    lint: false',
         '    calls:',
         '      - { name: invalid answer, tool: ok }',

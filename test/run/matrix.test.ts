@@ -42,6 +42,7 @@ test('the stdio and Streamable HTTP builds of one server answer alike: every row
                 `    url: ${q(http.url)}`,
                 'tests:',
                 '  - server: [stdio, http]',
+                '    protocol: false',
                 ...CHECKS,
             ].join('\n'),
         );
@@ -90,6 +91,7 @@ describe('a group of two servers that answer differently', () => {
                 '    group: builds',
                 'tests:',
                 '  - server: builds',
+                '    protocol: false',
                 ...CHECKS,
             ].join('\n'),
         );
@@ -173,6 +175,7 @@ test('a server of the group that cannot be reached: one line under the matrix, n
                 `    url: http://127.0.0.1:${await freePort()}/mcp`,
                 'tests:',
                 '  - server: [live, dead]',
+                '    protocol: false',
                 ...CHECKS,
             ].join('\n'),
         );

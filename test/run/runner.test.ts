@@ -31,12 +31,14 @@ describe('runSuites', () => {
                 `    url: ${closedUrl}`,
                 'tests:',
                 '  - server: weather',
+                '    protocol: false',
                 '    tools:',
                 '      include: [get_alerts]',
                 '    calls:',
                 ...alertsCall('CA'),
                 ...alertsCall('NY'),
                 '  - server: unreachable',
+                '    protocol: false',
                 '    calls:',
                 '      - name: never sent',
                 '        tool: echo',
@@ -81,7 +83,7 @@ describe('runSuites', () => {
             assert.equal(c.server, 'weather');
             assert.equal(c.tool, 'get_alerts');
             assert.equal(c.kind, 'call');
-            assert.deepEqual(c.loc, { file: 'mixed.yaml', line: 17, col: 9 });
+            assert.deepEqual(c.loc, { file: 'mixed.yaml', line: 18, col: 9 });
             assert.equal(typeof c.durationMs, 'number');
         });
 
@@ -111,6 +113,7 @@ describe('runSuites', () => {
                 `    args: [${q(FAULTY)}, --mode, exit-at-start]`,
                 'tests:',
                 '  - server: broken',
+                '    protocol: false',
                 '    tools:',
                 '      include: [ok, crash]',
                 '      exclude: [delete_everything]',
@@ -148,11 +151,13 @@ describe('runSuites', () => {
                 `    args: [${counted.args.map(q).join(', ')}]`,
                 'tests:',
                 '  - server: weather',
+                '    protocol: false',
                 '    calls:',
                 `      - name: ${file} first entry`,
                 '        tool: get_alerts',
                 `        args: { state: ${state} }`,
                 '  - server: weather',
+                '    protocol: false',
                 '    calls:',
                 `      - name: ${file} second entry`,
                 '        tool: echo',
@@ -197,6 +202,7 @@ describe('runSuites', () => {
                     `    env: { WEATHER_UNITS: ${units} }`,
                     'tests:',
                     '  - server: weather',
+                    '    protocol: false',
                     '    calls:',
                     `      - name: ${units} forecast`,
                     '        tool: get_forecast',
@@ -220,6 +226,7 @@ describe('runSuites', () => {
                 `    args: [${q(FAULTY)}, --mode, no-initialize]`,
                 'tests:',
                 '  - server: mute',
+                '    protocol: false',
                 '    calls:',
                 '      - name: never answered',
                 '        tool: ok',
@@ -240,6 +247,7 @@ describe('runSuites', () => {
                 '    env: { BOOTED: yes }',
                 'tests:',
                 '  - server: hang',
+                '    protocol: false',
                 '    calls:',
                 '      - name: hangs',
                 '        tool: hang',
@@ -249,7 +257,7 @@ describe('runSuites', () => {
             // stderr line): the handshake is then one round trip to a running process.
             const plan = planRun([suite]);
             const launched = launchServers(plan);
-            const server = [...launched.values()][0]!;
+            const server = [...launched.servers.values()][0]!;
             await once(server.child.stderr!, 'data');
             // Only a safety net so the bug costs seconds, not 30: it stops the run if the option is ignored.
             const safety = AbortSignal.timeout(5000);

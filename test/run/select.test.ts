@@ -16,6 +16,7 @@ servers:
 tests:
   - server: w
     lint: false
+    protocol: false
     tags: [smoke]
     calls:
       - { name: echo a, tool: echo, args: { text: a }, expect: { text: a } }

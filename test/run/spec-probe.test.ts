@@ -34,6 +34,7 @@ async function runProbe(probe: string, fixtureArgs: string[] = []): Promise<{ re
             `    args: [${[PROBE_SERVER, '--log-file', log, ...fixtureArgs].map(q).join(', ')}]`,
             'tests:',
             '  - server: fixture',
+            '    protocol: false',
             '    lint: false',
             `    probe: ${probe}`,
         ].join('\n'),
@@ -85,7 +86,7 @@ test('`probe: { tools }` naming a tool the server does not list fails, naming it
     const { probeCase } = await runProbe('{ tools: [launch_rockets], seed: 42 }');
     const problem = problemsOf(probeCase).find((p) => p.message.includes('launch_rockets'));
     assert.deepEqual(problem && [problem.kind, problem.message], ['contract.probe', 'probe: tool "launch_rockets" is named in the spec but the server does not list it']);
-    assert.equal(problem!.loc?.line, 8, 'located at the `probe` key');
+    assert.equal(problem!.loc?.line, 9, 'located at the `probe` key');
 });
 
 test('the same seed gives the same report twice', async () => {

@@ -30,6 +30,7 @@ async function surfaceWorkspace(): Promise<Workspace> {
             '    args: ["${SURFACE_FIXTURE}"]',
             'tests:',
             '  - server: surface',
+            '    protocol: false',
             '    lint: false',
             `    snapshot: ${SNAPSHOT}`,
         ].join('\n'),

@@ -1,6 +1,6 @@
 /** `mcp-check <spec...>`: load, run, report, and decide the exit code. */
 import { ExitCode } from '../../errors.js';
-import { launchServers } from '../../run/launch.js';
+import { launchedProcesses, launchServers } from '../../run/launch.js';
 import { planRun, type RunPlan } from '../../run/plan.js';
 import { selectCases } from '../../run/select.js';
 import { loadSpecs } from '../../load/load.js';
@@ -33,7 +33,7 @@ export async function runAndReport(suites: readonly Suite[], plan: RunPlan, opti
             import('../../report/registry.js').then(({ loadReporters }) => loadReporters(options.reporters)),
         ]).catch(async (error: unknown) => {
             // No run will adopt the servers: stop them politely rather than leave them to the exit hook.
-            await Promise.all([...launched.values()].map((proc) => proc.stop()));
+            await Promise.all(launchedProcesses(launched).map((proc) => proc.stop()));
             throw error;
         });
         // First, so it clears its line before other reporters print.

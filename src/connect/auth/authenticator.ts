@@ -5,6 +5,7 @@
  * a protocol fallback or a renewed session does not ask for another token.
  */
 import { discover, type Discovered } from './discovery.js';
+import { jwtExpiry } from './expiry.js';
 import { rememberIssued } from './issued.js';
 import { requestToken, type IssuedToken } from './token-request.js';
 import { AuthError, type AuthConfig, type AuthSummary } from './types.js';
@@ -12,6 +13,10 @@ import { AuthError, type AuthConfig, type AuthSummary } from './types.js';
 export class Authenticator {
     private server?: Discovered;
     private token?: IssuedToken;
+    /** The token the last renewal replaced: the server refused it, most likely because it expired. */
+    private replaced?: IssuedToken;
+    /** The newest refresh token handed out, so a rotating authorization server's last one is the one used. */
+    private refreshToken?: string;
     /** The token being obtained, so concurrent requests wait for one token instead of asking for several. */
     private pending?: Promise<IssuedToken>;
     private issuedCount = 0;
@@ -38,7 +43,10 @@ export class Authenticator {
         if (this.config.method === 'bearer') throw this.refused(challenge);
         if (sent === this.header()) {
             this.pending ??= this.obtain(challenge)
-                .then((token) => (this.token = token))
+                .then((token) => {
+                    this.replaced = this.token;
+                    return (this.token = token);
+                })
                 .finally(() => (this.pending = undefined));
         }
         if (this.pending) await this.pending;
@@ -77,12 +85,31 @@ export class Authenticator {
     }
 
     /**
-     * A token for another resource than the server's, to see that the server refuses it; not
-     * used for anything else. Undefined when the method cannot ask for one (`bearer`).
+     * The newest token whose expiry is known, for the rule that sends an expired token: the one
+     * the run replaced (it expired mid-run), else the one in use. Undefined when no token's expiry is known.
      */
-    async tokenForOtherResource(resource: string): Promise<string | undefined> {
+    expiringToken(): { token: string; expiresAt: number } | undefined {
+        if (this.config.method === 'bearer') {
+            const expiresAt = jwtExpiry(this.config.token);
+            return expiresAt === undefined ? undefined : { token: this.config.token, expiresAt };
+        }
+        const known = [this.replaced, this.token].find((t) => t?.expiresAt !== undefined);
+        return known && { token: known.accessToken, expiresAt: known.expiresAt! };
+    }
+
+    /**
+     * A token unlike the run's, for a rule to see that the server refuses it: for another
+     * resource, or with other scopes. Not used for anything else. Undefined when the method
+     * cannot ask for one (`bearer`).
+     */
+    async extraToken(ask: { resource?: string; scope?: string }): Promise<IssuedToken | undefined> {
         if (this.config.method === 'bearer' || !this.server) return undefined;
-        return (await this.request(this.server, resource)).accessToken;
+        return this.request(this.server, ask.resource ?? this.resourceFor(this.server), ask.scope ?? this.config.scope);
+    }
+
+    /** The scopes the run asks for (`scope` of `auth:`), if it names any. */
+    askedScope(): string | undefined {
+        return this.config.method === 'bearer' ? undefined : this.config.scope;
     }
 
     private async obtain(challenge: Response): Promise<IssuedToken> {
@@ -92,18 +119,20 @@ export class Authenticator {
         if (config.issuer && stripSlash(config.issuer) !== stripSlash(this.server.issuer)) {
             throw new AuthError('discovery', `the MCP server names the authorization server ${this.server.issuer}, but auth.issuer allows only ${config.issuer}`);
         }
-        const token = await this.request(this.server, this.resourceFor(this.server));
+        const token = await this.request(this.server, this.resourceFor(this.server), config.scope);
         this.issuedCount++;
         return token;
     }
 
-    private request(server: Discovered, resource: string): Promise<IssuedToken> {
+    private async request(server: Discovered, resource: string, scope: string | undefined): Promise<IssuedToken> {
         const config = this.config as Exclude<AuthConfig, { method: 'bearer' }>;
         const params =
             config.method === 'client_credentials'
-                ? { grant_type: 'client_credentials', scope: config.scope, resource }
-                : { grant_type: 'refresh_token', refresh_token: this.token?.refreshToken ?? config.refreshToken, scope: config.scope, resource };
-        return requestToken(server, { clientId: config.clientId, proof: config.proof, params });
+                ? { grant_type: 'client_credentials', scope, resource }
+                : { grant_type: 'refresh_token', refresh_token: this.refreshToken ?? config.refreshToken, scope, resource };
+        const token = await requestToken(server, { clientId: config.clientId, proof: config.proof, params });
+        if (token.refreshToken) this.refreshToken = token.refreshToken;
+        return token;
     }
 
     private resourceFor(server: Discovered): string {

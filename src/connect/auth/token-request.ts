@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createPrivateKeyJwtAuth } from '@modelcontextprotocol/sdk/client/auth-extensions.js';
+import { jwtExpiry } from './expiry.js';
 import { rememberIssued } from './issued.js';
 import { AUTH_REQUEST_TIMEOUT_MS, describeFetchError, isObject } from './metadata-fetch.js';
 import type { Discovered } from './discovery.js';
@@ -16,6 +17,8 @@ export interface IssuedToken {
     /** Granted scopes, as the response listed them. */
     scope?: string;
     refreshToken?: string;
+    /** When it expires, in ms since the epoch: its JWT `exp`, else the response's `expires_in` from when it came. */
+    expiresAt?: number;
 }
 
 /** What to ask for: the grant's own parameters (grant_type, refresh_token, scope, resource). */
@@ -37,16 +40,20 @@ export async function requestToken(server: Discovered, request: TokenRequest): P
     } catch (error) {
         throw new AuthError('token request', `cannot reach ${server.tokenEndpoint}: ${describeFetchError(error)}`);
     }
+    const received = Date.now();
     const answer: unknown = await response.json().catch(() => undefined);
     if (!response.ok || !isObject(answer) || typeof answer['access_token'] !== 'string') {
         throw new AuthError('token request', `${server.tokenEndpoint} refused (HTTP ${response.status}): ${describeRefusal(answer)}`);
     }
     // Everything the server handed out is a credential, even what mcp-check does not use.
     for (const key of ['access_token', 'refresh_token', 'id_token']) rememberIssued(typeof answer[key] === 'string' ? answer[key] : undefined);
+    const expiresIn = answer['expires_in'];
+    const expiresAt = jwtExpiry(answer['access_token']) ?? (typeof expiresIn === 'number' ? received + expiresIn * 1000 : undefined);
     return {
         accessToken: answer['access_token'],
         ...(typeof answer['scope'] === 'string' ? { scope: answer['scope'] } : {}),
         ...(typeof answer['refresh_token'] === 'string' ? { refreshToken: answer['refresh_token'] } : {}),
+        ...(expiresAt !== undefined ? { expiresAt } : {}),
     };
 }
 

@@ -3,8 +3,14 @@
  * about it. Tokens and secrets live only in the config; summaries never hold one.
  */
 
+/** What every method may say besides how to get a token. */
+interface AuthCommon {
+    /** The scope(s) each tool needs, space-separated, by tool name (`tool_scopes`): for the rule that calls it without them. */
+    toolScopes?: Readonly<Record<string, string>>;
+}
+
 /** A token given as is (`auth.bearer`); it cannot be renewed. */
-export interface BearerAuth {
+export interface BearerAuth extends AuthCommon {
     method: 'bearer';
     token: string;
 }
@@ -13,7 +19,7 @@ export interface BearerAuth {
 export type ClientProof = { secret: string } | { privateKeyJwt: { keyFile: string; alg: string } } | { none: true };
 
 /** OAuth client credentials (machine to machine): discovery, then a token for the server's resource. */
-export interface ClientCredentialsAuth {
+export interface ClientCredentialsAuth extends AuthCommon {
     method: 'client_credentials';
     clientId: string;
     proof: ClientProof;
@@ -26,7 +32,7 @@ export interface ClientCredentialsAuth {
 }
 
 /** A long-lived refresh token a user handed the CI job, exchanged for access tokens. */
-export interface RefreshTokenAuth {
+export interface RefreshTokenAuth extends AuthCommon {
     method: 'refresh_token';
     refreshToken: string;
     clientId: string;

@@ -24,7 +24,7 @@ function freshRun(probe: ProbeContext): Promise<FreshRun> {
             probe.era === 'legacy'
                 ? { method: 'initialize', params: { protocolVersion: UNKNOWN_VERSION, capabilities: {}, clientInfo: CLIENT_INFO } }
                 : { method: 'server/discover', params: { _meta: probe.meta() } };
-        return runFreshStdio(probe.config as StdioServerConfig, first, probe.timeoutMs);
+        return runFreshStdio(probe.config as StdioServerConfig, first, probe.timeoutMs, probe.target.secondCopy);
     });
 }
 

@@ -36,6 +36,7 @@ describe('checks against servers without resources or prompts', () => {
         const contract = (server: string) => [
             `  - server: ${server}`,
             '    lint: false',
+            '    protocol: false',
             '    calls:',
             '      - name: tools still work',
             '        tool: add_note',

@@ -52,11 +52,15 @@ describe('lint cases against the sloppy fixture, through the CLI', () => {
             ...nodeServer('quiet', SLOPPY),
             'tests:',
             '  - server: sloppy',
+            '    protocol: false',
             '  - server: strict',
+            '    protocol: false',
             '    lint: { rules: { tool-description: error, tool-name: off } }',
             '  - server: relaxed',
+            '    protocol: false',
             '    lint: { rules: { tool-name: warn } }',
             '  - server: quiet',
+            '    protocol: false',
             '    lint: false',
         ]);
         // --grep leaves one lint case to run, so the exit code is that case's alone.

@@ -1,6 +1,6 @@
 /**
- * Protocol rules as a spec configures them: opt-in (none without `protocol:`), `rules` changes a
- * level or turns a rule off, and the `protocol` tag selects or excludes them.
+ * Protocol rules as a spec configures them: on by default (none with `protocol: false`), `rules`
+ * changes a level or turns a rule off, and the `protocol` tag selects or excludes them.
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,12 +24,16 @@ describe('protocol rules as a spec sets them', () => {
             '    protocol: 2025-11-25',
             ...nodeServer('quiet', VIOLATIONS, ['--mode', 'invalid-cursor']),
             '    protocol: 2025-11-25',
+            ...nodeServer('plain', VIOLATIONS),
             'tests:',
             '  - server: strict',
             '    lint: false',
             '    protocol: { rules: { invalid-cursor: error, ping: off } }',
             '    calls: [{ name: echo, tool: echo, args: { text: hi }, expect: { text: hi } }]',
             '  - server: quiet',
+            '    lint: false',
+            '    protocol: false',
+            '  - server: plain',
             '    lint: false',
         ]);
         result = await runSuites(await loadSpecs([spec.file]));
@@ -43,7 +47,13 @@ describe('protocol rules as a spec sets them', () => {
         assert.equal(problemsOf(c)[0]!.kind, 'protocol');
     });
 
-    it('plans no case for a rule that is off, and none at all without protocol:', () => {
+    it('runs every rule on a server whose entry says nothing about them', () => {
+        const rules = result.suites.filter((s) => s.server === 'plain').flatMap((s) => s.cases);
+        assert.ok(rules.length > 20 && rules.every((c) => c.kind === 'protocol'), statuses(result));
+        assert.ok(rules.every((c) => c.status === 'passed' || c.status === 'skipped'), statuses(result));
+    });
+
+    it('plans no case for a rule that is off, and none at all with protocol: false', () => {
         assert.ok(!namesOf(result, 'strict').includes('protocol: ping'), statuses(result));
         assert.deepEqual(
             namesOf(result, 'quiet').filter((n) => n.startsWith('protocol: ')),

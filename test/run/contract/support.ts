@@ -26,10 +26,10 @@ export function nodeServer(name: string, script: string, args: string[] = []): s
 
 /**
  * The spec lines up to one test entry's checks: the stdio server `name` (`node <script>`), and
- * a test entry on it with lint off. The entry's `calls:`, `resources:` or `prompts:` follow.
+ * a test entry on it with lint and protocol checks off. The entry's `calls:`, `resources:` or `prompts:` follow.
  */
 export function serverEntry(name: string, script: string): string[] {
-    return ['servers:', ...nodeServer(name, script), 'tests:', `  - server: ${name}`, '    lint: false'];
+    return ['servers:', ...nodeServer(name, script), 'tests:', `  - server: ${name}`, '    lint: false', '    protocol: false'];
 }
 
 /** A spec written to disk: its path and its lines (to find where things were written). */
