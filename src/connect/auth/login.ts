@@ -50,7 +50,7 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
     try {
         const redirectUri = callback.redirectUri;
         const client = options.clientId === undefined ? 'registered' : isClientIdUrl(options.clientId) ? 'metadata document' : 'given';
-        if (client === 'metadata document') await checkClientIdDocument(server, new URL(options.clientId!), redirectUri);
+        if (client === 'metadata document') await checkClientIdDocument(server, options.clientId!, redirectUri);
         const clientId = options.clientId ?? (await register(server, redirectUri));
         const verifier = randomBytes(32).toString('base64url');
         const state = randomBytes(16).toString('base64url');
@@ -113,14 +113,16 @@ export function clientIdUrlProblem(clientId: string): string | undefined {
  * documents, and the document must name itself and allow the loopback callback, or the
  * sign-in would fail in the browser with less to go on.
  */
-async function checkClientIdDocument(server: Discovered, url: URL, redirectUri: string): Promise<void> {
+async function checkClientIdDocument(server: Discovered, clientId: string, redirectUri: string): Promise<void> {
     if (server.metadata['client_id_metadata_document_supported'] !== true) {
         const instead = typeof server.metadata['registration_endpoint'] === 'string' ? 'give a client ID registered with it, or none to register one' : 'give a client ID registered with it';
         throw new AuthError('metadata', `${server.issuer} does not support client ID metadata documents (its metadata has no client_id_metadata_document_supported: true): ${instead}`);
     }
+    const url = new URL(clientId);
     const document = await fetchJsonDocument(url, 'metadata');
     if (!document) throw new AuthError('metadata', `no client ID metadata document at ${url.href} (HTTP 404)`);
-    if (document['client_id'] !== url.href) {
+    // The specification asks for an exact match: the document's id is the string sent as client_id.
+    if (document['client_id'] !== clientId) {
         throw new AuthError('metadata', `the client ID metadata document at ${url.href} names client_id ${JSON.stringify(document['client_id'])}, not its own URL`);
     }
     const redirects = Array.isArray(document['redirect_uris']) ? document['redirect_uris'] : [];
