@@ -13,7 +13,7 @@ export const PROTECTED = join(ROOT, 'fixtures/auth/protected-server.js');
 export const CLIENT_SECRET = 'fixture-client-secret-5b1c9e';
 
 export interface ProtectedServer {
-    /** The MCP endpoint, http://127.0.0.1:<port>/mcp. */
+    /** The MCP endpoint, http://127.0.0.1:<port>/mcp (/sse for legacy SSE). */
     url: string;
     issuer: string;
     /** A refresh token for client `ci-login` (with `refreshToken: true`). */
@@ -32,6 +32,12 @@ export interface ProtectedOptions {
     authorizationServer?: string;
     /** The one authorization rule the server breaks (see the fixture's `--broken`). */
     broken?: string;
+    /** Legacy SSE (GET /sse, POST /messages) instead of Streamable HTTP. */
+    sse?: boolean;
+    /** The 2026-07-28 revision only, from the v2 SDK, stateless. */
+    modern?: boolean;
+    /** The provider takes client ID metadata documents, http://127.0.0.1 ones too (tests serve no https). */
+    clientIdDocuments?: boolean;
 }
 
 /** Starts the fixture on ephemeral ports, with clients `ci-secret`, `ci-jwt` and `ci-login`. */
@@ -49,6 +55,9 @@ export async function startProtectedServer(options: ProtectedOptions = {}): Prom
     if (options.refreshToken) args.push('--refresh-token');
     if (options.authorizationServer) args.push('--authorization-server', options.authorizationServer);
     if (options.broken) args.push('--broken', options.broken);
+    if (options.sse) args.push('--sse');
+    if (options.modern) args.push('--modern');
+    if (options.clientIdDocuments) args.push('--client-id-documents', '--allow-http-documents');
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines = await new Promise<Record<string, string>>((resolve, reject) => {
         let seen = '';

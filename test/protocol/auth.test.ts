@@ -17,6 +17,7 @@ async function runRules(options: ProtectedOptions, auth: (server: ProtectedServe
     const server = await startProtectedServer(options);
     try {
         const lines = ['servers:', '  api:', `    url: ${q(server.url)}`, '    auth:', ...(await auth(server)).map((l) => `      ${l}`)];
+        if (options.modern) lines.push('    protocol: 2026-07-28');
         lines.push('tests:', '  - server: api', '    lint: false', '    protocol: true');
         const result: RunResult = await runSpec(await writeSpec(lines));
         const cases = result.suites.flatMap((s) => s.cases).filter((c) => AUTH_RULES.includes(c.name));
@@ -121,4 +122,30 @@ describe('each broken server fails its own rule', () => {
         const cases = await runRules({ broken: 'query-token' }, clientCredentials);
         assert.match(outcome(cases, 'auth-query-token'), /^failed: a request with the run's own valid token in the query string \(access_token=…\) and none in the header was answered with HTTP 200, not 401: the server took it/);
     });
+});
+
+describe('on 2026-07-28 (a stateless server on the v2 SDK)', () => {
+    it('the well-behaved server passes every auth rule with client credentials, tool scopes and short-lived tokens', async () => {
+        const cases = await runRules({ modern: true, tokenTtlSeconds: 2 }, scopedClientCredentials);
+        assert.deepEqual(notPassed(cases), []);
+    });
+
+    for (const [mode, rule, failure] of [
+        ['no-challenge', 'auth-challenge', /^failed: the 401 to a request without a token has no WWW-Authenticate: Bearer challenge/],
+        ['wrong-resource', 'auth-resource-metadata', /^failed: the protected resource metadata at \S+ names resource http:\/\/127\.0\.0\.1:\d+\/elsewhere, not the server's URL/],
+        ['wrong-issuer', 'auth-server-metadata', /^failed: http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-authorization-server names issuer "http:\/\/127\.0\.0\.1:\d+", not http:\/\/127\.0\.0\.1:\d+ \(https:/],
+        ['any-token', 'auth-invalid-token', /^failed: a request with a token that is not one \(garbage\) was answered with HTTP 200, not 401: the server took it/],
+        ['any-audience', 'auth-audience', /^failed: a request with a token issued for another resource \(\S+\) was answered with HTTP 200, not 401: the server took it/],
+        ['query-token', 'auth-query-token', /^failed: a request with the run's own valid token in the query string \(access_token=…\) and none in the header was answered with HTTP 200, not 401: the server took it/],
+        ['expired-token', 'auth-expired-token', /^failed: a request with an access token that expired \d+ s before was answered with HTTP 200, not 401: the server took it/],
+        ['no-scope-check', 'auth-insufficient-scope', /^failed: a request with a token without mcp:write \(the scope save_note needs, per auth\.tool_scopes\) calling save_note was answered with HTTP 200, not 403: the server took it/],
+    ] as const) {
+        it(`${rule}: the --broken ${mode} server fails it`, async () => {
+            // A server whose discovery is broken is reached with a token obtained beforehand.
+            const discoveryBroken = ['no-challenge', 'wrong-resource', 'wrong-issuer'].includes(mode);
+            const auth = discoveryBroken ? bearer : mode === 'no-scope-check' ? scopedClientCredentials : clientCredentials;
+            const cases = await runRules({ modern: true, broken: mode, ...(mode === 'expired-token' ? { tokenTtlSeconds: 2 } : {}) }, auth);
+            assert.match(outcome(cases, rule), failure);
+        });
+    }
 });

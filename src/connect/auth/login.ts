@@ -1,22 +1,26 @@
 /**
  * The interactive authorization code flow with PKCE (OAuth 2.1), run once on a developer's
  * machine to get a refresh token a CI job can use (`auth: { refresh_token, client_id }`). The
- * browser comes back to a one-shot listener on 127.0.0.1 (RFC 8252 loopback redirect). A
- * client is registered dynamically (RFC 7591) when no client id is given and the
- * authorization server offers registration.
+ * browser comes back to a one-shot listener on 127.0.0.1 (RFC 8252 loopback redirect). The
+ * client is one registered beforehand, one identified by its Client ID Metadata Document (a
+ * client id that is a URL, where the authorization server supports them), or else one
+ * registered dynamically (RFC 7591) where the authorization server offers registration.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import http from 'node:http';
 import { discover, type Discovered } from './discovery.js';
-import { AUTH_REQUEST_TIMEOUT_MS, describeFetchError, isObject } from './metadata-fetch.js';
+import { AUTH_REQUEST_TIMEOUT_MS, describeFetchError, fetchJsonDocument, isObject } from './metadata-fetch.js';
 import { requestToken } from './token-request.js';
 import { AuthError } from './types.js';
 
 export interface LoginOptions {
     /** The MCP server's URL. */
     url: string;
-    /** A registered client; without it one is registered, where the authorization server allows it. */
+    /**
+     * A registered client, or the https URL of a client ID metadata document; without it one is
+     * registered, where the authorization server allows it.
+     */
     clientId?: string;
     scope?: string;
     /** The callback port on 127.0.0.1; 0 picks a free one. */
@@ -31,8 +35,8 @@ export interface LoginOptions {
 export interface LoginResult {
     issuer: string;
     clientId: string;
-    /** The client was registered by this login (RFC 7591). */
-    registered: boolean;
+    /** How the client is known: registered by this login (RFC 7591), by its metadata document, or beforehand. */
+    client: 'registered' | 'metadata document' | 'given';
     refreshToken: string;
     scope?: string;
     resource: string;
@@ -45,7 +49,8 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
     const callback = await listenForCallback(options.port ?? 0);
     try {
         const redirectUri = callback.redirectUri;
-        const registered = options.clientId === undefined;
+        const client = options.clientId === undefined ? 'registered' : isClientIdUrl(options.clientId) ? 'metadata document' : 'given';
+        if (client === 'metadata document') await checkClientIdDocument(server, options.clientId!, redirectUri);
         const clientId = options.clientId ?? (await register(server, redirectUri));
         const verifier = randomBytes(32).toString('base64url');
         const state = randomBytes(16).toString('base64url');
@@ -74,9 +79,67 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
         if (!token.refreshToken) {
             throw new AuthError('token request', `${server.issuer} issued no refresh token (does it allow offline_access or the refresh_token grant for client ${clientId}?)`);
         }
-        return { issuer: server.issuer, clientId, registered, refreshToken: token.refreshToken, resource, ...(token.scope ? { scope: token.scope } : {}) };
+        return { issuer: server.issuer, clientId, client, refreshToken: token.refreshToken, resource, ...(token.scope ? { scope: token.scope } : {}) };
     } finally {
         callback.close();
+    }
+}
+
+/** Whether a client id is a URL, and so names a client ID metadata document rather than a registered client. */
+export function isClientIdUrl(clientId: string): boolean {
+    return /^[a-z][a-z\d+.-]*:\/\//i.test(clientId);
+}
+
+/**
+ * What is wrong with a client ID metadata document URL, if anything: the specification asks
+ * for https with a path. Plain http is allowed on 127.0.0.1 only, for documents served while
+ * developing a client (authorization servers normally refuse them).
+ */
+export function clientIdUrlProblem(clientId: string): string | undefined {
+    let url: URL;
+    try {
+        url = new URL(clientId);
+    } catch {
+        return 'it is not a valid URL';
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && url.hostname === '127.0.0.1')) return 'it must be an https:// URL';
+    if (url.pathname === '/') return 'it must have a path (e.g. https://example.com/client.json)';
+    if (url.hash) return 'it must not have a fragment';
+    return undefined;
+}
+
+/**
+ * Before the browser opens: the authorization server must say it fetches client ID metadata
+ * documents, and the document must name itself and allow the loopback callback, or the
+ * sign-in would fail in the browser with less to go on.
+ */
+async function checkClientIdDocument(server: Discovered, clientId: string, redirectUri: string): Promise<void> {
+    if (server.metadata['client_id_metadata_document_supported'] !== true) {
+        const instead = typeof server.metadata['registration_endpoint'] === 'string' ? 'give a client ID registered with it, or none to register one' : 'give a client ID registered with it';
+        throw new AuthError('metadata', `${server.issuer} does not support client ID metadata documents (its metadata has no client_id_metadata_document_supported: true): ${instead}`);
+    }
+    const url = new URL(clientId);
+    const document = await fetchJsonDocument(url, 'metadata');
+    if (!document) throw new AuthError('metadata', `no client ID metadata document at ${url.href} (HTTP 404)`);
+    // The specification asks for an exact match: the document's id is the string sent as client_id.
+    if (document['client_id'] !== clientId) {
+        throw new AuthError('metadata', `the client ID metadata document at ${url.href} names client_id ${JSON.stringify(document['client_id'])}, not its own URL`);
+    }
+    const redirects = Array.isArray(document['redirect_uris']) ? document['redirect_uris'] : [];
+    if (!redirects.some((uri) => typeof uri === 'string' && fitsCallback(uri, redirectUri))) {
+        const port = new URL(redirectUri).port;
+        throw new AuthError('metadata', `the client ID metadata document at ${url.href} lists no redirect URI for the callback: add http://127.0.0.1/callback (any port), or http://127.0.0.1:<port>/callback and pass --port <port> (now ${port})`);
+    }
+}
+
+/** RFC 8252 §7.3: a loopback redirect URI without a port stands for any port. */
+function fitsCallback(listed: string, redirectUri: string): boolean {
+    try {
+        const uri = new URL(listed);
+        const callback = new URL(redirectUri);
+        return uri.protocol === 'http:' && uri.hostname === callback.hostname && uri.pathname === callback.pathname && (uri.port === '' || uri.port === callback.port);
+    } catch {
+        return false;
     }
 }
 
