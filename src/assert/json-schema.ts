@@ -9,22 +9,36 @@ import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { ajvRegExpEngine } from '../linear-regex.js';
+import validate202012Meta from './generated/meta-2020-12.js';
+import validateDraft07Meta from './generated/meta-draft-07.js';
 
 type AnyAjv = Ajv | Ajv2019 | Ajv2020;
 
 // ajv-formats is CommonJS with a `default` property; NodeNext sees the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: AnyAjv) => void;
 
+type Dialect = 'draft-07' | '2019-09' | '2020-12';
+
+/**
+ * The meta-schema validators compiled at build time (schema/compile-meta-validators.mjs), with
+ * the options below: generating them at run time took ~30 ms before the first tool call.
+ * 2019-09, which few servers declare, is still checked by Ajv itself.
+ */
+const PRECOMPILED_META: Partial<Record<Dialect, MetaValidator>> = { 'draft-07': validateDraft07Meta as MetaValidator, '2020-12': validate202012Meta as MetaValidator };
+
+/** A standalone validator: like Ajv's, it leaves its errors on itself. */
+type MetaValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
 const engines = new Map<string, AnyAjv>();
 
-function engine(dialect: 'draft-07' | '2019-09' | '2020-12'): AnyAjv {
+function engine(dialect: Dialect): AnyAjv {
     let ajv = engines.get(dialect);
     if (!ajv) {
         // strict off: published schemas carry extra keywords (e.g. `title` variants, vendor keys).
         // addUsedSchema off: two servers may publish schemas with the same `$id`.
         // optimize off: a tool's schema validates a handful of calls, so compiling fast matters more.
         // regExp: server patterns run in linear time, so `^(a+)+$` cannot stall the run.
-        const options = { allErrors: true, strict: false, addUsedSchema: false, validateSchema: true, code: { optimize: false, regExp: ajvRegExpEngine } };
+        const options = { allErrors: true, strict: false, addUsedSchema: false, validateSchema: !PRECOMPILED_META[dialect], code: { optimize: false, regExp: ajvRegExpEngine } };
         ajv = dialect === 'draft-07' ? new Ajv(options) : dialect === '2019-09' ? new Ajv2019(options) : new Ajv2020(options);
         addFormats(ajv);
         engines.set(dialect, ajv);
@@ -32,7 +46,7 @@ function engine(dialect: 'draft-07' | '2019-09' | '2020-12'): AnyAjv {
     return ajv;
 }
 
-function dialectOf(schema: unknown): 'draft-07' | '2019-09' | '2020-12' {
+function dialectOf(schema: unknown): Dialect {
     const declared = (schema as { $schema?: unknown } | null)?.$schema;
     if (typeof declared !== 'string') return '2020-12';
     if (/draft-0[67]/.test(declared)) return 'draft-07';
@@ -98,8 +112,12 @@ function compileUncached(schema: unknown): CompiledSchema {
     }
     // `$schema` only selects the engine; engines reject dialect URIs they do not bundle.
     const { $schema: _dialect, ...body } = schema as Record<string, unknown>;
+    const dialect = dialectOf(schema);
+    const meta = PRECOMPILED_META[dialect];
+    // The message Ajv's own check of the schema throws, word for word.
+    if (meta && !meta(body)) return { ok: false, error: `schema is invalid: ${engine(dialect).errorsText(meta.errors)}` };
     try {
-        return { ok: true, validate: engine(dialectOf(schema)).compile(body) };
+        return { ok: true, validate: engine(dialect).compile(body) };
     } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

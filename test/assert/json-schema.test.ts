@@ -1,6 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { Ajv } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { compileSchema, formatAjvErrors, type CompiledSchema } from '../../src/assert/json-schema.js';
+
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv | Ajv2020) => void;
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 const DRAFT_2020 = 'https://json-schema.org/draft/2020-12/schema';
@@ -71,6 +76,26 @@ describe('compileSchema', () => {
             const result = compileSchema({ type: 'object', properties: { x: { type: 'not-a-type' } } });
             assert.equal(result.ok, false);
             assert.match(result.ok ? '' : result.error, /schema is invalid: data\/properties\/x\/type/);
+        });
+
+        it('says what Ajv’s own check of a schema says, word for word, in draft-07 and 2020-12', () => {
+            // The meta-schema validators are compiled at build time; Ajv at run time is the reference.
+            const broken = [
+                { type: 'object', properties: { x: { type: 'not-a-type' } } },
+                { type: 'object', required: 'x', properties: 3 },
+                { minLength: -1, maxItems: 'ten', enum: [], items: [{ type: 1 }], $anchor: '1 bad' },
+                { anyOf: [], allOf: {}, not: 5, additionalProperties: 'no', $ref: 7, format: 9 },
+                { $defs: { a: { type: ['string', 'string'] } }, dependentRequired: { a: [1] }, pattern: 5 },
+            ];
+            for (const [dialect, Engine] of [[DRAFT_07, Ajv], [DRAFT_2020, Ajv2020]] as const) {
+                const reference = new Engine({ allErrors: true, strict: false, addUsedSchema: false });
+                addFormats(reference);
+                for (const schema of broken) {
+                    assert.equal(reference.validateSchema(schema), false, JSON.stringify(schema));
+                    const result = compileSchema({ ...schema, $schema: dialect });
+                    assert.deepEqual(result.ok ? undefined : result.error, `schema is invalid: ${reference.errorsText(reference.errors)}`, `${dialect} ${JSON.stringify(schema)}`);
+                }
+            }
         });
 
         it('returns { ok: false } for a schema that is not an object', () => {
