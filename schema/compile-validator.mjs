@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { importsForRequires } from './standalone-esm.mjs';
 
 const root = new URL('..', import.meta.url);
 const schema = JSON.parse(readFileSync(new URL('schema/mcp-check.schema.json', root), 'utf8'));
@@ -29,13 +30,7 @@ const ajv = new Ajv2020({
 });
 const code = standaloneCode.default(ajv, ajv.compile(schema));
 
-// Ajv's ESM output still `require`s its runtime helpers; the package is ESM, so import them.
-const imports = [];
-const body = code.replace(/require\("([^"]+)"\)/g, (_, specifier) => {
-    const name = `runtime${imports.length}`;
-    imports.push(`import ${name} from ${JSON.stringify(`${specifier}.js`)};`);
-    return name;
-});
+const { imports, body } = importsForRequires(code);
 
 // Which emitted schema constants are copies of which definition: the root object holds every
 // definition at `$defs`; a definition compiled on its own gets a constant equal to it.
