@@ -2,6 +2,7 @@
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { isJsonObject } from '../../connect/json-rpc-message.js';
 import { describeExchange, errorOf, preview, resultOf, wrongStatus, type ProbeContext } from '../context.js';
+import { CLIENT_INFO } from '../http-session.js';
 import { PASS, found, type ProtocolRule } from '../types.js';
 
 /** A method no revision defines, so no server can know it. */
@@ -35,7 +36,7 @@ const UNKNOWN_REQUEST_ID = 987654321;
 
 /** Methods of the 2025 revisions that 2026-07-28 removed: in a 2026-07-28 request they are unknown. */
 const REMOVED_METHODS: readonly [string, Record<string, unknown>][] = [
-    ['initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'mcp-check', version: '0' } }],
+    ['initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: CLIENT_INFO }],
     ['ping', {}],
     ['logging/setLevel', { level: 'info' }],
 ];
