@@ -3,6 +3,7 @@
  * is skipped on a server that does not declare the capability.
  */
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import type { ServerNotice } from '../../connect/client.js';
 import { isJsonObject } from '../../connect/json-rpc-message.js';
 import { describeExchange, errorOf, preview, resultOf, type ProbeContext } from '../context.js';
 import { found, type ProtocolRule } from '../types.js';
@@ -54,8 +55,12 @@ export const loggingLevel: ProtocolRule = {
         if (!probe.declares('logging')) return { skip: 'the server does not declare logging' };
         // `emergency` keeps the server quiet for the rest of the checks.
         const set = await probe.request('logging/setLevel', { level: 'emergency' });
+        // The levels of the log messages that come while the next request is answered.
         const below = new Set<string>();
-        await probe.request('ping', {}, { onNotification: ({ method, params }) => void (method === 'notifications/message' && params.level !== 'emergency' && below.add(String(params.level))) });
+        const watch = ({ method, params }: ServerNotice) => {
+            if (method === 'notifications/message' && params.level !== 'emergency') below.add(String(params.level));
+        };
+        await probe.request('ping', {}, { onNotification: watch });
         const unknown = await probe.request('logging/setLevel', { level: 'mcp-check-no-such-level' });
         const result = resultOf(set);
         const empty = isJsonObject(result) && Object.keys(result).every((key) => key === '_meta');
