@@ -20,7 +20,7 @@ import { describeConnectFailure } from './connect-failure.js';
 import { handshake, type Link } from './handshake.js';
 import { isJsonObject } from './json-rpc-message.js';
 import { MessageTooLargeError } from './message-limit.js';
-import type { Era } from './protocol.js';
+import { MODERN_REVISION, type Era } from './protocol.js';
 import { describeExit, type ServerProcess } from './process.js';
 import { RequestChannel, type ResultReader } from './request-channel.js';
 import { isLocal, serverRpcErrorOf, stripErrorPrefix } from './rpc-errors.js';
@@ -496,6 +496,7 @@ export class UniversalMCPClient implements AsyncDisposable {
             return connection;
         };
         try {
+            if (config.transport !== 'stdio') preloadLegacyHttp(config);
             if (config.transport !== 'stdio' && config.start) started = await startServer(config.start, config.url, signal);
             const opened = await handshake({
                 choice: config.protocol ?? 'auto',
@@ -562,6 +563,17 @@ async function createTransport(config: ServerConfig, era: Era, launched?: Server
     if (config.transport === 'stdio') return new ProcessStdioTransport(config, launched);
     if (era === 'modern') return new (await import('./stateless-http-transport.js')).StatelessHttpTransport(config);
     return (await import('./http-transport.js')).createHttpTransport(config);
+}
+
+/**
+ * Starts loading the SDK's HTTP transports when the connection may need them, so that they load
+ * while `auto` asks a server for 2026-07-28 (`server/discover`), not after a 2025 server said no.
+ */
+function preloadLegacyHttp(config: ServerConfig): void {
+    if (config.protocol === MODERN_REVISION) return;
+    import('./http-transport.js').catch(() => {
+        // Loading again when the transport is needed reports the error there.
+    });
 }
 
 async function closeTransport(transport: Transport): Promise<void> {

@@ -39,9 +39,10 @@ export function requestIdIn(text: string): number | undefined {
 export function limitBody(response: Response, limit: number): Response {
     if (!response.body) return response;
     const isStream = response.headers.get('content-type')?.startsWith('text/event-stream') ?? false;
-    // A plain body that says its size, under the limit, needs no counting (the common JSON answer).
+    // A body that says its size, under the limit, needs no counting: the common JSON answer, and
+    // the one-event stream many servers answer a request with. No event in it can be larger.
     const declared = Number(response.headers.get('content-length') ?? NaN);
-    if (!isStream && !response.headers.has('content-encoding') && declared <= limit) return response;
+    if (!response.headers.has('content-encoding') && declared <= limit) return response;
     let count = 0;
     const counter = new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {

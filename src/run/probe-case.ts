@@ -1,5 +1,6 @@
 /** `probe:` on a test: schema-driven calls to the server's read-only tools, judged as one check. */
-import { probeProblems, probeServer, SKIP_REASONS, type SkippedTool } from '../probe/index.js';
+import type { SkippedTool } from '../probe/index.js';
+import { SKIP_REASONS } from '../probe/select.js';
 import type { ProbeSpec } from '../load/types.js';
 import { classifyRequestError } from './classify.js';
 import type { CaseOutcome, Problem } from './result.js';
@@ -13,6 +14,8 @@ const DEFAULT_SPEC_RUNS = 20;
 /** Probes the selected tools and reports every failing property with its smallest arguments. */
 export async function runProbeCase(probe: ProbeSpec, ctx: CaseContext): Promise<CaseOutcome> {
     const { session } = ctx;
+    // The probe stage (fast-check among it) is the largest module of the runner; most runs never probe.
+    const { probeProblems, probeServer } = await import('../probe/index.js');
     let report;
     try {
         report = await probeServer(session.mcp, session.connectionId, {

@@ -74,8 +74,9 @@ export async function runPlan(plan: RunPlan, options: PlanRunOptions = {}): Prom
         const state: RunState = { mcp, signal, options, results };
         // Starting a connection spawns its server at once (unless it was launched ahead); while
         // the servers boot, the CPU is free for the schema engine every run needs once tools are listed.
+        // A server that is already up (a URL) would only wait for it: then the engine is built when first needed.
         const running = plan.connections.map((connection) => runConnection(connection, state));
-        warmUpSchemaEngine();
+        if (plan.connections.some(bootsServer)) warmUpSchemaEngine();
         await Promise.all(running);
     } finally {
         await mcp.close();
@@ -96,6 +97,11 @@ export async function runPlan(plan: RunPlan, options: PlanRunOptions = {}): Prom
 /** Runs one loaded suite; `runSuites` for several. */
 export function runSuite(suite: Suite, options: RunOptions = {}): Promise<RunResult> {
     return runSuites([suite], options);
+}
+
+/** A connection that starts a server process, which takes a while to be ready. */
+function bootsServer(connection: PlannedConnection): boolean {
+    return !isIdle(connection) && (connection.config.transport === 'stdio' || !!connection.config.start);
 }
 
 interface RunState {
