@@ -561,9 +561,14 @@ function sessionExpired(entry: Entry, error: unknown): boolean {
 /** The transport for a server in one era; the HTTP ones load only in runs that use them. */
 async function createTransport(config: ServerConfig, era: Era, launched?: ServerProcess): Promise<Transport> {
     if (config.transport === 'stdio') return new ProcessStdioTransport(config, launched);
-    if (era === 'modern') return new (await import('./stateless-http-transport.js')).StatelessHttpTransport(config);
-    return (await import('./http-transport.js')).createHttpTransport(config);
+    if (era === 'legacy') return (await import('./http-transport.js')).createHttpTransport(config);
+    const transport = new (await import('./stateless-http-transport.js')).StatelessHttpTransport(config);
+    statelessTransports.add(transport);
+    return transport;
 }
+
+// 2026-07-28 HTTP connections: no session to end, so closing one needs nothing from the SDK's transports.
+const statelessTransports = new WeakSet<Transport>();
 
 /**
  * Starts loading the SDK's HTTP transports when the connection may need them, so that they load
@@ -577,7 +582,7 @@ function preloadLegacyHttp(config: ServerConfig): void {
 }
 
 async function closeTransport(transport: Transport): Promise<void> {
-    if (transport instanceof ProcessStdioTransport) return transport.close();
+    if (transport instanceof ProcessStdioTransport || statelessTransports.has(transport)) return transport.close();
     const { closeHttpTransport } = await import('./http-transport.js');
     await closeHttpTransport(transport).catch(() => undefined);
 }

@@ -38,11 +38,8 @@ export function requestIdIn(text: string): number | undefined {
  */
 export function limitBody(response: Response, limit: number): Response {
     if (!response.body) return response;
+    if (declaresSizeWithin(response, limit)) return response;
     const isStream = response.headers.get('content-type')?.startsWith('text/event-stream') ?? false;
-    // A body that says its size, under the limit, needs no counting: the common JSON answer, and
-    // the one-event stream many servers answer a request with. No event in it can be larger.
-    const declared = Number(response.headers.get('content-length') ?? NaN);
-    if (!response.headers.has('content-encoding') && declared <= limit) return response;
     let count = 0;
     const counter = new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
@@ -59,6 +56,32 @@ export function limitBody(response: Response, limit: number): Response {
         },
     });
     return new Response(response.body.pipeThrough(counter), { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/**
+ * The body as text, erroring once it passes `limit` bytes as read (after decompression). Cheaper
+ * than `limitBody(response).text()` for a plain answer: the chunks are counted as they are read,
+ * with no stream in between.
+ */
+export async function readLimitedText(response: Response, limit: number): Promise<string> {
+    if (!response.body) return '';
+    if (declaresSizeWithin(response, limit)) return response.text();
+    const decoder = new TextDecoder();
+    let text = '';
+    let count = 0;
+    // Leaving the loop by the throw cancels the body, so the rest is never downloaded.
+    for await (const chunk of response.body) {
+        count += chunk.length;
+        if (count > limit) throw new MessageTooLargeError(count, limit, undefined, false);
+        text += decoder.decode(chunk, { stream: true });
+    }
+    return text + decoder.decode();
+}
+
+// A body that says its size, under the limit, needs no counting: without compression, no more
+// than that is read (the common JSON answer, and the one-event stream many servers send).
+function declaresSizeWithin(response: Response, limit: number): boolean {
+    return !response.headers.has('content-encoding') && Number(response.headers.get('content-length') ?? NaN) <= limit;
 }
 
 /** Index just past the last blank line (`\n\n`) in the chunk, or -1. */

@@ -11,7 +11,7 @@ import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { fetchFor } from './auth/authorized-fetch.js';
 import { isJsonObject, toMessage } from './json-rpc-message.js';
 import { META_KEYS } from './protocol.js';
-import { limitBody, MessageTooLargeError } from './message-limit.js';
+import { limitBody, MessageTooLargeError, readLimitedText } from './message-limit.js';
 import { DEFAULT_MAX_MESSAGE_BYTES, type HttpServerConfig } from './types.js';
 
 /** Which parameter a request's `Mcp-Name` header repeats. */
@@ -49,21 +49,21 @@ export class StatelessHttpTransport implements Transport {
             redirect: 'manual',
             signal: this.inFlight.signal,
         });
-        const response = limitBody(sent, this.config.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES);
-        const type = response.headers.get('content-type') ?? '';
-        if (response.status >= 300) {
-            const body = await response.text().catch(() => '');
+        const limit = this.config.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+        const type = sent.headers.get('content-type') ?? '';
+        if (sent.status >= 300) {
+            const body = await readLimitedText(sent, limit).catch(() => '');
             const answer = type.includes('json') ? parseJson(body) : undefined;
             // It answers this POST, whatever id it carries (servers often send null when refusing one).
             if (isJsonObject(answer) && 'error' in answer) return 'id' in message ? this.deliver({ ...answer, id: message.id }) : undefined;
-            throw new HttpStatusError(response.status, body);
+            throw new HttpStatusError(sent.status, body);
         }
-        if (type.startsWith('text/event-stream') && response.body) {
+        if (type.startsWith('text/event-stream') && sent.body) {
             // The answer may come after notifications; reading goes on while `send` has returned.
-            void this.readEvents(response.body, 'id' in message && typeof message.id === 'number' ? message.id : undefined);
+            void this.readEvents(limitBody(sent, limit).body!, 'id' in message && typeof message.id === 'number' ? message.id : undefined);
             return;
         }
-        const body = await response.text();
+        const body = await readLimitedText(sent, limit);
         if (body.trim() === '') return;
         if (!type.includes('json')) throw new Error(`unexpected content type: ${type || 'none'}`);
         this.deliver(JSON.parse(body));
