@@ -572,7 +572,8 @@ const statelessTransports = new WeakSet<Transport>();
 
 /**
  * Starts loading the SDK's HTTP transports when the connection may need them, so that they load
- * while `auto` asks a server for 2026-07-28 (`server/discover`), not after a 2025 server said no.
+ * while a `start:` command boots the server or `auto` asks it for 2026-07-28 (`server/discover`),
+ * not after a 2025 server said no.
  */
 function preloadLegacyHttp(config: ServerConfig): void {
     if (config.protocol === MODERN_REVISION) return;
