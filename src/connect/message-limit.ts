@@ -40,18 +40,20 @@ export function limitBody(response: Response, limit: number): Response {
     if (!response.body) return response;
     if (declaresSizeWithin(response, limit)) return response;
     const isStream = response.headers.get('content-type')?.startsWith('text/event-stream') ?? false;
+    // Bytes of the message being read: the whole body, or in a stream the event not yet ended.
     let count = 0;
     const counter = new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
-            count += chunk.length;
+            let start = 0;
             if (isStream) {
-                const end = lastEventEnd(chunk);
-                if (end !== -1) count = chunk.length - end;
+                for (const end of eventEnds(chunk)) {
+                    if (count + end - start > limit) return controller.error(new MessageTooLargeError(count + end - start, limit));
+                    count = 0;
+                    start = end;
+                }
             }
-            if (count > limit) {
-                controller.error(new MessageTooLargeError(count, limit, undefined, false));
-                return;
-            }
+            count += chunk.length - start;
+            if (count > limit) return controller.error(new MessageTooLargeError(count, limit, undefined, false));
             controller.enqueue(chunk);
         },
     });
@@ -84,10 +86,14 @@ function declaresSizeWithin(response: Response, limit: number): boolean {
     return !response.headers.has('content-encoding') && Number(response.headers.get('content-length') ?? NaN) <= limit;
 }
 
-/** Index just past the last blank line (`\n\n`) in the chunk, or -1. */
-function lastEventEnd(chunk: Uint8Array): number {
-    for (let i = chunk.length - 1; i > 0; i--) {
-        if (chunk[i] === 0x0a && chunk[i - 1] === 0x0a) return i + 1;
+/**
+ * Where events end in the chunk: just past each blank line, written `\n\n` or `\r\n\r\n` (servers
+ * built on sse-starlette, the Python SDK's among them, use the latter). A blank line split
+ * between two chunks is missed, which only lets the next event count a few bytes more.
+ */
+function* eventEnds(chunk: Uint8Array): Generator<number> {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (let lf = bytes.indexOf(0x0a); lf !== -1; lf = bytes.indexOf(0x0a, lf + 1)) {
+        if (bytes[lf - 1] === 0x0a || (bytes[lf - 1] === 0x0d && bytes[lf - 2] === 0x0a)) yield lf + 1;
     }
-    return -1;
 }
