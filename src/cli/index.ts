@@ -11,7 +11,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     process.stdout.write(`${VERSION}\n`);
     process.exit(0);
 }
-// Node 22.1+ keeps V8's compiled code between runs (in the OS temp directory), which saves most
+// Node 22.8+ keeps V8's compiled code between runs (in the OS temp directory), which saves most
 // of the time spent compiling the CLI's modules on every start; older Nodes lack the function.
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 // A reader that goes away (`mcp-check … | head`) must not end the run: the report files and the

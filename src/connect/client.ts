@@ -583,7 +583,8 @@ function preloadLegacyHttp(config: ServerConfig): void {
 }
 
 async function closeTransport(transport: Transport): Promise<void> {
-    if (transport instanceof ProcessStdioTransport || statelessTransports.has(transport)) return transport.close();
+    if (transport instanceof ProcessStdioTransport) return transport.close();
+    if (statelessTransports.has(transport)) return transport.close().catch(() => undefined);
     const { closeHttpTransport } = await import('./http-transport.js');
     await closeHttpTransport(transport).catch(() => undefined);
 }

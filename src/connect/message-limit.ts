@@ -42,15 +42,18 @@ export function limitBody(response: Response, limit: number): Response {
     const isStream = response.headers.get('content-type')?.startsWith('text/event-stream') ?? false;
     // Bytes of the message being read: the whole body, or in a stream the event not yet ended.
     let count = 0;
+    // The last two bytes read, so that a blank line split between two reads is still seen.
+    let before: [number, number] = [-1, -1];
     const counter = new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
             let start = 0;
             if (isStream) {
-                for (const end of eventEnds(chunk)) {
+                for (const end of eventEnds(chunk, before)) {
                     if (count + end - start > limit) return controller.error(new MessageTooLargeError(count + end - start, limit));
                     count = 0;
                     start = end;
                 }
+                if (chunk.length > 0) before = [chunk.length > 1 ? chunk[chunk.length - 2]! : before[1], chunk[chunk.length - 1]!];
             }
             count += chunk.length - start;
             if (count > limit) return controller.error(new MessageTooLargeError(count, limit, undefined, false));
@@ -88,12 +91,13 @@ function declaresSizeWithin(response: Response, limit: number): boolean {
 
 /**
  * Where events end in the chunk: just past each blank line, written `\n\n` or `\r\n\r\n` (servers
- * built on sse-starlette, the Python SDK's among them, use the latter). A blank line split
- * between two chunks is missed, which only lets the next event count a few bytes more.
+ * built on sse-starlette, the Python SDK's among them, use the latter). `before` holds the two
+ * bytes read before the chunk, for a blank line that a read boundary splits.
  */
-function* eventEnds(chunk: Uint8Array): Generator<number> {
+function* eventEnds(chunk: Uint8Array, before: readonly [number, number]): Generator<number> {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const at = (i: number): number => (i >= 0 ? bytes[i]! : before[2 + i]!);
     for (let lf = bytes.indexOf(0x0a); lf !== -1; lf = bytes.indexOf(0x0a, lf + 1)) {
-        if (bytes[lf - 1] === 0x0a || (bytes[lf - 1] === 0x0d && bytes[lf - 2] === 0x0a)) yield lf + 1;
+        if (at(lf - 1) === 0x0a || (at(lf - 1) === 0x0d && at(lf - 2) === 0x0a)) yield lf + 1;
     }
 }

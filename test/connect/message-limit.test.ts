@@ -79,6 +79,16 @@ for (const [style, newline] of [
         });
     });
 
+    test(`limitBody sees an event's end when a read boundary splits its blank line (lines ending ${style})`, async () => {
+        const events = Array.from({ length: 5 }, (_, i) => event(`{"n":${i}}`));
+        // Each event's last newline arrives on its own, as from a server that writes line by line.
+        const reads = events.flatMap((e) => [e.subarray(0, e.length - 1), e.subarray(e.length - 1)]);
+        await withServer(chunked('text/event-stream', reads), async (url) => {
+            const text = await limitBody(await fetch(url), 60).text();
+            assert.equal(text.split('event: message').length - 1, 5);
+        });
+    });
+
     test(`limitBody fails a stream at an event over the limit (lines ending ${style}), whether it comes in one read or several`, async () => {
         const large = event('x'.repeat(200));
         for (const chunks of [[Buffer.concat([event('{}'), large])], [large.subarray(0, 80), large.subarray(80, 160), large.subarray(160)]]) {
